@@ -1,0 +1,714 @@
+//! Public holidays and days off of Vietnamese state agencies.
+//!
+//! Law (see `DOMAIN.md`, "Law behind the calendar"):
+//! - Labour Code 2019 art. 112(1): 1/1; Tết (lunar new year) 5 days; Hùng
+//!   Kings day 10/3 lunar; 30/4; 1/5; 2/9 plus one adjacent day.
+//! - Art. 111(3): a holiday that falls on a weekly rest day is compensated on
+//!   the next working day.
+//! - State agencies rest on Saturday and Sunday.
+//! - Which 5 days of Tết, which day next to 2/9, and any day swaps are fixed
+//!   each year by a government notice. Those are data: a [`YearNotice`]
+//!   replaces the computed days of a holiday group and adds swaps. The notice
+//!   for 2025 from `DOMAIN.md` is built in; later years are added by the rule
+//!   scripts.
+//!
+//! Without a notice the engine computes a documented default: Tết is the last
+//! day of the old lunar year plus the first four days of the new one; the day
+//! next to 2/9 is the one that joins the holiday to a weekend (1/9 when 2/9 is
+//! a Tuesday, Friday or Saturday, otherwise 3/9). The same law is applied to
+//! every year 1900–2100; earlier holiday regimes are not modelled.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use dxplan::{Calendar, DayOffReason};
+//!
+//! let cal = Calendar::vietnam();
+//! let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+//! assert!(!cal.is_working_day(d(1, 29)).unwrap()); // mùng 1 Tết
+//! assert!(cal.is_working_day(d(4, 26)).unwrap()); // Saturday worked in exchange for 2/5
+//! let off = cal.days_off(2025).unwrap();
+//! assert_eq!(off.iter().find(|o| o.date == d(5, 2)).unwrap().reason, DayOffReason::Swap);
+//! ```
+
+use crate::calendar::date::{check_date, check_year, MAX_YEAR, MIN_YEAR};
+use crate::calendar::lunar::{LunarCalendar, LunarDate};
+use crate::diagnostic::{Result, Text};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const LABOUR_CODE_112: &str = "Bộ luật Lao động 2019, Điều 112 khoản 1";
+const LABOUR_CODE_111: &str = "Bộ luật Lao động 2019, Điều 111 khoản 3 (nghỉ bù)";
+
+/// A public holiday of Labour Code 2019 art. 112(1).
+///
+/// ```
+/// assert_eq!(dxplan::HolidayGroup::Tet.name().en, "Lunar New Year (Tết)");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayGroup {
+    /// Tết Dương lịch, 1 January.
+    NewYear,
+    /// Tết Âm lịch (Tết Nguyên đán), 5 days.
+    Tet,
+    /// Giỗ Tổ Hùng Vương, 10th day of the 3rd lunar month.
+    HungKings,
+    /// Ngày Chiến thắng, 30 April.
+    Reunification,
+    /// Ngày Quốc tế lao động, 1 May.
+    LabourDay,
+    /// Quốc khánh, 2 September and one adjacent day.
+    NationalDay,
+}
+
+impl HolidayGroup {
+    /// All holiday groups, in calendar order.
+    pub const ALL: [HolidayGroup; 6] = [
+        HolidayGroup::NewYear,
+        HolidayGroup::Tet,
+        HolidayGroup::HungKings,
+        HolidayGroup::Reunification,
+        HolidayGroup::LabourDay,
+        HolidayGroup::NationalDay,
+    ];
+
+    /// The holiday's name.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::HolidayGroup::NationalDay.name().vi, "Quốc khánh");
+    /// ```
+    pub fn name(self) -> Text {
+        match self {
+            HolidayGroup::NewYear => Text::new("Tết Dương lịch", "New Year's Day"),
+            HolidayGroup::Tet => Text::new("Tết Âm lịch (Tết Nguyên đán)", "Lunar New Year (Tết)"),
+            HolidayGroup::HungKings => {
+                Text::new("Giỗ Tổ Hùng Vương", "Hùng Kings' Commemoration Day")
+            }
+            HolidayGroup::Reunification => {
+                Text::new("Ngày Chiến thắng (30/4)", "Reunification Day (30 April)")
+            }
+            HolidayGroup::LabourDay => Text::new(
+                "Ngày Quốc tế lao động (1/5)",
+                "International Labour Day (1 May)",
+            ),
+            HolidayGroup::NationalDay => Text::new("Quốc khánh", "National Day"),
+        }
+    }
+
+    /// The clause of Labour Code 2019 art. 112(1) that grants it.
+    fn source(self) -> String {
+        let point = match self {
+            HolidayGroup::NewYear => "a",
+            HolidayGroup::Tet => "b",
+            HolidayGroup::Reunification => "c",
+            HolidayGroup::LabourDay => "d",
+            HolidayGroup::NationalDay => "đ",
+            HolidayGroup::HungKings => "e",
+        };
+        format!("{LABOUR_CODE_112} điểm {point}")
+    }
+}
+
+/// Why a day is off.
+///
+/// ```
+/// use dxplan::DayOffReason;
+/// assert_eq!(serde_json::to_string(&DayOffReason::Compensatory).unwrap(), "\"compensatory\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayOffReason {
+    /// A public holiday (art. 112).
+    Holiday,
+    /// Compensation for a holiday that fell on a weekly rest day (art. 111(3)).
+    Compensatory,
+    /// A working day given off in exchange for a weekend day worked (government notice).
+    Swap,
+}
+
+/// A day off other than an ordinary weekend.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let cal = dxplan::Calendar::vietnam();
+/// let off = cal.days_off(2025).unwrap();
+/// let tet = off.iter().find(|o| o.date == NaiveDate::from_ymd_opt(2025, 1, 29).unwrap()).unwrap();
+/// assert_eq!(tet.group, Some(dxplan::HolidayGroup::Tet));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DayOff {
+    /// The day.
+    pub date: NaiveDate,
+    /// Why it is off.
+    pub reason: DayOffReason,
+    /// The holiday it belongs to (for a compensatory day, the holiday it compensates).
+    pub group: Option<HolidayGroup>,
+    /// Name, Vietnamese and English.
+    pub name: Text,
+    /// Whether the day is a Saturday or Sunday anyway.
+    pub on_weekend: bool,
+    /// The law or notice behind it.
+    pub source: String,
+}
+
+/// A Saturday or Sunday that is a working day because of a swap.
+///
+/// ```
+/// let cal = dxplan::Calendar::vietnam();
+/// let worked = cal.working_weekend_days(2025).unwrap();
+/// assert_eq!(worked[0].date.to_string(), "2025-04-26");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WorkingWeekendDay {
+    /// The day worked.
+    pub date: NaiveDate,
+    /// The day given off in exchange.
+    pub in_exchange_for: NaiveDate,
+    /// The notice behind it.
+    pub source: String,
+}
+
+/// A day swap: `day_off` (a working day) is given off and `worked_day` (a
+/// weekend day) is worked instead.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let s = dxplan::calendar::holidays::Swap {
+///     day_off: NaiveDate::from_ymd_opt(2025, 5, 2).unwrap(),
+///     worked_day: NaiveDate::from_ymd_opt(2025, 4, 26).unwrap(),
+/// };
+/// assert!(s.worked_day < s.day_off);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Swap {
+    /// The working day given off.
+    pub day_off: NaiveDate,
+    /// The weekend day worked in exchange.
+    pub worked_day: NaiveDate,
+}
+
+/// What a government notice fixes for one year: the exact days off of some
+/// holidays (replacing the computed ones, including their compensation) and
+/// day swaps.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dxplan::{HolidayGroup, YearNotice};
+/// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// let n = YearNotice::new(2026, "Thông báo nghỉ Tết 2026")
+///     .with_days(HolidayGroup::Tet, d(2, 14), d(2, 22));
+/// assert_eq!(n.days[&HolidayGroup::Tet].len(), 9);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearNotice {
+    /// The year the notice is for.
+    pub year: i32,
+    /// Days off declared per holiday, weekend days included.
+    pub days: BTreeMap<HolidayGroup, Vec<NaiveDate>>,
+    /// Day swaps.
+    pub swaps: Vec<Swap>,
+    /// The notice (document and number, or where the fact was taken from).
+    pub source: String,
+}
+
+impl YearNotice {
+    /// An empty notice for `year`.
+    ///
+    /// ```
+    /// let n = dxplan::YearNotice::new(2027, "x");
+    /// assert!(n.days.is_empty() && n.swaps.is_empty());
+    /// ```
+    pub fn new(year: i32, source: impl Into<String>) -> Self {
+        YearNotice {
+            year,
+            days: BTreeMap::new(),
+            swaps: Vec::new(),
+            source: source.into(),
+        }
+    }
+
+    /// Declares the days off of `group` as the range `first..=last`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    /// let n = dxplan::YearNotice::new(2025, "x").with_days(dxplan::HolidayGroup::NationalDay, d(8, 30), d(9, 2));
+    /// assert_eq!(n.days[&dxplan::HolidayGroup::NationalDay].len(), 4);
+    /// ```
+    pub fn with_days(mut self, group: HolidayGroup, first: NaiveDate, last: NaiveDate) -> Self {
+        let days = first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .collect::<Vec<_>>();
+        self.days.insert(group, days);
+        self
+    }
+
+    /// Adds a swap: `day_off` is given off, `worked_day` is worked.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    /// let n = dxplan::YearNotice::new(2025, "x").with_swap(d(5, 2), d(4, 26));
+    /// assert_eq!(n.swaps.len(), 1);
+    /// ```
+    pub fn with_swap(mut self, day_off: NaiveDate, worked_day: NaiveDate) -> Self {
+        self.swaps.push(Swap {
+            day_off,
+            worked_day,
+        });
+        self
+    }
+}
+
+/// The holiday rules: Labour Code 2019 plus the government notices per year.
+///
+/// ```
+/// let rules = dxplan::HolidayRules::labour_code_2019();
+/// assert!(rules.notice(2025).is_some());
+/// assert!(rules.notice(2024).is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct HolidayRules {
+    notices: BTreeMap<i32, YearNotice>,
+}
+
+impl HolidayRules {
+    /// Labour Code 2019 with the built-in government notices (2025, from `DOMAIN.md`):
+    /// Tết 25/1–2/2; 30/4–4/5 with Saturday 26/4 worked in exchange for
+    /// Friday 2/5; National Day 30/8–2/9.
+    pub fn labour_code_2019() -> Self {
+        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap_or(NaiveDate::MIN);
+        let notice_2025 = YearNotice::new(
+            2025,
+            "Thông báo nghỉ lễ, Tết năm 2025 của Chính phủ (DOMAIN.md, \"Law behind the calendar\")",
+        )
+        .with_days(HolidayGroup::Tet, d(1, 25), d(2, 2))
+        .with_days(HolidayGroup::NationalDay, d(8, 30), d(9, 2))
+        .with_swap(d(5, 2), d(4, 26));
+        let mut rules = HolidayRules::default();
+        rules.set_notice(notice_2025);
+        rules
+    }
+
+    /// Sets (or replaces) the notice of a year.
+    ///
+    /// ```
+    /// let mut rules = dxplan::HolidayRules::default();
+    /// rules.set_notice(dxplan::YearNotice::new(2026, "x"));
+    /// assert!(rules.notice(2026).is_some());
+    /// ```
+    pub fn set_notice(&mut self, notice: YearNotice) {
+        self.notices.insert(notice.year, notice);
+    }
+
+    /// The notice of a year, if there is one.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::HolidayRules::labour_code_2019().notice(2025).unwrap().swaps.len(), 1);
+    /// ```
+    pub fn notice(&self, year: i32) -> Option<&YearNotice> {
+        self.notices.get(&year)
+    }
+}
+
+/// Everything the calendar knows about one year, computed once.
+#[derive(Clone, Debug)]
+struct YearDays {
+    days_off: Vec<DayOff>,
+    working_weekend: Vec<WorkingWeekendDay>,
+    /// Bit `i` is set when day `i` (0 = 1 January) is a working day.
+    working: [u64; 6],
+}
+
+/// The working-day calendar of Vietnamese state agencies: weekends, holidays,
+/// compensatory days and swaps, for the years 1900–2100.
+///
+/// Years are computed on first use and kept; a `Calendar` is cheap to share
+/// between threads.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let cal = dxplan::Calendar::vietnam();
+/// let d = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+/// assert!(!cal.is_working_day(d).unwrap()); // day next to National Day
+/// ```
+#[derive(Debug)]
+pub struct Calendar {
+    rules: HolidayRules,
+    lunar: LunarCalendar,
+    years: Box<[OnceLock<YearDays>]>,
+}
+
+impl Clone for Calendar {
+    fn clone(&self) -> Self {
+        Calendar::new(self.rules.clone())
+    }
+}
+
+impl Calendar {
+    /// The calendar of Labour Code 2019 with the built-in notices.
+    ///
+    /// ```
+    /// let cal = dxplan::Calendar::vietnam();
+    /// assert_eq!(cal.days_off(2025).unwrap().is_empty(), false);
+    /// ```
+    pub fn vietnam() -> Self {
+        Calendar::new(HolidayRules::labour_code_2019())
+    }
+
+    /// A calendar with the given holiday rules.
+    ///
+    /// ```
+    /// let cal = dxplan::Calendar::new(dxplan::HolidayRules::default());
+    /// assert!(cal.rules().notice(2025).is_none());
+    /// ```
+    pub fn new(rules: HolidayRules) -> Self {
+        let count = (MAX_YEAR - MIN_YEAR + 1) as usize;
+        Calendar {
+            rules,
+            lunar: LunarCalendar::VIETNAM,
+            years: (0..count).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The holiday rules in force.
+    ///
+    /// ```
+    /// assert!(dxplan::Calendar::vietnam().rules().notice(2025).is_some());
+    /// ```
+    pub fn rules(&self) -> &HolidayRules {
+        &self.rules
+    }
+
+    /// Days off of a year other than ordinary weekends, in date order.
+    ///
+    /// ```
+    /// let off = dxplan::Calendar::vietnam().days_off(2024).unwrap();
+    /// assert_eq!(off[0].date.to_string(), "2024-01-01");
+    /// ```
+    pub fn days_off(&self, year: i32) -> Result<Vec<DayOff>> {
+        Ok(self.year(year)?.days_off.clone())
+    }
+
+    /// Weekend days that are working days because of swaps, in date order.
+    ///
+    /// ```
+    /// assert!(dxplan::Calendar::vietnam().working_weekend_days(2024).unwrap().is_empty());
+    /// ```
+    pub fn working_weekend_days(&self, year: i32) -> Result<Vec<WorkingWeekendDay>> {
+        Ok(self.year(year)?.working_weekend.clone())
+    }
+
+    /// Whether `date` is a working day of state agencies.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let cal = dxplan::Calendar::vietnam();
+    /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2025, 12, 12).unwrap()).unwrap());
+    /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2025, 12, 14).unwrap()).unwrap());
+    /// ```
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
+        check_date(date)?;
+        let days = self.year(date.year())?;
+        let i = date.ordinal0() as usize;
+        Ok(days.working[i / 64] & (1 << (i % 64)) != 0)
+    }
+
+    /// Why `date` is not a working day, or `None` when it is one.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let cal = dxplan::Calendar::vietnam();
+    /// let why = cal.day_off_reason(NaiveDate::from_ymd_opt(2025, 12, 14).unwrap()).unwrap();
+    /// assert_eq!(why.unwrap().en, "Sunday (weekly rest day)");
+    /// ```
+    pub fn day_off_reason(&self, date: NaiveDate) -> Result<Option<Text>> {
+        if self.is_working_day(date)? {
+            return Ok(None);
+        }
+        let days = self.year(date.year())?;
+        if let Some(off) = days.days_off.iter().find(|o| o.date == date) {
+            return Ok(Some(off.name.clone()));
+        }
+        Ok(Some(match date.weekday() {
+            Weekday::Sat => Text::new("Thứ Bảy (nghỉ hằng tuần)", "Saturday (weekly rest day)"),
+            _ => Text::new("Chủ Nhật (nghỉ hằng tuần)", "Sunday (weekly rest day)"),
+        }))
+    }
+
+    fn year(&self, year: i32) -> Result<&YearDays> {
+        check_year(year)?;
+        let slot = &self.years[(year - MIN_YEAR) as usize];
+        Ok(slot.get_or_init(|| self.compute_year(year)))
+    }
+
+    /// The computed (default) days of each holiday of a year.
+    fn default_days(&self, year: i32) -> Vec<(HolidayGroup, NaiveDate, Text)> {
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(year, m, day).unwrap_or(NaiveDate::MIN);
+        let mut out = vec![(HolidayGroup::NewYear, d(1, 1), HolidayGroup::NewYear.name())];
+        if let Ok(tet) = self.lunar.tet(year) {
+            let last_day = tet - Duration::days(1);
+            out.push((
+                HolidayGroup::Tet,
+                last_day,
+                Text::new(
+                    "Tết Âm lịch – ngày cuối năm âm lịch",
+                    "Lunar New Year – last day of the lunar year",
+                ),
+            ));
+            for i in 0..4 {
+                out.push((
+                    HolidayGroup::Tet,
+                    tet + Duration::days(i),
+                    Text::new(
+                        format!("Tết Âm lịch – mùng {}", i + 1),
+                        format!("Lunar New Year – day {}", i + 1),
+                    ),
+                ));
+            }
+        }
+        if let Ok(hung) = self.lunar.to_solar(LunarDate::new(year, 3, 10)) {
+            out.push((
+                HolidayGroup::HungKings,
+                hung,
+                Text::new(
+                    "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                    "Hùng Kings' Commemoration Day (10th day of the 3rd lunar month)",
+                ),
+            ));
+        }
+        out.push((
+            HolidayGroup::Reunification,
+            d(4, 30),
+            HolidayGroup::Reunification.name(),
+        ));
+        out.push((
+            HolidayGroup::LabourDay,
+            d(5, 1),
+            HolidayGroup::LabourDay.name(),
+        ));
+        let national = d(9, 2);
+        let adjacent = match national.weekday() {
+            Weekday::Tue | Weekday::Fri | Weekday::Sat => d(9, 1),
+            _ => d(9, 3),
+        };
+        out.push((
+            HolidayGroup::NationalDay,
+            national,
+            Text::new("Quốc khánh (2/9)", "National Day (2 September)"),
+        ));
+        out.push((
+            HolidayGroup::NationalDay,
+            adjacent,
+            Text::new("Quốc khánh – ngày liền kề", "National Day – adjacent day"),
+        ));
+        out
+    }
+
+    fn compute_year(&self, year: i32) -> YearDays {
+        let notice = self.rules.notice(year);
+        let is_weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+        let mut off: BTreeMap<NaiveDate, DayOff> = BTreeMap::new();
+        let mut to_compensate = Vec::new();
+
+        for (group, date, name) in self.default_days(year) {
+            if notice.is_some_and(|n| n.days.contains_key(&group)) {
+                continue;
+            }
+            if is_weekend(date) {
+                to_compensate.push((group, date));
+            }
+            off.entry(date).or_insert(DayOff {
+                date,
+                reason: DayOffReason::Holiday,
+                group: Some(group),
+                name,
+                on_weekend: is_weekend(date),
+                source: group.source(),
+            });
+        }
+        if let Some(n) = notice {
+            for (group, days) in &n.days {
+                for &date in days.iter().filter(|d| d.year() == year) {
+                    off.insert(
+                        date,
+                        DayOff {
+                            date,
+                            reason: DayOffReason::Holiday,
+                            group: Some(*group),
+                            name: group.name(),
+                            on_weekend: is_weekend(date),
+                            source: format!("{}; {}", group.source(), n.source),
+                        },
+                    );
+                }
+            }
+        }
+        // Swaps are applied before compensation so that a compensatory day
+        // never lands on a day already given off.
+        let mut working_weekend = Vec::new();
+        if let Some(n) = notice {
+            for s in &n.swaps {
+                if s.day_off.year() == year {
+                    off.entry(s.day_off).or_insert(DayOff {
+                        date: s.day_off,
+                        reason: DayOffReason::Swap,
+                        group: None,
+                        name: Text::new(
+                            format!(
+                                "Nghỉ hoán đổi (làm bù ngày {})",
+                                s.worked_day.format("%d/%m/%Y")
+                            ),
+                            format!(
+                                "Swapped day off (worked on {})",
+                                s.worked_day.format("%d/%m/%Y")
+                            ),
+                        ),
+                        on_weekend: is_weekend(s.day_off),
+                        source: n.source.clone(),
+                    });
+                }
+                if s.worked_day.year() == year {
+                    working_weekend.push(WorkingWeekendDay {
+                        date: s.worked_day,
+                        in_exchange_for: s.day_off,
+                        source: n.source.clone(),
+                    });
+                }
+            }
+        }
+        let worked: Vec<NaiveDate> = working_weekend.iter().map(|w| w.date).collect();
+        // Art. 111(3): each holiday on a weekend is compensated on the next
+        // day that is neither a weekend nor already off.
+        for (group, date) in to_compensate {
+            let mut c = date + Duration::days(1);
+            while (is_weekend(c) && !worked.contains(&c)) || off.contains_key(&c) {
+                c += Duration::days(1);
+            }
+            if c.year() != year {
+                continue;
+            }
+            off.insert(
+                c,
+                DayOff {
+                    date: c,
+                    reason: DayOffReason::Compensatory,
+                    group: Some(group),
+                    name: Text::new(
+                        format!(
+                            "Nghỉ bù {} ({})",
+                            lower_first(&group.name().vi),
+                            date.format("%d/%m")
+                        ),
+                        format!(
+                            "Compensatory day for {} ({})",
+                            group.name().en,
+                            date.format("%d/%m")
+                        ),
+                    ),
+                    on_weekend: false,
+                    source: LABOUR_CODE_111.to_string(),
+                },
+            );
+        }
+
+        let mut working = [0u64; 6];
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        for date in first.iter_days().take_while(|d| d.year() == year) {
+            let works = if off.contains_key(&date) {
+                false
+            } else {
+                !is_weekend(date) || worked.contains(&date)
+            };
+            if works {
+                let i = date.ordinal0() as usize;
+                working[i / 64] |= 1 << (i % 64);
+            }
+        }
+        working_weekend.sort_by_key(|w| w.date);
+        YearDays {
+            days_off: off.into_values().collect(),
+            working_weekend,
+            working,
+        }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn year_2025_matches_domain_notice() {
+        // DOMAIN.md: "2025: Tết 25/1–2/2; 30/4–4/5 with Saturday 26/4 worked in
+        // exchange for Friday 2/5; National Day 30/8–2/9."
+        let cal = Calendar::vietnam();
+        for d in ymd(2025, 1, 25).iter_days().take(9) {
+            assert!(!cal.is_working_day(d).unwrap(), "{d}");
+        }
+        assert!(cal.is_working_day(ymd(2025, 1, 24)).unwrap());
+        assert!(cal.is_working_day(ymd(2025, 2, 3)).unwrap());
+        for d in ymd(2025, 4, 30).iter_days().take(5) {
+            assert!(!cal.is_working_day(d).unwrap(), "{d}");
+        }
+        assert!(cal.is_working_day(ymd(2025, 4, 26)).unwrap());
+        for d in ymd(2025, 8, 30).iter_days().take(4) {
+            assert!(!cal.is_working_day(d).unwrap(), "{d}");
+        }
+        assert!(cal.is_working_day(ymd(2025, 9, 3)).unwrap());
+        // Hùng Kings 2025: 07/04 (DOMAIN.md check value), a Monday.
+        assert!(!cal.is_working_day(ymd(2025, 4, 7)).unwrap());
+    }
+
+    #[test]
+    fn compensation_for_holidays_on_weekends() {
+        let cal = Calendar::vietnam();
+        // 2023: 2/9 is a Saturday, 1/9 Friday is the adjacent day, Monday 4/9 compensates.
+        let off = cal.days_off(2023).unwrap();
+        let comp: Vec<_> = off
+            .iter()
+            .filter(|o| o.reason == DayOffReason::Compensatory)
+            .map(|o| o.date)
+            .collect();
+        assert!(comp.contains(&ymd(2023, 9, 4)), "{comp:?}");
+        assert!(!cal.is_working_day(ymd(2023, 9, 1)).unwrap());
+        // 2022: 1/1 is a Saturday, compensated on Monday 3/1.
+        assert!(!cal.is_working_day(ymd(2022, 1, 3)).unwrap());
+        // 2024: Tết 10/2 is a Saturday; 9/2 (last day of the lunar year) to 13/2
+        // are Tết, 10 and 11 on the weekend, compensated on 14 and 15/2.
+        for d in ymd(2024, 2, 9).iter_days().take(7) {
+            assert!(!cal.is_working_day(d).unwrap(), "{d}");
+        }
+        assert!(cal.is_working_day(ymd(2024, 2, 16)).unwrap());
+    }
+
+    #[test]
+    fn every_year_has_eleven_holiday_days() {
+        // Art. 112(1): 1 + 5 + 1 + 1 + 1 + 2 = 11 days, before compensation.
+        let cal = Calendar::new(HolidayRules::default());
+        for y in [1900, 1985, 2024, 2026, 2100] {
+            let n = cal
+                .days_off(y)
+                .unwrap()
+                .iter()
+                .filter(|o| o.reason == DayOffReason::Holiday)
+                .count();
+            assert_eq!(n, 11, "{y}");
+        }
+    }
+}

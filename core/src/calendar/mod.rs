@@ -1,0 +1,7 @@
+//! Calendar: dates, periods, the lunar calendar, public holidays and working days.
+
+pub mod date;
+pub mod holidays;
+pub mod lunar;
+pub mod period;
+pub mod workdays;

@@ -1,0 +1,349 @@
+//! One diagnostic type for every error, warning and note the engine produces.
+//!
+//! Every problem with caller input is reported as a [`Diagnostic`]: a stable
+//! machine-readable [`Code`], a [`Severity`], the location of the bad value
+//! (a JSON pointer or a command-line argument name), a bilingual message
+//! (Vietnamese first, English second) and an optional hint. Nothing in the
+//! engine panics on bad input; functions return [`Result`] instead.
+//!
+//! ```
+//! use dxplan::{Code, Period};
+//!
+//! let err = "2025-Q5".parse::<Period>().unwrap_err();
+//! assert_eq!(err.code, Code::PeriodInvalid);
+//! assert_eq!(err.code.as_str(), "period.invalid");
+//! assert!(err.message.vi.contains("2025-Q5"));
+//! ```
+
+use serde::Serialize;
+use std::fmt;
+
+/// A short text in Vietnamese and English.
+///
+/// ```
+/// use dxplan::{Lang, Text};
+/// let t = Text::new("Ngày nghỉ", "Day off");
+/// assert_eq!(t.get(Lang::Vi), "Ngày nghỉ");
+/// assert_eq!(t.get(Lang::En), "Day off");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Text {
+    /// Vietnamese text (the primary language of the product).
+    pub vi: String,
+    /// English text.
+    pub en: String,
+}
+
+impl Text {
+    /// Builds a text from its Vietnamese and English versions.
+    ///
+    /// ```
+    /// let t = dxplan::Text::new("Quý", "Quarter");
+    /// assert_eq!(t.en, "Quarter");
+    /// ```
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in the requested language.
+    ///
+    /// ```
+    /// use dxplan::{Lang, Text};
+    /// assert_eq!(Text::new("Năm", "Year").get(Lang::En), "Year");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Output language for human-readable text.
+///
+/// ```
+/// assert_eq!("en".parse::<dxplan::Lang>(), Ok(dxplan::Lang::En));
+/// assert_eq!(dxplan::Lang::default(), dxplan::Lang::Vi);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Vietnamese (default).
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Diagnostic;
+    fn from_str(s: &str) -> std::result::Result<Self, Diagnostic> {
+        match s {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(Diagnostic::error(
+                Code::LangUnknown,
+                Text::new(
+                    format!("Ngôn ngữ không hỗ trợ: '{s}'"),
+                    format!("unsupported language: '{s}'"),
+                ),
+            )
+            .with_hint(Text::new("Dùng 'vi' hoặc 'en'.", "Use 'vi' or 'en'."))),
+        }
+    }
+}
+
+/// How serious a diagnostic is.
+///
+/// ```
+/// assert!(dxplan::Severity::Error > dxplan::Severity::Warning);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational note; nothing to fix.
+    Info,
+    /// Something a person should look at; processing goes on.
+    Warning,
+    /// The input cannot be used as given.
+    Error,
+}
+
+/// Stable diagnostic codes. The string form ([`Code::as_str`]) never changes
+/// once released: callers may match on it.
+///
+/// ```
+/// assert_eq!(dxplan::Code::DateInvalid.as_str(), "date.invalid");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    /// A date string could not be read, or names a day that does not exist (31/02).
+    DateInvalid,
+    /// A date or year is outside the supported range 1900–2100.
+    DateOutOfRange,
+    /// A period id could not be read (`2025-Q5`, `2025-13`).
+    PeriodInvalid,
+    /// A number argument could not be read or is out of its range.
+    NumberInvalid,
+    /// No plan has this id.
+    PlanUnknown,
+    /// No report kind has this id.
+    KindUnknown,
+    /// No administrative level has this id.
+    LevelUnknown,
+    /// No deadline policy has this name.
+    PolicyUnknown,
+    /// The plan has no obligation of this kind for this period.
+    ObligationNotFound,
+    /// The output language is not supported.
+    LangUnknown,
+    /// An inspection date range is unusable (end before start, outside the window).
+    InspectionInvalid,
+    /// The last on-time day of a deadline is not a working day.
+    DeadlineOnDayOff,
+    /// Fewer than one working day between two levels' deadlines (Decree 09/2019 art. 8(5)).
+    ConsolidationWindowShort,
+    /// Fewer than one working day between the end of the data window and the deadline
+    /// (Decree 09/2019 art. 8(5)).
+    DataWindowGapShort,
+    /// Two reports of the same level fall due in the same month for nested periods.
+    ReportsOverlap,
+    /// An output file could not be written (command line only; the core does no I/O).
+    OutputWriteFailed,
+}
+
+impl Code {
+    /// The stable string form of the code.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::Code::PlanUnknown.as_str(), "plan.unknown");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::DateInvalid => "date.invalid",
+            Code::DateOutOfRange => "date.out_of_range",
+            Code::PeriodInvalid => "period.invalid",
+            Code::NumberInvalid => "number.invalid",
+            Code::PlanUnknown => "plan.unknown",
+            Code::KindUnknown => "kind.unknown",
+            Code::LevelUnknown => "level.unknown",
+            Code::PolicyUnknown => "policy.unknown",
+            Code::ObligationNotFound => "obligation.not_found",
+            Code::LangUnknown => "lang.unknown",
+            Code::InspectionInvalid => "inspection.invalid",
+            Code::DeadlineOnDayOff => "deadline.on_day_off",
+            Code::ConsolidationWindowShort => "consolidation.window_short",
+            Code::DataWindowGapShort => "deadline.data_window_gap_short",
+            Code::ReportsOverlap => "deadline.reports_overlap",
+            Code::OutputWriteFailed => "output.write_failed",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// An error, warning or note about some input, with where it is and how to fix it.
+///
+/// ```
+/// use dxplan::{Code, Diagnostic, Severity, Text};
+/// let d = Diagnostic::error(Code::PlanUnknown, Text::new("Không có kế hoạch 'x'", "no plan 'x'"))
+///     .at("--plan");
+/// assert_eq!(d.severity, Severity::Error);
+/// assert_eq!(d.path.as_deref(), Some("--plan"));
+/// assert_eq!(d.to_string(), "plan.unknown: Không có kế hoạch 'x' (no plan 'x') [--plan]");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Stable code, see [`Code`].
+    pub code: Code,
+    /// Where the problem is: a JSON pointer (`/period`) or an argument name (`--period`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// What is wrong, Vietnamese and English.
+    pub message: Text,
+    /// How to fix it, when there is something useful to say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// The document or law the check comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new diagnostic of the given severity.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Severity, Text};
+    /// let d = Diagnostic::new(Severity::Warning, Code::DeadlineOnDayOff, Text::new("a", "b"));
+    /// assert_eq!(d.severity, Severity::Warning);
+    /// ```
+    pub fn new(severity: Severity, code: Code, message: Text) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            path: None,
+            message,
+            hint: None,
+            source: None,
+        }
+    }
+
+    /// A new error.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Text};
+    /// let d = Diagnostic::error(Code::DateInvalid, Text::new("Ngày sai", "bad date"));
+    /// assert_eq!(d.code, Code::DateInvalid);
+    /// ```
+    pub fn error(code: Code, message: Text) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// Sets the location of the problem.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Text};
+    /// let d = Diagnostic::error(Code::DateInvalid, Text::new("a", "b")).at("/due_before");
+    /// assert_eq!(d.path.as_deref(), Some("/due_before"));
+    /// ```
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Adds a hint on how to fix the problem.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Text};
+    /// let d = Diagnostic::error(Code::DateInvalid, Text::new("a", "b"))
+    ///     .with_hint(Text::new("Dùng dd/mm/yyyy", "Use dd/mm/yyyy"));
+    /// assert!(d.hint.is_some());
+    /// ```
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// Names the document or law behind the check.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Severity, Text};
+    /// let d = Diagnostic::new(Severity::Warning, Code::DataWindowGapShort, Text::new("a", "b"))
+    ///     .with_source("Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5");
+    /// assert!(d.source.unwrap().contains("09/2019"));
+    /// ```
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Renders the diagnostic in one language, for people.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Lang, Text};
+    /// let d = Diagnostic::error(Code::PlanUnknown, Text::new("Không có kế hoạch", "no such plan"))
+    ///     .with_hint(Text::new("Xem danh sách", "See the list"));
+    /// assert_eq!(d.render(Lang::En), "error[plan.unknown]: no such plan\n  hint: See the list");
+    /// ```
+    pub fn render(&self, lang: Lang) -> String {
+        let sev = match (self.severity, lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::Vi) => "ghi chú",
+            (Severity::Info, Lang::En) => "note",
+        };
+        let mut out = format!("{sev}[{}]: {}", self.code, self.message.get(lang));
+        if let Some(path) = &self.path {
+            let at = match lang {
+                Lang::Vi => "tại",
+                Lang::En => "at",
+            };
+            out.push_str(&format!("\n  {at}: {path}"));
+        }
+        if let Some(hint) = &self.hint {
+            let label = match lang {
+                Lang::Vi => "gợi ý",
+                Lang::En => "hint",
+            };
+            out.push_str(&format!("\n  {label}: {}", hint.get(lang)));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} ({})",
+            self.code, self.message.vi, self.message.en
+        )?;
+        if let Some(path) = &self.path {
+            write!(f, " [{path}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Result type of every fallible engine function.
+pub type Result<T> = std::result::Result<T, Diagnostic>;

@@ -1,0 +1,55 @@
+//! # dxplan
+//!
+//! The rules-and-workflow engine behind the periodic digital-transformation
+//! (chuyển đổi số, DX) reporting of Kon Tum province. This crate is the pure
+//! core: no I/O and no clock. Every function that needs "today" takes it as an
+//! argument, so the same inputs give the same outputs natively and in
+//! WebAssembly.
+//!
+//! - [`calendar`]: dates, periods and Decree 09 data windows, the Vietnamese
+//!   lunar calendar, public holidays and working-day arithmetic.
+//! - [`obligations`]: the seed plans' reporting calendars, deadline policies,
+//!   overlaps and consolidation windows, submission status, iCalendar export.
+//! - [`diagnostic`]: the one error/warning type, bilingual.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use dxplan::{Calendar, Level, ObligationKind, Plans};
+//!
+//! let cal = Calendar::vietnam();
+//! let plans = Plans::seeds();
+//! // Annual report of the city plan 2025 (000 §VII.1): "trước ngày 15 tháng 12 năm 2025".
+//! let o = plans
+//!     .find(&cal, "city-2025", ObligationKind::Annual, &"2025".parse().unwrap(), Level::Unit)
+//!     .unwrap();
+//! assert_eq!(o.due_before, NaiveDate::from_ymd_opt(2025, 12, 15).unwrap());
+//! assert_eq!(o.last_on_time_day, NaiveDate::from_ymd_opt(2025, 12, 14).unwrap());
+//! assert!(!o.last_day_is_working_day); // a Sunday
+//! ```
+
+pub mod calendar;
+pub mod diagnostic;
+pub mod obligations;
+
+pub use calendar::date::{
+    check_date, check_year, format_date, parse_date, weekday_name, MAX_YEAR, MIN_YEAR,
+};
+pub use calendar::holidays::{
+    Calendar, DayOff, DayOffReason, HolidayGroup, HolidayRules, WorkingWeekendDay, YearNotice,
+};
+pub use calendar::lunar::{LunarCalendar, LunarDate};
+pub use calendar::period::{DataWindow, Period, PeriodKind};
+pub use diagnostic::{Code, Diagnostic, Lang, Result, Severity, Text};
+pub use obligations::consolidation::{calendar as year_calendar, CalendarFilter, CalendarReport};
+pub use obligations::ics::to_icalendar;
+pub use obligations::policy::{Boundary, DeadlinePolicy, NonWorkingDayRule};
+pub use obligations::status::{status, StatusReport, SubmissionStatus};
+pub use obligations::{
+    DeadlineRule, Level, Obligation, ObligationKind, OverlapRule, Plan, Plans, Recipient,
+    RecipientChange, Schedule,
+};
+
+/// The examples of README.md, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
