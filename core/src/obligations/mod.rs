@@ -1,0 +1,948 @@
+//! Report obligations: who reports what, to whom, by when.
+//!
+//! A [`Plan`] is one source document's reporting calendar, made of
+//! [`DeadlineRule`]s. For a year, each rule yields [`Obligation`]s with their
+//! derived dates: the date the document names (`due_before`), the last
+//! on-time day under the deadline [`policy`], whether that day is a working
+//! day, and the date under every day-off rule. The seed plans are in
+//! [`seeds`]; overlaps and consolidation windows in [`consolidation`];
+//! submission status in [`status`]; iCalendar export in [`ics`].
+//!
+//! ```
+//! use dxplan::{Calendar, Plans, ObligationKind, Level, Period};
+//! let cal = Calendar::vietnam();
+//! let plans = Plans::seeds();
+//! let q1 = plans
+//!     .find(&cal, "dti-2022", ObligationKind::Quarterly, &"2025-Q1".parse().unwrap(), Level::Unit)
+//!     .unwrap();
+//! // 003, last paragraph: quarterly "trước ngày 15 tháng cuối quý".
+//! assert_eq!(q1.due_before.to_string(), "2025-03-15");
+//! assert_eq!(q1.last_on_time_day.to_string(), "2025-03-14");
+//! ```
+
+pub mod consolidation;
+pub mod ics;
+pub mod policy;
+pub mod seeds;
+pub mod status;
+
+use crate::calendar::date::{check_year, format_date};
+use crate::calendar::holidays::Calendar;
+use crate::calendar::period::{DataWindow, Period, PeriodKind};
+use crate::diagnostic::{Code, Diagnostic, Result, Text};
+use chrono::{Datelike, Duration, NaiveDate};
+use policy::{DeadlinePolicy, NonWorkingDayRule};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// An administrative level in the reporting chain
+/// (unit → city office → province department → province).
+///
+/// ```
+/// assert_eq!("city_office".parse::<dxplan::Level>().unwrap(), dxplan::Level::CityOffice);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// An agency, unit or commune that reports (cơ quan, đơn vị, địa phương).
+    Unit,
+    /// The city's culture and information office, which consolidates the city's report.
+    CityOffice,
+    /// The provincial department that consolidates for the province (Sở TT&TT, from
+    /// 1/3/2025 Sở KH&CN).
+    ProvinceDepartment,
+    /// The provincial steering committee / people's committee.
+    Province,
+}
+
+impl Level {
+    /// All levels, bottom up.
+    pub const ALL: [Level; 4] = [
+        Level::Unit,
+        Level::CityOffice,
+        Level::ProvinceDepartment,
+        Level::Province,
+    ];
+
+    /// Stable id.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::Level::ProvinceDepartment.as_str(), "province_department");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Unit => "unit",
+            Level::CityOffice => "city_office",
+            Level::ProvinceDepartment => "province_department",
+            Level::Province => "province",
+        }
+    }
+
+    /// Name of the level.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::Level::Unit.name().vi, "Đơn vị");
+    /// ```
+    pub fn name(self) -> Text {
+        match self {
+            Level::Unit => Text::new("Đơn vị", "Reporting unit"),
+            Level::CityOffice => Text::new("Phòng cấp thành phố", "City office"),
+            Level::ProvinceDepartment => Text::new("Sở cấp tỉnh", "Provincial department"),
+            Level::Province => {
+                Text::new("Ban Chỉ đạo / UBND tỉnh", "Provincial steering committee")
+            }
+        }
+    }
+}
+
+impl FromStr for Level {
+    type Err = Diagnostic;
+    fn from_str(s: &str) -> Result<Self> {
+        Level::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s.trim())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    Code::LevelUnknown,
+                    Text::new(
+                        format!("Không có cấp '{s}'"),
+                        format!("unknown level '{s}'"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Cấp hợp lệ: unit, city_office, province_department, province.",
+                    "Valid levels: unit, city_office, province_department, province.",
+                ))
+            })
+    }
+}
+
+/// What an obligation asks for.
+///
+/// ```
+/// assert_eq!("half_year".parse::<dxplan::ObligationKind>().unwrap(), dxplan::ObligationKind::HalfYear);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationKind {
+    /// The unit's own implementation plan (kế hoạch triển khai).
+    PlanIssue,
+    /// Quarterly report.
+    Quarterly,
+    /// Half-year report.
+    HalfYear,
+    /// Annual report.
+    Annual,
+    /// Self-inspection report of a unit inspected through reports.
+    SelfInspection,
+    /// Report ahead of an on-site inspection.
+    InspectionReport,
+    /// Announcement of an inspection schedule to the inspected unit.
+    InspectionNotice,
+    /// Summary of inspection results.
+    InspectionSummary,
+}
+
+impl ObligationKind {
+    /// All kinds.
+    pub const ALL: [ObligationKind; 8] = [
+        ObligationKind::PlanIssue,
+        ObligationKind::Quarterly,
+        ObligationKind::HalfYear,
+        ObligationKind::Annual,
+        ObligationKind::SelfInspection,
+        ObligationKind::InspectionReport,
+        ObligationKind::InspectionNotice,
+        ObligationKind::InspectionSummary,
+    ];
+
+    /// Stable id.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::ObligationKind::PlanIssue.as_str(), "plan_issue");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObligationKind::PlanIssue => "plan_issue",
+            ObligationKind::Quarterly => "quarterly",
+            ObligationKind::HalfYear => "half_year",
+            ObligationKind::Annual => "annual",
+            ObligationKind::SelfInspection => "self_inspection",
+            ObligationKind::InspectionReport => "inspection_report",
+            ObligationKind::InspectionNotice => "inspection_notice",
+            ObligationKind::InspectionSummary => "inspection_summary",
+        }
+    }
+
+    /// Name of the kind.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::ObligationKind::Annual.name().vi, "Báo cáo năm");
+    /// ```
+    pub fn name(self) -> Text {
+        match self {
+            ObligationKind::PlanIssue => Text::new(
+                "Ban hành kế hoạch triển khai",
+                "Issue the implementation plan",
+            ),
+            ObligationKind::Quarterly => Text::new("Báo cáo quý", "Quarterly report"),
+            ObligationKind::HalfYear => Text::new("Báo cáo 6 tháng", "Half-year report"),
+            ObligationKind::Annual => Text::new("Báo cáo năm", "Annual report"),
+            ObligationKind::SelfInspection => {
+                Text::new("Báo cáo tự kiểm tra", "Self-inspection report")
+            }
+            ObligationKind::InspectionReport => Text::new(
+                "Báo cáo phục vụ kiểm tra trực tiếp",
+                "Report ahead of an on-site inspection",
+            ),
+            ObligationKind::InspectionNotice => {
+                Text::new("Thông báo lịch kiểm tra", "Inspection schedule notice")
+            }
+            ObligationKind::InspectionSummary => Text::new(
+                "Báo cáo tổng hợp kết quả kiểm tra",
+                "Inspection summary report",
+            ),
+        }
+    }
+
+    /// Whether the obligation reports on data of its period (and so has a
+    /// Decree 09 data window to respect).
+    ///
+    /// ```
+    /// assert!(dxplan::ObligationKind::Quarterly.reports_data());
+    /// assert!(!dxplan::ObligationKind::PlanIssue.reports_data());
+    /// ```
+    pub fn reports_data(self) -> bool {
+        matches!(
+            self,
+            ObligationKind::Quarterly
+                | ObligationKind::HalfYear
+                | ObligationKind::Annual
+                | ObligationKind::SelfInspection
+                | ObligationKind::InspectionReport
+        )
+    }
+}
+
+impl FromStr for ObligationKind {
+    type Err = Diagnostic;
+    fn from_str(s: &str) -> Result<Self> {
+        ObligationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
+            .ok_or_else(|| {
+                let valid: Vec<&str> = ObligationKind::ALL.iter().map(|k| k.as_str()).collect();
+                Diagnostic::error(
+                    Code::KindUnknown,
+                    Text::new(
+                        format!("Không có loại báo cáo '{s}'"),
+                        format!("unknown report kind '{s}'"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!("Loại hợp lệ: {}.", valid.join(", ")),
+                    format!("Valid kinds: {}.", valid.join(", ")),
+                ))
+            })
+    }
+}
+
+/// Who receives a report.
+///
+/// ```
+/// let r = dxplan::Recipient::new("so-khcn", "Sở Khoa học và Công nghệ", "Department of Science and Technology", dxplan::Level::ProvinceDepartment);
+/// assert_eq!(r.id, "so-khcn");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Its level.
+    pub level: Level,
+}
+
+impl Recipient {
+    /// A recipient.
+    pub fn new(id: &str, vi: &str, en: &str, level: Level) -> Self {
+        Recipient {
+            id: id.to_string(),
+            name: Text::new(vi, en),
+            level,
+        }
+    }
+}
+
+/// A recipient from a date on (`None`: from the start).
+///
+/// ```
+/// use dxplan::{Level, Recipient, RecipientChange};
+/// let c = RecipientChange { from: None, recipient: Recipient::new("a", "A", "A", Level::Unit), source: String::new() };
+/// assert!(c.from.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecipientChange {
+    /// First day the recipient is in force.
+    pub from: Option<NaiveDate>,
+    /// The recipient.
+    pub recipient: Recipient,
+    /// Why: the document or reorganisation behind the change.
+    pub source: String,
+}
+
+/// When a rule falls due.
+///
+/// ```
+/// use dxplan::{PeriodKind, Schedule};
+/// let s = Schedule::Recurring { period_kind: PeriodKind::Quarter, day_of_last_month: 20 };
+/// assert!(matches!(s, Schedule::Recurring { .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Schedule {
+    /// Every period of a kind, due before day `day_of_last_month` of the
+    /// period's last month ("trước ngày 20 tháng cuối của quý").
+    Recurring {
+        /// The kind of period (quarter, half-year, year, month).
+        period_kind: PeriodKind,
+        /// Day of the period's last month named in the text.
+        day_of_last_month: u32,
+    },
+    /// One period, due before a fixed date.
+    Once {
+        /// The period reported on.
+        period: Period,
+        /// The date named in "trước ngày X".
+        due_before: NaiveDate,
+    },
+}
+
+/// One deadline of a plan, as the document states it.
+///
+/// ```
+/// let plans = dxplan::Plans::seeds();
+/// let plan = plans.get("city-2025").unwrap();
+/// assert!(plan.rules.iter().all(|r| r.source.starts_with("000_")));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeadlineRule {
+    /// What is due.
+    pub kind: ObligationKind,
+    /// Who reports.
+    pub level: Level,
+    /// To whom, effective-dated.
+    pub recipients: Vec<RecipientChange>,
+    /// When.
+    pub schedule: Schedule,
+    /// The words of the document.
+    pub rule_text: String,
+    /// Document file, section and line.
+    pub source: String,
+    /// A policy for this rule alone, overriding the plan's.
+    pub policy: Option<DeadlinePolicy>,
+}
+
+impl DeadlineRule {
+    /// The recipient in force on `date`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let plans = dxplan::Plans::seeds();
+    /// let rule = &plans.get("dti-2022").unwrap().rules[0];
+    /// let before = rule.recipient_at(NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()).unwrap();
+    /// let after = rule.recipient_at(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()).unwrap();
+    /// assert_eq!((before.id.as_str(), after.id.as_str()), ("so-tttt", "so-khcn"));
+    /// ```
+    pub fn recipient_at(&self, date: NaiveDate) -> Option<&Recipient> {
+        self.recipients
+            .iter()
+            .filter(|c| c.from.is_none_or(|f| f <= date))
+            .max_by_key(|c| c.from)
+            .map(|c| &c.recipient)
+    }
+}
+
+/// How two reports of the same level whose periods nest and whose deadlines
+/// fall in the same month relate (Q2 and half-year in June; Q4 and annual in
+/// December).
+///
+/// ```
+/// assert_eq!(dxplan::OverlapRule::default(), dxplan::OverlapRule::Separate);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverlapRule {
+    /// Both reports are due, each on its own date (the plans' literal text).
+    #[default]
+    Separate,
+    /// The longer period's report also serves as the shorter one's.
+    Supersede,
+}
+
+impl FromStr for OverlapRule {
+    type Err = Diagnostic;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim() {
+            "separate" => Ok(OverlapRule::Separate),
+            "supersede" => Ok(OverlapRule::Supersede),
+            _ => Err(Diagnostic::error(
+                Code::PolicyUnknown,
+                Text::new(
+                    format!("Quy tắc trùng kỳ không hợp lệ: '{s}'"),
+                    format!("unknown overlap rule: '{s}'"),
+                ),
+            )
+            .with_hint(Text::new(
+                "Dùng separate hoặc supersede.",
+                "Use separate or supersede.",
+            ))),
+        }
+    }
+}
+
+/// The inspection window of an inspection plan, with its notice and summary rules.
+///
+/// ```
+/// let plans = dxplan::Plans::seeds();
+/// let w = plans.get("inspection-2024").unwrap().inspection.as_ref().unwrap();
+/// assert_eq!(w.window.id(), "2024-10-01..2024-10-31");
+/// assert_eq!((w.notice_working_days, w.summary_days), (5, 5));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InspectionWindow {
+    /// When inspections take place.
+    pub window: Period,
+    /// Source of the window.
+    pub window_source: String,
+    /// The schedule is announced at least this many working days ahead.
+    pub notice_working_days: i64,
+    /// Words and source of the notice rule.
+    pub notice_text: String,
+    /// Source of the notice rule.
+    pub notice_source: String,
+    /// The summary is due this many days after the inspections end.
+    pub summary_days: i64,
+    /// Words of the summary rule.
+    pub summary_text: String,
+    /// Source of the summary rule.
+    pub summary_source: String,
+    /// Who is inspected (receives the notice).
+    pub inspected: Recipient,
+    /// Who announces the schedule.
+    pub inspector: Recipient,
+    /// Who writes the summary (level) and who receives it.
+    pub summary_recipient: Recipient,
+}
+
+/// One source document's reporting calendar.
+///
+/// ```
+/// let plans = dxplan::Plans::seeds();
+/// let p = plans.get("city-2025").unwrap();
+/// assert_eq!(p.document, "000_b9c617fe6a001fd2.txt");
+/// assert_eq!((p.first_year, p.last_year), (2025, Some(2025)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Stable id (`city-2025`).
+    pub id: String,
+    /// Title of the document.
+    pub name: Text,
+    /// Seed file it comes from.
+    pub document: String,
+    /// First year in force.
+    pub first_year: i32,
+    /// Last year in force (`None`: open-ended, "và các năm tiếp theo").
+    pub last_year: Option<i32>,
+    /// Deadline policy of the plan's rules.
+    pub policy: DeadlinePolicy,
+    /// How nested reports due in the same month relate.
+    pub overlap: OverlapRule,
+    /// The deadlines.
+    pub rules: Vec<DeadlineRule>,
+    /// The inspection window, for inspection plans.
+    pub inspection: Option<InspectionWindow>,
+}
+
+/// The dates of a deadline under each day-off rule.
+///
+/// ```
+/// let d = dxplan::obligations::DatesByRule { keep: chrono::NaiveDate::MIN, roll_forward: chrono::NaiveDate::MIN, pull_back: chrono::NaiveDate::MIN };
+/// assert_eq!(d.get(dxplan::NonWorkingDayRule::Keep), chrono::NaiveDate::MIN);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DatesByRule {
+    /// The last on-time day as named.
+    pub keep: NaiveDate,
+    /// Moved to the next working day if it is a day off.
+    pub roll_forward: NaiveDate,
+    /// Moved to the previous working day if it is a day off.
+    pub pull_back: NaiveDate,
+}
+
+impl DatesByRule {
+    /// The date under one rule.
+    pub fn get(&self, rule: NonWorkingDayRule) -> NaiveDate {
+        match rule {
+            NonWorkingDayRule::Keep => self.keep,
+            NonWorkingDayRule::RollForward => self.roll_forward,
+            NonWorkingDayRule::PullBack => self.pull_back,
+        }
+    }
+}
+
+/// One report (or other act) due from one level for one period, with every
+/// derived date.
+///
+/// ```
+/// let cal = dxplan::Calendar::vietnam();
+/// let all = dxplan::Plans::seeds().obligations(&cal, 2025).unwrap();
+/// let o = all.iter().find(|o| o.id == "city-2025/unit/plan_issue/2025").unwrap();
+/// assert_eq!(o.due_before.to_string(), "2025-01-24");
+/// assert_eq!(o.last_on_time_day.to_string(), "2025-01-23");
+/// assert!(o.last_day_is_working_day);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Obligation {
+    /// Stable id: `plan/level/kind/period`.
+    pub id: String,
+    /// Plan id.
+    pub plan: String,
+    /// What is due.
+    pub kind: ObligationKind,
+    /// The period reported on.
+    pub period: Period,
+    /// The Decree 09 data window, for reports on data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_window: Option<DataWindow>,
+    /// Who reports.
+    pub level: Level,
+    /// Who receives it, as in force on the deadline.
+    pub recipient: Recipient,
+    /// The words of the document.
+    pub rule_text: String,
+    /// Document file, section and line.
+    pub source: String,
+    /// The policy applied.
+    pub policy: DeadlinePolicy,
+    /// The date named in "trước ngày X".
+    pub due_before: NaiveDate,
+    /// The last on-time day under the policy's boundary, before any day-off rule.
+    pub last_on_time_day: NaiveDate,
+    /// Whether `last_on_time_day` is a working day.
+    pub last_day_is_working_day: bool,
+    /// Why `last_on_time_day` is a day off, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_day_off_reason: Option<Text>,
+    /// The last on-time day under each day-off rule.
+    pub by_rule: DatesByRule,
+    /// The effective last on-time day under the policy.
+    pub deadline: NaiveDate,
+    /// Working days from the end of the data window to the deadline (Decree 09 art. 8(5)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_gap_working_days: Option<i64>,
+    /// The report that also serves as this one, under the `supersede` overlap rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+}
+
+impl Obligation {
+    /// Derives an obligation's dates from its rule.
+    fn derive(
+        cal: &Calendar,
+        plan: &Plan,
+        rule: &DeadlineRule,
+        period: Period,
+        due_before: NaiveDate,
+    ) -> Result<Obligation> {
+        let policy = rule.policy.unwrap_or(plan.policy);
+        let last = match policy.boundary {
+            policy::Boundary::Exclusive => due_before - Duration::days(1),
+            policy::Boundary::Inclusive => due_before,
+        };
+        let working = cal.is_working_day(last)?;
+        let by_rule = DatesByRule {
+            keep: last,
+            roll_forward: cal.working_day_on_or_after(last)?,
+            pull_back: cal.working_day_on_or_before(last)?,
+        };
+        let deadline = by_rule.get(policy.non_working_day);
+        let recipient = rule.recipient_at(deadline).cloned().ok_or_else(|| {
+            Diagnostic::error(
+                Code::ObligationNotFound,
+                Text::new(
+                    format!("Chưa có nơi nhận cho ngày {}", format_date(deadline)),
+                    format!("no recipient in force on {}", format_date(deadline)),
+                ),
+            )
+        })?;
+        let data_window = rule.kind.reports_data().then(|| period.data_window());
+        let data_gap_working_days = match data_window {
+            Some(w) => Some(cal.working_days_between(w.end, deadline)?),
+            None => None,
+        };
+        Ok(Obligation {
+            id: format!(
+                "{}/{}/{}/{}",
+                plan.id,
+                rule.level.as_str(),
+                rule.kind.as_str(),
+                period.id()
+            ),
+            plan: plan.id.clone(),
+            kind: rule.kind,
+            period,
+            data_window,
+            level: rule.level,
+            recipient,
+            rule_text: rule.rule_text.clone(),
+            source: rule.source.clone(),
+            policy,
+            due_before,
+            last_on_time_day: last,
+            last_day_is_working_day: working,
+            last_day_off_reason: cal.day_off_reason(last)?,
+            by_rule,
+            deadline,
+            data_gap_working_days,
+            superseded_by: None,
+        })
+    }
+}
+
+impl Plan {
+    /// Whether the plan is in force in `year`.
+    ///
+    /// ```
+    /// let plans = dxplan::Plans::seeds();
+    /// assert!(plans.get("dti-2022").unwrap().in_force(2030));
+    /// assert!(!plans.get("city-2025").unwrap().in_force(2024));
+    /// ```
+    pub fn in_force(&self, year: i32) -> bool {
+        year >= self.first_year && self.last_year.is_none_or(|l| year <= l)
+    }
+
+    /// The plan's obligations whose last on-time day falls in `year`, in rule order.
+    ///
+    /// ```
+    /// let cal = dxplan::Calendar::vietnam();
+    /// let plans = dxplan::Plans::seeds();
+    /// let dti = plans.get("dti-2022").unwrap();
+    /// assert_eq!(dti.obligations(&cal, 2025).unwrap().len(), 4);
+    /// assert!(dti.obligations(&cal, 2021).unwrap().is_empty());
+    /// ```
+    pub fn obligations(&self, cal: &Calendar, year: i32) -> Result<Vec<Obligation>> {
+        check_year(year)?;
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            match &rule.schedule {
+                Schedule::Recurring {
+                    period_kind,
+                    day_of_last_month,
+                } => {
+                    for py in [year - 1, year] {
+                        if !self.in_force(py) || check_year(py).is_err() {
+                            continue;
+                        }
+                        for period in Period::all_in_year(py, *period_kind)? {
+                            let end = period.end();
+                            let Some(due) = NaiveDate::from_ymd_opt(
+                                end.year(),
+                                end.month(),
+                                *day_of_last_month,
+                            ) else {
+                                continue;
+                            };
+                            let o = Obligation::derive(cal, self, rule, period, due)?;
+                            if o.last_on_time_day.year() == year {
+                                out.push(o);
+                            }
+                        }
+                    }
+                }
+                Schedule::Once { period, due_before } => {
+                    let o = Obligation::derive(cal, self, rule, *period, *due_before)?;
+                    if o.last_on_time_day.year() == year {
+                        out.push(o);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The notice and summary obligations of an inspection held from `start`
+    /// to `end`, plus warnings (an inspection outside the plan's window).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let cal = dxplan::Calendar::vietnam();
+    /// let plans = dxplan::Plans::seeds();
+    /// let plan = plans.get("inspection-2024").unwrap();
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    /// let (obs, warnings) = plan.inspection_obligations(&cal, d(10, 14), d(10, 16)).unwrap();
+    /// assert!(warnings.is_empty());
+    /// // Notice at least 5 working days before Monday 14/10/2024: Monday 7/10.
+    /// assert_eq!(obs[0].deadline, d(10, 7));
+    /// // Summary 5 days after 16/10 (Civil Code art. 147–148): Monday 21/10.
+    /// assert_eq!(obs[1].deadline, d(10, 21));
+    /// ```
+    pub fn inspection_obligations(
+        &self,
+        cal: &Calendar,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<(Vec<Obligation>, Vec<Diagnostic>)> {
+        let window = self.inspection.as_ref().ok_or_else(|| {
+            Diagnostic::error(
+                Code::InspectionInvalid,
+                Text::new(
+                    format!("Kế hoạch '{}' không có đợt kiểm tra", self.id),
+                    format!("plan '{}' has no inspection", self.id),
+                ),
+            )
+        })?;
+        let period = Period::range(start, end).map_err(|e| {
+            Diagnostic::error(
+                Code::InspectionInvalid,
+                Text::new(
+                    format!("Thời gian kiểm tra không hợp lệ: {}", e.message.vi),
+                    format!("invalid inspection dates: {}", e.message.en),
+                ),
+            )
+            .at("--inspection")
+        })?;
+        let mut warnings = Vec::new();
+        if !window.window.covers(&period) {
+            warnings.push(
+                Diagnostic::new(
+                    crate::diagnostic::Severity::Warning,
+                    Code::InspectionInvalid,
+                    Text::new(
+                        format!(
+                            "Đợt kiểm tra {}–{} nằm ngoài thời gian kiểm tra của kế hoạch ({}–{})",
+                            format_date(start),
+                            format_date(end),
+                            format_date(window.window.start()),
+                            format_date(window.window.end())
+                        ),
+                        format!(
+                            "inspection {}–{} is outside the plan's inspection window ({}–{})",
+                            format_date(start),
+                            format_date(end),
+                            format_date(window.window.start()),
+                            format_date(window.window.end())
+                        ),
+                    ),
+                )
+                .at("--inspection")
+                .with_source(window.window_source.clone()),
+            );
+        }
+        let notice_last = cal.add_working_days(start, -window.notice_working_days)?;
+        let notice_rule = DeadlineRule {
+            kind: ObligationKind::InspectionNotice,
+            level: window.inspector.level,
+            recipients: vec![RecipientChange {
+                from: None,
+                recipient: window.inspected.clone(),
+                source: window.notice_source.clone(),
+            }],
+            schedule: Schedule::Once {
+                period,
+                due_before: notice_last + Duration::days(1),
+            },
+            rule_text: window.notice_text.clone(),
+            source: window.notice_source.clone(),
+            policy: Some(DeadlinePolicy::default()),
+        };
+        let summary_rule = DeadlineRule {
+            kind: ObligationKind::InspectionSummary,
+            level: Level::ProvinceDepartment,
+            recipients: vec![RecipientChange {
+                from: None,
+                recipient: window.summary_recipient.clone(),
+                source: window.summary_source.clone(),
+            }],
+            schedule: Schedule::Once {
+                period,
+                due_before: end + Duration::days(window.summary_days),
+            },
+            rule_text: window.summary_text.clone(),
+            source: window.summary_source.clone(),
+            policy: Some(DeadlinePolicy::CIVIL_CODE_PERIOD),
+        };
+        let mut obligations = Vec::new();
+        for rule in [&notice_rule, &summary_rule] {
+            if let Schedule::Once { period, due_before } = rule.schedule {
+                obligations.push(Obligation::derive(cal, self, rule, period, due_before)?);
+            }
+        }
+        Ok((obligations, warnings))
+    }
+}
+
+/// The set of plans the engine knows.
+///
+/// ```
+/// let plans = dxplan::Plans::seeds();
+/// let ids: Vec<_> = plans.iter().map(|p| p.id.as_str()).collect();
+/// assert_eq!(ids, ["city-2025", "dti-2022", "inspection-2024"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Plans {
+    plans: Vec<Plan>,
+}
+
+impl Plans {
+    /// The plans encoded from the seed documents (see [`seeds`]).
+    pub fn seeds() -> Self {
+        Plans {
+            plans: seeds::all(),
+        }
+    }
+
+    /// A set of plans.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::Plans::new(vec![]).iter().count(), 0);
+    /// ```
+    pub fn new(plans: Vec<Plan>) -> Self {
+        Plans { plans }
+    }
+
+    /// The same plans with every plan's deadline policy replaced (rules with
+    /// a policy of their own, such as the Civil Code periods of the inspection
+    /// plan, keep theirs).
+    ///
+    /// ```
+    /// let p: dxplan::DeadlinePolicy = "inclusive+keep".parse().unwrap();
+    /// let plans = dxplan::Plans::seeds().with_policy(p);
+    /// assert!(plans.iter().all(|plan| plan.policy == p));
+    /// ```
+    pub fn with_policy(mut self, policy: DeadlinePolicy) -> Self {
+        for p in &mut self.plans {
+            p.policy = policy;
+        }
+        self
+    }
+
+    /// The same plans with every plan's overlap rule replaced.
+    ///
+    /// ```
+    /// use dxplan::OverlapRule;
+    /// let plans = dxplan::Plans::seeds().with_overlap(OverlapRule::Supersede);
+    /// assert!(plans.iter().all(|p| p.overlap == OverlapRule::Supersede));
+    /// ```
+    pub fn with_overlap(mut self, rule: OverlapRule) -> Self {
+        for p in &mut self.plans {
+            p.overlap = rule;
+        }
+        self
+    }
+
+    /// The plans, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Plan> {
+        self.plans.iter()
+    }
+
+    /// The plan with this id.
+    ///
+    /// ```
+    /// let plans = dxplan::Plans::seeds();
+    /// assert_eq!(plans.get("nope").unwrap_err().code, dxplan::Code::PlanUnknown);
+    /// ```
+    pub fn get(&self, id: &str) -> Result<&Plan> {
+        self.plans.iter().find(|p| p.id == id).ok_or_else(|| {
+            let ids: Vec<&str> = self.plans.iter().map(|p| p.id.as_str()).collect();
+            Diagnostic::error(
+                Code::PlanUnknown,
+                Text::new(
+                    format!("Không có kế hoạch '{id}'"),
+                    format!("unknown plan '{id}'"),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Các kế hoạch: {}.", ids.join(", ")),
+                format!("Known plans: {}.", ids.join(", ")),
+            ))
+        })
+    }
+
+    /// Every obligation of every plan whose last on-time day falls in `year`,
+    /// sorted by effective deadline, then level, plan and id.
+    ///
+    /// ```
+    /// let cal = dxplan::Calendar::vietnam();
+    /// let all = dxplan::Plans::seeds().obligations(&cal, 2025).unwrap();
+    /// assert!(all.windows(2).all(|w| w[0].deadline <= w[1].deadline));
+    /// ```
+    pub fn obligations(&self, cal: &Calendar, year: i32) -> Result<Vec<Obligation>> {
+        let mut out = Vec::new();
+        for plan in &self.plans {
+            out.extend(plan.obligations(cal, year)?);
+        }
+        sort_obligations(&mut out);
+        Ok(out)
+    }
+
+    /// The obligation of a plan for a kind, period and reporting level.
+    ///
+    /// ```
+    /// use dxplan::{Calendar, Level, ObligationKind, Plans};
+    /// let cal = Calendar::vietnam();
+    /// let o = Plans::seeds()
+    ///     .find(&cal, "city-2025", ObligationKind::Annual, &"2025".parse().unwrap(), Level::CityOffice)
+    ///     .unwrap();
+    /// assert_eq!(o.due_before.to_string(), "2025-12-20");
+    /// ```
+    pub fn find(
+        &self,
+        cal: &Calendar,
+        plan: &str,
+        kind: ObligationKind,
+        period: &Period,
+        level: Level,
+    ) -> Result<Obligation> {
+        let p = self.get(plan)?;
+        let mut candidates = Vec::new();
+        // The deadline of a period's report falls in the period's year or the next.
+        for year in [period.year_of(), period.year_of() + 1] {
+            if check_year(year).is_ok() {
+                candidates.extend(p.obligations(cal, year)?);
+            }
+        }
+        candidates
+            .into_iter()
+            .find(|o| o.kind == kind && &o.period == period && o.level == level)
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    Code::ObligationNotFound,
+                    Text::new(
+                        format!(
+                            "Kế hoạch '{plan}' không có {} của cấp '{}' cho kỳ {period}",
+                            kind.name().vi.to_lowercase(),
+                            level.as_str()
+                        ),
+                        format!(
+                            "plan '{plan}' has no {} from level '{}' for period {period}",
+                            kind.name().en.to_lowercase(),
+                            level.as_str()
+                        ),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Xem các nghĩa vụ của năm bằng lệnh `dxplan calendar NĂM --plan KẾ_HOẠCH`.",
+                    "List the year's obligations with `dxplan calendar YEAR --plan PLAN`.",
+                ))
+            })
+    }
+}
+
+/// Sorts obligations by effective deadline, then level, plan and id.
+pub(crate) fn sort_obligations(list: &mut [Obligation]) {
+    list.sort_by(|a, b| {
+        (a.deadline, a.level, &a.plan, &a.id).cmp(&(b.deadline, b.level, &b.plan, &b.id))
+    });
+}

@@ -1,0 +1,305 @@
+//! The reporting calendars of the seed documents (`shared/seeds/`), each rule
+//! with its words and source (file, section, line).
+//!
+//! | plan id           | document                                                      |
+//! |-------------------|---------------------------------------------------------------|
+//! | `city-2025`       | 000: Kế hoạch chuyển đổi số thành phố Kon Tum năm 2025          |
+//! | `dti-2022`        | 003: Kế hoạch nâng cao Chỉ số chuyển đổi số tỉnh Kon Tum (2022–) |
+//! | `inspection-2024` | 001: Kế hoạch kiểm tra công tác chuyển đổi số năm 2024           |
+//!
+//! Recipients change within a year: the provincial information department
+//! (Sở TT&TT) merged into the Department of Science and Technology (Sở KH&CN)
+//! from 1/3/2025 (`DOMAIN.md`, "2025 reorganisation"). The recipient of an
+//! obligation is the one in force on its deadline.
+//!
+//! ```
+//! let plans = dxplan::obligations::seeds::all();
+//! assert_eq!(plans.len(), 3);
+//! assert!(plans.iter().all(|p| p.rules.iter().all(|r| !r.source.is_empty() && !r.rule_text.is_empty())));
+//! ```
+
+use super::{
+    DeadlineRule, InspectionWindow, Level, ObligationKind, OverlapRule, Plan, Recipient,
+    RecipientChange, Schedule,
+};
+use crate::calendar::period::{Period, PeriodKind};
+use crate::diagnostic::Text;
+use crate::obligations::policy::DeadlinePolicy;
+use chrono::NaiveDate;
+
+const CITY: &str = "000_b9c617fe6a001fd2.txt";
+const INSPECTION: &str = "001_3cf3dc78aaf01fbd.txt";
+const DTI: &str = "003_08cb75b396c90965.txt";
+const MERGER_2025: &str =
+    "DOMAIN.md, \"2025 reorganisation\": Sở TT&TT hợp nhất vào Sở KH&CN từ 01/03/2025";
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    // Literal dates of the seed documents; all exist.
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+fn city_office() -> Vec<RecipientChange> {
+    vec![RecipientChange {
+        from: None,
+        recipient: Recipient::new(
+            "phong-vhtt",
+            "Phòng Văn hóa và Thông tin thành phố Kon Tum",
+            "Kon Tum city culture and information office",
+            Level::CityOffice,
+        ),
+        source: format!("{CITY} §VII.1"),
+    }]
+}
+
+/// The provincial department that receives DX reports: Sở TT&TT, then Sở KH&CN from 1/3/2025.
+fn province_department(source: &str) -> Vec<RecipientChange> {
+    vec![
+        RecipientChange {
+            from: None,
+            recipient: Recipient::new(
+                "so-tttt",
+                "Sở Thông tin và Truyền thông tỉnh Kon Tum",
+                "Kon Tum Department of Information and Communications",
+                Level::ProvinceDepartment,
+            ),
+            source: source.to_string(),
+        },
+        RecipientChange {
+            from: Some(date(2025, 3, 1)),
+            recipient: Recipient::new(
+                "so-khcn",
+                "Sở Khoa học và Công nghệ tỉnh Kon Tum",
+                "Kon Tum Department of Science and Technology",
+                Level::ProvinceDepartment,
+            ),
+            source: MERGER_2025.to_string(),
+        },
+    ]
+}
+
+/// Kon Tum city plan for digital transformation 2025 (000 §VII.1–2).
+pub fn city_2025() -> Plan {
+    let periodic = "Định kỳ hằng quý (trước ngày 20 tháng cuối của quý), 6 tháng (trước ngày 20 tháng 6 năm 2025) và năm (trước ngày 15 tháng 12 năm 2025) báo cáo kết quả triển khai thực hiện gửi về Phòng Văn hóa và Thông tin để tổng hợp, báo cáo chung của thành phố.";
+    let periodic_src = format!("{CITY} §VII.1, dòng 903–906");
+    let city_text = "Tổng hợp báo cáo đột xuất, kết quả 6 tháng (trước 20/6/2025) và cả năm (trước ngày 20/12/2025) gửi Sở Thông tin và Truyền thông theo quy định.";
+    let city_src = format!("{CITY} §VII.2, dòng 929–931");
+    let year = Period::Year { year: 2025 };
+    let rule = |kind, level, recipients, schedule, text: &str, source: &str| DeadlineRule {
+        kind,
+        level,
+        recipients,
+        schedule,
+        rule_text: text.to_string(),
+        source: source.to_string(),
+        policy: None,
+    };
+    Plan {
+        id: "city-2025".into(),
+        name: Text::new(
+            "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025",
+            "Kon Tum city digital transformation plan 2025",
+        ),
+        document: CITY.into(),
+        first_year: 2025,
+        last_year: Some(2025),
+        policy: DeadlinePolicy::default(),
+        overlap: OverlapRule::Separate,
+        rules: vec![
+            rule(
+                ObligationKind::PlanIssue,
+                Level::Unit,
+                city_office(),
+                Schedule::Once {
+                    period: year,
+                    due_before: date(2025, 1, 24),
+                },
+                "Tổ chức quán triệt và xây dựng kế hoạch triển khai thực hiện đảm bảo có hiệu quả, đúng tiến độ các mục tiêu, nhiệm vụ được phân công. Hoàn thành trước ngày 24 tháng 01 năm 2025. (Văn bản không nêu nơi nhận; Phòng Văn hóa và Thông tin là cơ quan thường trực theo §VII.2.)",
+                &format!("{CITY} §VII.1, dòng 882–885"),
+            ),
+            rule(
+                ObligationKind::Quarterly,
+                Level::Unit,
+                city_office(),
+                Schedule::Recurring {
+                    period_kind: PeriodKind::Quarter,
+                    day_of_last_month: 20,
+                },
+                periodic,
+                &periodic_src,
+            ),
+            rule(
+                ObligationKind::HalfYear,
+                Level::Unit,
+                city_office(),
+                Schedule::Once {
+                    period: Period::HalfYear {
+                        year: 2025,
+                        half: 1,
+                    },
+                    due_before: date(2025, 6, 20),
+                },
+                periodic,
+                &periodic_src,
+            ),
+            rule(
+                ObligationKind::Annual,
+                Level::Unit,
+                city_office(),
+                Schedule::Once {
+                    period: year,
+                    due_before: date(2025, 12, 15),
+                },
+                periodic,
+                &periodic_src,
+            ),
+            rule(
+                ObligationKind::HalfYear,
+                Level::CityOffice,
+                province_department(&city_src),
+                Schedule::Once {
+                    period: Period::HalfYear {
+                        year: 2025,
+                        half: 1,
+                    },
+                    due_before: date(2025, 6, 20),
+                },
+                city_text,
+                &city_src,
+            ),
+            rule(
+                ObligationKind::Annual,
+                Level::CityOffice,
+                province_department(&city_src),
+                Schedule::Once {
+                    period: year,
+                    due_before: date(2025, 12, 20),
+                },
+                city_text,
+                &city_src,
+            ),
+        ],
+        inspection: None,
+    }
+}
+
+/// Plan to raise the provincial DX index (DTI), 2022 and following years (003, last paragraph).
+pub fn dti_2022() -> Plan {
+    let src = format!("{DTI} §III (đoạn cuối), dòng 205");
+    Plan {
+        id: "dti-2022".into(),
+        name: Text::new(
+            "Kế hoạch nâng cao Chỉ số Chuyển đổi số tỉnh Kon Tum năm 2022 và các năm tiếp theo",
+            "Plan to raise Kon Tum's provincial digital transformation index (DTI), 2022 onward",
+        ),
+        document: DTI.into(),
+        first_year: 2022,
+        last_year: None,
+        policy: DeadlinePolicy::default(),
+        overlap: OverlapRule::Separate,
+        rules: vec![DeadlineRule {
+            kind: ObligationKind::Quarterly,
+            level: Level::Unit,
+            recipients: province_department(&src),
+            schedule: Schedule::Recurring {
+                period_kind: PeriodKind::Quarter,
+                day_of_last_month: 15,
+            },
+            rule_text: "Các sở, ban ngành, Ủy ban nhân dân các huyện, thành phố, các Thành viên Ban chỉ đạo Chuyển đổi số tỉnh báo cáo kết quả tình hình triển khai thực hiện nhiệm vụ thuộc phạm vi phụ trách của Kế hoạch này định kỳ hàng quý (trước ngày 15 tháng cuối quý) và đột xuất khi có yêu cầu; gửi về Sở Thông tin và Truyền thông để tổng hợp báo cáo Ủy ban nhân dân tỉnh, Ban Chỉ đạo tỉnh.".into(),
+            source: src.clone(),
+            policy: None,
+        }],
+        inspection: None,
+    }
+}
+
+/// Provincial steering committee inspection plan 2024 (001 §IV–V).
+pub fn inspection_2024() -> Plan {
+    let reviewed = Period::Range {
+        start: date(2023, 1, 1),
+        end: date(2024, 9, 15),
+    };
+    let team = Recipient::new(
+        "doan-kiem-tra",
+        "Đoàn kiểm tra của Ban Chỉ đạo về chuyển đổi số tỉnh (qua Sở Thông tin và Truyền thông)",
+        "Inspection team of the provincial DX steering committee (through the information department)",
+        Level::ProvinceDepartment,
+    );
+    let to_team = |source: &str| {
+        vec![RecipientChange {
+            from: None,
+            recipient: team.clone(),
+            source: source.to_string(),
+        }]
+    };
+    let self_src = format!("{INSPECTION} §IV.1.b, dòng 207–211; kỳ kiểm tra §IV.2, dòng 213");
+    let report_src = format!("{INSPECTION} §V.1, dòng 231–234");
+    Plan {
+        id: "inspection-2024".into(),
+        name: Text::new(
+            "Kế hoạch kiểm tra công tác chuyển đổi số trên địa bàn tỉnh Kon Tum năm 2024",
+            "Kon Tum provincial digital transformation inspection plan 2024",
+        ),
+        document: INSPECTION.into(),
+        first_year: 2024,
+        last_year: Some(2024),
+        policy: DeadlinePolicy::default(),
+        overlap: OverlapRule::Separate,
+        rules: vec![
+            DeadlineRule {
+                kind: ObligationKind::SelfInspection,
+                level: Level::Unit,
+                recipients: to_team(&self_src),
+                schedule: Schedule::Once {
+                    period: reviewed,
+                    due_before: date(2024, 9, 20),
+                },
+                rule_text: "Kiểm tra qua báo cáo: Các sở, ban, ngành và Ủy ban nhân các huyện, thành phố (ngoài các đơn vị, địa phương tại mục a) tự kiểm tra, báo cáo kết quả về Đoàn kiểm tra (qua Sở Thông tin và Truyền thông) trước ngày 20 tháng 9 năm 2024. Kỳ kiểm tra: Từ ngày 01 tháng 01 năm 2023 đến ngày 15 tháng 9 năm 2024.".into(),
+                source: self_src.clone(),
+                policy: None,
+            },
+            DeadlineRule {
+                kind: ObligationKind::InspectionReport,
+                level: Level::Unit,
+                recipients: to_team(&report_src),
+                schedule: Schedule::Once {
+                    period: reviewed,
+                    due_before: date(2024, 9, 20),
+                },
+                rule_text: "Trách nhiệm của các đơn vị, địa phương được kiểm tra trực tiếp: Xây dựng báo cáo theo đề cương và gửi về Sở Thông tin và Truyền thông trước ngày 20 tháng 9 năm 2024.".into(),
+                source: report_src,
+                policy: None,
+            },
+        ],
+        inspection: Some(InspectionWindow {
+            window: Period::Range {
+                start: date(2024, 10, 1),
+                end: date(2024, 10, 31),
+            },
+            window_source: format!("{INSPECTION} §IV.3, dòng 215"),
+            notice_working_days: 5,
+            notice_text: "Lịch kiểm tra cụ thể do Trưởng đoàn kiểm tra thông báo cho các đơn vị, địa phương trước 05 ngày làm việc.".into(),
+            notice_source: format!("{INSPECTION} §IV.3, dòng 215–216"),
+            summary_days: 5,
+            summary_text: "Sau 05 ngày kể từ ngày kết thúc kiểm tra, tổng hợp báo cáo đánh giá về kết quả kiểm tra (Bộ luật Dân sự 2015, Điều 147–148: không tính ngày đầu; ngày cuối là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo).".into(),
+            summary_source: format!("{INSPECTION} §V.3, dòng 251–252"),
+            inspected: Recipient::new(
+                "don-vi-duoc-kiem-tra",
+                "Đơn vị, địa phương được kiểm tra trực tiếp",
+                "Units inspected on site",
+                Level::Unit,
+            ),
+            inspector: team,
+            summary_recipient: Recipient::new(
+                "bcd-tinh",
+                "Ban Chỉ đạo về chuyển đổi số tỉnh / UBND tỉnh",
+                "Provincial DX steering committee / provincial people's committee",
+                Level::Province,
+            ),
+        }),
+    }
+}
+
+/// All seed plans, in id order.
+pub fn all() -> Vec<Plan> {
+    vec![city_2025(), dti_2022(), inspection_2024()]
+}
