@@ -1,0 +1,74 @@
+//! Helpers for the workspace-level tests: reading the table fixtures in
+//! `tests/golden/*.txt` and the command-line snapshots in `tests/golden/cli/`.
+//!
+//! A table fixture is plain text. Lines starting with `#` are comments (each
+//! file starts with one that explains its columns); every other non-blank
+//! line is a row of `|`-separated cells followed by `# citation`, the seed
+//! document or law its values come from. A row without a citation is an
+//! error: every expected value must say where it comes from.
+
+use std::path::{Path, PathBuf};
+
+/// One row of a table fixture.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line number in the fixture file.
+    pub line: usize,
+    /// The cells, trimmed.
+    pub cells: Vec<String>,
+    /// The citation after `#`.
+    pub citation: String,
+}
+
+impl Row {
+    /// Cell `i`, or a panic naming the line (test code only).
+    pub fn cell(&self, i: usize) -> &str {
+        match self.cells.get(i) {
+            Some(c) => c,
+            None => panic!("line {}: missing column {}", self.line, i + 1),
+        }
+    }
+}
+
+/// Folder of the golden files.
+pub fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("golden")
+}
+
+/// Reads a table fixture, checking that it has a header comment and that every
+/// row has `columns` cells and a citation.
+pub fn read_table(name: &str, columns: usize) -> Vec<Row> {
+    let path = golden_dir().join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    assert!(
+        text.starts_with('#'),
+        "{name}: a fixture starts with a header comment explaining it"
+    );
+    let mut rows = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (data, citation) = match line.split_once(" # ") {
+            Some((d, c)) => (d, c.trim().to_string()),
+            None => panic!("{name}:{}: row without a citation (`# source`)", i + 1),
+        };
+        assert!(!citation.is_empty(), "{name}:{}: empty citation", i + 1);
+        let cells: Vec<String> = data.split('|').map(|c| c.trim().to_string()).collect();
+        assert_eq!(
+            cells.len(),
+            columns,
+            "{name}:{}: expected {columns} columns",
+            i + 1
+        );
+        rows.push(Row {
+            line: i + 1,
+            cells,
+            citation,
+        });
+    }
+    assert!(!rows.is_empty(), "{name}: no rows");
+    rows
+}

@@ -1,0 +1,147 @@
+//! Property tests: invariants of the calendar that must hold for every input.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Duration, NaiveDate};
+use dxplan::{
+    status, Boundary, Calendar, DeadlinePolicy, LunarCalendar, NonWorkingDayRule, Period, Plans,
+    SubmissionStatus,
+};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn cal() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(Calendar::vietnam)
+}
+
+/// Any day of 1901–2099 (leaving room for arithmetic near the range ends).
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(1901, 1, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+    (0..=(last - first).num_days()).prop_map(move |d| first + Duration::days(d))
+}
+
+fn any_policy() -> impl Strategy<Value = DeadlinePolicy> {
+    (
+        prop_oneof![Just(Boundary::Exclusive), Just(Boundary::Inclusive)],
+        prop_oneof![
+            Just(NonWorkingDayRule::Keep),
+            Just(NonWorkingDayRule::RollForward),
+            Just(NonWorkingDayRule::PullBack)
+        ],
+    )
+        .prop_map(|(boundary, non_working_day)| DeadlinePolicy {
+            boundary,
+            non_working_day,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn adding_working_days_never_lands_on_a_day_off(d in any_date(), n in prop_oneof![-400i64..=-1, 1i64..=400]) {
+        let r = cal().add_working_days(d, n).unwrap();
+        prop_assert!(cal().is_working_day(r).unwrap());
+        prop_assert_eq!(r > d, n > 0);
+    }
+
+    #[test]
+    fn add_then_count_round_trips(d in any_date(), n in 0i64..=400) {
+        let r = cal().add_working_days(d, n).unwrap();
+        prop_assert_eq!(cal().working_days_between(d, r).unwrap(), n);
+    }
+
+    #[test]
+    fn subtract_then_count_round_trips_from_a_working_day(d in any_date(), n in 1i64..=400) {
+        let start = cal().working_day_on_or_after(d).unwrap();
+        let r = cal().add_working_days(start, -n).unwrap();
+        prop_assert_eq!(cal().working_days_between(start, r).unwrap(), -n);
+    }
+
+    #[test]
+    fn counting_is_additive(a in any_date(), x in 0i64..200, y in 0i64..200) {
+        let b = a + Duration::days(x);
+        let c = b + Duration::days(y);
+        let ab = cal().working_days_between(a, b).unwrap();
+        let bc = cal().working_days_between(b, c).unwrap();
+        prop_assert_eq!(ab + bc, cal().working_days_between(a, c).unwrap());
+        prop_assert!(ab <= x);
+    }
+
+    #[test]
+    fn next_working_day_skips_only_days_off(d in any_date()) {
+        let n = cal().next_working_day(d).unwrap();
+        prop_assert!(n > d && cal().is_working_day(n).unwrap());
+        let mut x = d + Duration::days(1);
+        while x < n {
+            prop_assert!(!cal().is_working_day(x).unwrap());
+            x += Duration::days(1);
+        }
+    }
+
+    #[test]
+    fn lunar_round_trip(d in any_date()) {
+        let vn = LunarCalendar::VIETNAM;
+        let l = vn.to_lunar(d).unwrap();
+        prop_assert_eq!(vn.to_solar(l).unwrap(), d);
+        prop_assert!((1..=12).contains(&l.month) && (1..=30).contains(&l.day));
+    }
+
+    #[test]
+    fn period_ids_round_trip(year in 1900i32..=2100, kind in 0u8..5, n in 1u32..=53) {
+        let p = match kind {
+            0 => Period::month(year, (n - 1) % 12 + 1),
+            1 => Period::quarter(year, (n - 1) % 4 + 1),
+            2 => Period::half_year(year, (n - 1) % 2 + 1),
+            3 => Period::year(year),
+            _ => Period::week(year, n),
+        };
+        if let Ok(p) = p {
+            prop_assert_eq!(p.id().parse::<Period>().unwrap(), p);
+            prop_assert!(p.start() <= p.end());
+            let w = p.data_window();
+            prop_assert!(w.start <= w.end);
+        }
+    }
+
+    #[test]
+    fn deadline_dates_follow_the_policy(policy in any_policy(), year in 2022i32..=2030) {
+        let plans = Plans::seeds().with_policy(policy);
+        for o in plans.obligations(cal(), year).unwrap() {
+            if o.policy != policy {
+                continue; // a rule with its own policy (none in the yearly plans today)
+            }
+            let expected_last = match policy.boundary {
+                Boundary::Exclusive => o.due_before - Duration::days(1),
+                Boundary::Inclusive => o.due_before,
+            };
+            prop_assert_eq!(o.last_on_time_day, expected_last);
+            prop_assert!(o.by_rule.pull_back <= o.by_rule.keep && o.by_rule.keep <= o.by_rule.roll_forward);
+            prop_assert!(cal().is_working_day(o.by_rule.pull_back).unwrap());
+            prop_assert!(cal().is_working_day(o.by_rule.roll_forward).unwrap());
+            prop_assert_eq!(o.last_day_is_working_day, o.by_rule.roll_forward == o.by_rule.pull_back);
+            prop_assert_eq!(o.deadline, o.by_rule.get(policy.non_working_day));
+        }
+    }
+
+    #[test]
+    fn status_agrees_with_the_deadline(offset in -60i64..60, submitted in proptest::bool::ANY) {
+        let plans = Plans::seeds();
+        for o in plans.obligations(cal(), 2025).unwrap() {
+            let day = o.deadline + Duration::days(offset);
+            let s = status(cal(), &o, submitted.then_some(day), day).unwrap();
+            let ok = match s.status {
+                SubmissionStatus::OnTime { days_early, .. } => submitted && offset <= 0 && days_early == -offset,
+                SubmissionStatus::Late { days_late, .. } => submitted && offset > 0 && days_late == offset,
+                SubmissionStatus::Overdue { days_late, .. } => !submitted && offset > 0 && days_late == offset,
+                SubmissionStatus::Due { days_left, .. } | SubmissionStatus::NotYetDue { days_left, .. } => {
+                    !submitted && offset <= 0 && days_left == -offset
+                }
+            };
+            prop_assert!(ok, "{:?} for {} at offset {}", s.status, o.id, offset);
+        }
+    }
+}
