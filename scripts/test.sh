@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The project's one test command (README.md, `.ci/run`). Installs what it needs
+# on a fresh machine, idempotently, then runs every check and test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain components (rustfmt, clippy)"
+if command -v rustup >/dev/null 2>&1; then
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+fi
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "main job: dxplan calendar 2025 (README)"
+cargo run -q --locked -p dxplan-cli -- calendar 2025 >/dev/null
+
+step "tests (unit, golden, property, doc)"
+cargo test --workspace --locked
