@@ -211,6 +211,67 @@ fn supersede_rule_marks_the_shorter_report() {
     assert_eq!(q1.superseded_by, None);
 }
 
+/// Folder of the seed documents: `$DXPLAN_SEEDS`, else `shared/seeds/` beside the checkout.
+fn seeds_dir() -> Option<std::path::PathBuf> {
+    let dir = match std::env::var_os("DXPLAN_SEEDS") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
+/// Collapses whitespace and drops Markdown emphasis, so that a quote spanning
+/// line breaks of the plain-text seed still matches.
+fn normalise(text: &str) -> String {
+    text.replace(['*', '_'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every rule's words are a verbatim quote of its seed document. The seeds are
+/// read from `shared/seeds/` (present in CI); on a machine without them the
+/// test says so and passes, unless `CI` is set.
+#[test]
+fn rule_texts_are_quotes_of_their_seed() {
+    let Some(dir) = seeds_dir() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have shared/seeds beside the checkout (or DXPLAN_SEEDS)"
+        );
+        eprintln!("note: shared/seeds not found; quote check skipped");
+        return;
+    };
+    let plans = Plans::seeds();
+    let mut checked = 0;
+    for plan in plans.iter() {
+        let seed = normalise(&std::fs::read_to_string(dir.join(&plan.document)).unwrap());
+        let mut texts: Vec<(&str, &str)> = plan
+            .rules
+            .iter()
+            .map(|r| (r.rule_text.as_str(), r.source.as_str()))
+            .collect();
+        if let Some(w) = &plan.inspection {
+            texts.push((&w.notice_text, &w.notice_source));
+            texts.push((&w.summary_text, &w.summary_source));
+        }
+        for (text, source) in texts {
+            assert!(source.starts_with(&plan.document), "{source}");
+            for fragment in text.split(" … ").flat_map(|f| f.split(". ")) {
+                let fragment = normalise(fragment.trim().trim_end_matches('.'));
+                assert!(
+                    seed.contains(&fragment),
+                    "{}: not a quote of {}: «{fragment}»",
+                    plan.id,
+                    plan.document
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} fragments checked");
+}
+
 /// A command-line snapshot: header lines, then the expected output.
 ///
 /// ```text

@@ -12,6 +12,9 @@
 //! from 1/3/2025 (`DOMAIN.md`, "2025 reorganisation"). The recipient of an
 //! obligation is the one in force on its deadline.
 //!
+//! Every `rule_text` is a verbatim quote of its seed (fragments joined by
+//! " … "); `tests/golden.rs` checks this against `shared/seeds/`.
+//!
 //! ```
 //! let plans = dxplan::obligations::seeds::all();
 //! assert_eq!(plans.len(), 3);
@@ -113,8 +116,8 @@ pub fn city_2025() -> Plan {
                     period: year,
                     due_before: date(2025, 1, 24),
                 },
-                "Tổ chức quán triệt và xây dựng kế hoạch triển khai thực hiện đảm bảo có hiệu quả, đúng tiến độ các mục tiêu, nhiệm vụ được phân công. Hoàn thành trước ngày 24 tháng 01 năm 2025. (Văn bản không nêu nơi nhận; Phòng Văn hóa và Thông tin là cơ quan thường trực theo §VII.2.)",
-                &format!("{CITY} §VII.1, dòng 882–885"),
+                "Tổ chức quán triệt và xây dựng kế hoạch triển khai thực hiện đảm bảo có hiệu quả, đúng tiến độ các mục tiêu, nhiệm vụ được phân công. Hoàn thành trước ngày 24 tháng 01 năm 2025.",
+                &format!("{CITY} §VII.1, dòng 882–885 (văn bản không nêu nơi nhận; nơi nhận là Phòng Văn hóa và Thông tin, cơ quan thường trực theo §VII.2)"),
             ),
             rule(
                 ObligationKind::Quarterly,
@@ -265,7 +268,7 @@ pub fn inspection_2024() -> Plan {
                     period: reviewed,
                     due_before: date(2024, 9, 20),
                 },
-                rule_text: "Trách nhiệm của các đơn vị, địa phương được kiểm tra trực tiếp: Xây dựng báo cáo theo đề cương và gửi về Sở Thông tin và Truyền thông trước ngày 20 tháng 9 năm 2024.".into(),
+                rule_text: "Trách nhiệm của các đơn vị, địa phương được kiểm tra trực tiếp … Xây dựng báo cáo theo đề cương và gửi về Sở Thông tin và Truyền thông trước ngày 20 tháng 9 năm 2024.".into(),
                 source: report_src,
                 policy: None,
             },
@@ -277,11 +280,11 @@ pub fn inspection_2024() -> Plan {
             },
             window_source: format!("{INSPECTION} §IV.3, dòng 215"),
             notice_working_days: 5,
-            notice_text: "Lịch kiểm tra cụ thể do Trưởng đoàn kiểm tra thông báo cho các đơn vị, địa phương trước 05 ngày làm việc.".into(),
+            notice_text: "lịch kiểm tra cụ thể do Trưởng đoàn kiểm tra thông báo cho các đơn vị, địa phương trước 05 ngày làm việc.".into(),
             notice_source: format!("{INSPECTION} §IV.3, dòng 215–216"),
             summary_days: 5,
-            summary_text: "Sau 05 ngày kể từ ngày kết thúc kiểm tra, tổng hợp báo cáo đánh giá về kết quả kiểm tra (Bộ luật Dân sự 2015, Điều 147–148: không tính ngày đầu; ngày cuối là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo).".into(),
-            summary_source: format!("{INSPECTION} §V.3, dòng 251–252"),
+            summary_text: "Sau 05 ngày kể từ ngày kết thúc kiểm tra, tổng hợp báo cáo đánh giá về kết quả kiểm tra".into(),
+            summary_source: format!("{INSPECTION} §V.3, dòng 251–252; cách tính: Bộ luật Dân sự 2015, Điều 147–148"),
             inspected: Recipient::new(
                 "don-vi-duoc-kiem-tra",
                 "Đơn vị, địa phương được kiểm tra trực tiếp",
