@@ -22,4 +22,14 @@ step "main job: dxplan calendar 2025 (README)"
 cargo run -q --locked -p dxplan-cli -- calendar 2025 >/dev/null
 
 step "tests (unit, golden, property, doc)"
-cargo test --workspace --locked
+log=$(mktemp)
+set +e
+cargo test --workspace --locked 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
+rm -f "$log"
+echo
+echo "tests: ${passed} passed, ${failed} failed"
+exit "$status"

@@ -16,10 +16,11 @@ fn cal() -> &'static Calendar {
     CAL.get_or_init(Calendar::vietnam)
 }
 
-/// Any day of 1901–2099 (leaving room for arithmetic near the range ends).
+/// Any day of 1902–2098: the supported range 1900–2100 less room for the
+/// ±400 working days (≈ 1.6 years) the arithmetic properties add.
 fn any_date() -> impl Strategy<Value = NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(1901, 1, 1).unwrap();
-    let last = NaiveDate::from_ymd_opt(2099, 12, 31).unwrap();
+    let first = NaiveDate::from_ymd_opt(1902, 1, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(2098, 12, 31).unwrap();
     (0..=(last - first).num_days()).prop_map(move |d| first + Duration::days(d))
 }
 
@@ -38,8 +39,19 @@ fn any_policy() -> impl Strategy<Value = DeadlinePolicy> {
         })
 }
 
+/// Fixed seed: CI runs the same 400 cases every time (a failure is reproducible
+/// from the seed alone). Change the seed locally to explore other cases.
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 400,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2025_12_15),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(config())]
 
     #[test]
     fn adding_working_days_never_lands_on_a_day_off(d in any_date(), n in prop_oneof![-400i64..=-1, 1i64..=400]) {
