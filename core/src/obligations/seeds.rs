@@ -187,7 +187,7 @@ pub fn city_2025() -> Plan {
 
 /// Plan to raise the provincial DX index (DTI), 2022 and following years (003, last paragraph).
 pub fn dti_2022() -> Plan {
-    let src = format!("{DTI} §III (đoạn cuối), dòng 205");
+    let src = format!("{DTI} §V (đoạn cuối), dòng 205");
     Plan {
         id: "dti-2022".into(),
         name: Text::new(
