@@ -154,6 +154,30 @@ pub enum Code {
     ReportsOverlap,
     /// An output file could not be written (command line only; the core does no I/O).
     OutputWriteFailed,
+    /// An input document is not valid JSON or not of the expected shape.
+    InputInvalidJson,
+    /// No indicator has this id.
+    KpiUnknown,
+    /// A field of the inputs is not the input of any indicator.
+    KpiInputUnknown,
+    /// An input has the wrong type or is out of its range.
+    KpiInputInvalid,
+    /// An input an indicator needs is missing.
+    KpiInputMissing,
+    /// A rate's or share's denominator is zero.
+    KpiDenominatorZero,
+    /// A rate's numerator is greater than its denominator.
+    KpiNumeratorExceedsDenominator,
+    /// The plan sets no target for this indicator, year and level.
+    KpiNoTarget,
+    /// Values too large to compute exactly.
+    KpiOverflow,
+    /// A unit appears twice in a consolidation.
+    KpiUnitDuplicate,
+    /// A unit reports another period than the consolidation.
+    KpiPeriodMismatch,
+    /// An indicator that is not aggregated across units (ranks, published percentages).
+    KpiNotAggregated,
 }
 
 impl Code {
@@ -180,6 +204,18 @@ impl Code {
             Code::DataWindowGapShort => "deadline.data_window_gap_short",
             Code::ReportsOverlap => "deadline.reports_overlap",
             Code::OutputWriteFailed => "output.write_failed",
+            Code::InputInvalidJson => "input.invalid_json",
+            Code::KpiUnknown => "kpi.unknown",
+            Code::KpiInputUnknown => "kpi.input_unknown",
+            Code::KpiInputInvalid => "kpi.input_invalid",
+            Code::KpiInputMissing => "kpi.input_missing",
+            Code::KpiDenominatorZero => "kpi.denominator_zero",
+            Code::KpiNumeratorExceedsDenominator => "kpi.numerator_exceeds_denominator",
+            Code::KpiNoTarget => "kpi.no_target",
+            Code::KpiOverflow => "kpi.overflow",
+            Code::KpiUnitDuplicate => "kpi.unit_duplicate",
+            Code::KpiPeriodMismatch => "kpi.period_mismatch",
+            Code::KpiNotAggregated => "kpi.not_aggregated",
         }
     }
 }

@@ -10,6 +10,8 @@
 //!   lunar calendar, public holidays and working-day arithmetic.
 //! - [`obligations`]: the seed plans' reporting calendars, deadline policies,
 //!   overlaps and consolidation windows, submission status, iCalendar export.
+//! - [`kpi`]: the indicator catalog of the five plans, exact evaluation of a
+//!   unit's inputs against each plan's target, consolidation across units.
 //! - [`diagnostic`]: the one error/warning type, bilingual.
 //!
 //! ```
@@ -29,6 +31,7 @@
 
 pub mod calendar;
 pub mod diagnostic;
+pub mod kpi;
 pub mod obligations;
 
 pub use calendar::date::{

@@ -788,7 +788,7 @@ impl Plan {
 /// ```
 /// let plans = dxplan::Plans::seeds();
 /// let ids: Vec<_> = plans.iter().map(|p| p.id.as_str()).collect();
-/// assert_eq!(ids, ["city-2025", "dti-2022", "inspection-2024"]);
+/// assert_eq!(ids, ["city-2025", "dti-2022", "inspection-2024", "resolution-09-2022", "action-03-2025"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Plans {

@@ -17,7 +17,7 @@
 //!
 //! ```
 //! let plans = dxplan::obligations::seeds::all();
-//! assert_eq!(plans.len(), 3);
+//! assert_eq!(plans.len(), 5);
 //! assert!(plans.iter().all(|p| p.rules.iter().all(|r| !r.source.is_empty() && !r.rule_text.is_empty())));
 //! ```
 
@@ -302,7 +302,52 @@ pub fn inspection_2024() -> Plan {
     }
 }
 
-/// All seed plans, in id order.
+/// A plan that sets targets (see [`crate::kpi`]) but no dated reporting calendar.
+fn targets_only(id: &str, vi: &str, en: &str, document: &str, years: (i32, i32)) -> Plan {
+    Plan {
+        id: id.into(),
+        name: Text::new(vi, en),
+        document: document.into(),
+        first_year: years.0,
+        last_year: Some(years.1),
+        policy: DeadlinePolicy::default(),
+        overlap: OverlapRule::Separate,
+        rules: Vec::new(),
+        inspection: None,
+    }
+}
+
+/// Provincial Party resolution 09-NQ/TU (002): targets to 2025 and 2030; its
+/// reporting is done through the other plans.
+pub fn resolution_09_2022() -> Plan {
+    targets_only(
+        "resolution-09-2022",
+        "Nghị quyết 09-NQ/TU ngày 18/02/2022 về chuyển đổi số tỉnh Kon Tum đến năm 2025, định hướng đến năm 2030",
+        "Provincial Party resolution 09-NQ/TU (2022): digital transformation to 2025, vision 2030",
+        "002_b2bbd07fcc9b5795.txt",
+        (2022, 2030),
+    )
+}
+
+/// Provincial plan implementing Government resolution 03/NQ-CP (004): its
+/// reporting is "định kỳ hàng năm" (§IV) without a date.
+pub fn action_03_2025() -> Plan {
+    targets_only(
+        "action-03-2025",
+        "Kế hoạch triển khai thực hiện Nghị quyết 03/NQ-CP ngày 09/01/2025 của Chính phủ",
+        "Provincial plan implementing Government resolution 03/NQ-CP (2025)",
+        "004_22cd2849f6c7996c.txt",
+        (2025, 2045),
+    )
+}
+
+/// All seed plans: the three with a reporting calendar, then the two that only set targets.
 pub fn all() -> Vec<Plan> {
-    vec![city_2025(), dti_2022(), inspection_2024()]
+    vec![
+        city_2025(),
+        dti_2022(),
+        inspection_2024(),
+        resolution_09_2022(),
+        action_03_2025(),
+    ]
 }

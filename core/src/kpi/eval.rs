@@ -1,0 +1,861 @@
+//! Evaluating a unit's inputs, and consolidating several units.
+//!
+//! For each indicator that applies to the unit's level and for which the unit
+//! gave at least one input: the computed value, the applicable target of each
+//! plan for the period's year, met / not met, the gap (value − target), or the
+//! reason it cannot be computed. Nothing is silently zero: a missing input, a
+//! zero denominator or a numerator above its denominator is a diagnostic.
+//!
+//! Consolidation follows each indicator's [`Aggregation`]: it sums
+//! numerators and denominators (never averages percentages) over the units
+//! that gave every input of an indicator, counts the "yes" answers of yes/no
+//! indicators, requires every unit to meet a frequency or a per-unit count,
+//! and does not aggregate ranks or reported percentages. Expected units that
+//! did not report are listed, not zeroed.
+//!
+//! ```
+//! use dxplan::kpi::{evaluate, Catalog, KpiStatus, UnitInput};
+//! let input: UnitInput = serde_json::from_str(r#"{
+//!     "unit": "phuong-a", "level": "commune", "period": "2025",
+//!     "values": { "dossiers_full_online": 13, "dossiers_total": 20 } }"#).unwrap();
+//! let catalog = Catalog::seeds();
+//! let ev = evaluate(&catalog, &input, &["city-2025"]);
+//! let r = ev.results.iter().find(|r| r.indicator == "full_online_dossiers_rate").unwrap();
+//! // 000 §III.3: "Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 65%"; 13/20 = 65 % exactly.
+//! assert_eq!(r.status, KpiStatus::Met);
+//! assert_eq!(r.value.unwrap().to_string(), "65");
+//! ```
+
+use super::input::{ConsolidationInput, InputValue, RawValue, UnitInput};
+use super::{
+    AdminLevel, Aggregation, Catalog, Exact, Formula, Indicator, InputKind, Target, ValueUnit,
+};
+use crate::calendar::period::Period;
+use crate::diagnostic::{Code, Diagnostic, Severity, Text};
+use chrono::Datelike;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::collections::BTreeSet;
+
+/// Outcome of one indicator against one plan's target.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&dxplan::kpi::KpiStatus::NotMet).unwrap(), "\"not_met\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiStatus {
+    /// The value meets the target.
+    Met,
+    /// The value misses the target.
+    NotMet,
+    /// The value could be computed but the plan sets no target for this year and level.
+    NoTarget,
+    /// The value cannot be computed (see the diagnostics).
+    NotComputable,
+    /// Not aggregated across units (ranks, reported percentages).
+    NotAggregated,
+}
+
+/// The target as applied: the plan's target, and the value compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AppliedTarget<'c> {
+    /// The plan's target, as encoded in the catalog.
+    pub target: &'c Target,
+    /// Unit of the indicator's value (for the target's text).
+    pub unit: ValueUnit,
+    /// Target value compared with (prorated for counts over a part of a year).
+    pub effective_value: Exact,
+    /// Whether the value was prorated to the period's length.
+    pub prorated: bool,
+}
+
+impl Serialize for AppliedTarget<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.target;
+        let mut m = s.serialize_struct("AppliedTarget", 11)?;
+        m.serialize_field("comparator", &t.comparator)?;
+        m.serialize_field("value", &t.value)?;
+        m.serialize_field("effective_value", &self.effective_value)?;
+        m.serialize_field("prorated", &self.prorated)?;
+        m.serialize_field("text", &t.describe(self.unit))?;
+        m.serialize_field("from_year", &t.from_year)?;
+        m.serialize_field("to_year", &t.to_year)?;
+        m.serialize_field("horizon", &t.horizon)?;
+        m.serialize_field("level", &t.level)?;
+        m.serialize_field("source", &t.source.cite())?;
+        m.serialize_field("quote", &t.source.quote)?;
+        m.end()
+    }
+}
+
+/// One indicator evaluated against one plan. Names and targets are borrowed
+/// from the catalog; display texts are computed when asked for (or serialised).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KpiResult<'c> {
+    /// Indicator id.
+    pub indicator: &'c str,
+    /// Indicator name.
+    pub name: &'c Text,
+    /// Unit of the value.
+    pub unit: ValueUnit,
+    /// Plan whose target is applied.
+    pub plan: String,
+    /// Year of the target.
+    pub year: i32,
+    /// The outcome.
+    pub status: KpiStatus,
+    /// Computed value, exact (`65`, `200/3`).
+    pub value: Option<Exact>,
+    /// The target applied.
+    pub target: Option<AppliedTarget<'c>>,
+    /// Whether the value meets the target.
+    pub met: Option<bool>,
+    /// value − effective target (negative: below the target).
+    pub gap: Option<Exact>,
+    /// Units whose inputs went into a consolidated value.
+    pub contributing_units: Option<usize>,
+    /// Why it cannot be computed, or notes.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl KpiResult<'_> {
+    /// The value for people: 2 decimals, or more when needed so that a value
+    /// just off its target never looks equal to it (0.997 is not "1").
+    pub fn value_display(&self) -> Option<Text> {
+        let v = self.value?;
+        Some(match &self.target {
+            Some(t) => v.display_distinct_from(t.effective_value),
+            None => v.display(),
+        })
+    }
+
+    /// The gap for people, never shown as 0 when it is not 0.
+    pub fn gap_display(&self) -> Option<Text> {
+        self.gap.map(|g| g.display_distinct_from(Exact::ZERO))
+    }
+}
+
+impl Serialize for KpiResult<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("KpiResult", 14)?;
+        m.serialize_field("indicator", self.indicator)?;
+        m.serialize_field("name", self.name)?;
+        m.serialize_field("unit", &self.unit)?;
+        m.serialize_field("plan", &self.plan)?;
+        m.serialize_field("year", &self.year)?;
+        m.serialize_field("status", &self.status)?;
+        if let Some(v) = &self.value {
+            m.serialize_field("value", v)?;
+            m.serialize_field("value_display", &self.value_display())?;
+        }
+        if let Some(t) = &self.target {
+            m.serialize_field("target", t)?;
+        }
+        if let Some(met) = &self.met {
+            m.serialize_field("met", met)?;
+        }
+        if let Some(g) = &self.gap {
+            m.serialize_field("gap", g)?;
+            m.serialize_field("gap_display", &self.gap_display())?;
+        }
+        if let Some(n) = &self.contributing_units {
+            m.serialize_field("contributing_units", n)?;
+        }
+        if !self.diagnostics.is_empty() {
+            m.serialize_field("diagnostics", &self.diagnostics)?;
+        }
+        m.end()
+    }
+}
+
+/// The evaluation of one unit's inputs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evaluation<'c> {
+    /// Unit id.
+    pub unit: String,
+    /// Its level.
+    pub level: AdminLevel,
+    /// Period.
+    pub period: Period,
+    /// Year whose targets apply.
+    pub year: i32,
+    /// One result per (indicator, plan).
+    pub results: Vec<KpiResult<'c>>,
+    /// Indicators that apply to the level but for which the unit gave no input.
+    pub not_reported: Vec<&'c str>,
+    /// Problems with the inputs themselves (unknown field, wrong type, out of range).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The consolidation of several units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Consolidation<'c> {
+    /// Consolidating body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Level of the consolidated result.
+    pub level: AdminLevel,
+    /// Period.
+    pub period: Period,
+    /// Year whose targets apply.
+    pub year: i32,
+    /// Units that reported.
+    pub units_reported: Vec<String>,
+    /// Expected units that did not report (listed, not zeroed).
+    pub units_missing: Vec<String>,
+    /// Consolidated results.
+    pub results: Vec<KpiResult<'c>>,
+    /// Each unit's own evaluation (empty from [`consolidate_totals`]).
+    pub per_unit: Vec<Evaluation<'c>>,
+    /// Problems with the consolidation input and with each unit's inputs.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn diag(severity: Severity, code: Code, path: String, vi: String, en: String) -> Diagnostic {
+    Diagnostic::new(severity, code, Text::new(vi, en)).at(path)
+}
+
+/// Checks one raw value against its kind; `prefix` is the unit's JSON pointer
+/// (the path is only built for an error).
+fn check_value(
+    kind: InputKind,
+    raw: &RawValue,
+    prefix: &str,
+    id: &str,
+) -> Result<InputValue, Diagnostic> {
+    let invalid = |vi: String, en: String| {
+        diag(
+            Severity::Error,
+            Code::KpiInputInvalid,
+            format!("{prefix}/values/{id}"),
+            vi,
+            en,
+        )
+        .with_hint(Text::new(
+            format!("'{id}' phải là {}.", kind.describe().vi),
+            format!("'{id}' must be {}.", kind.describe().en),
+        ))
+    };
+    match (kind, raw) {
+        (InputKind::Boolean, RawValue::Bool(b)) => Ok(InputValue::Bool(*b)),
+        (InputKind::Boolean, other) => Err(invalid(
+            format!("'{id}' phải là có/không, nhận được {}", other.describe()),
+            format!("'{id}' must be true or false, got a {}", other.describe()),
+        )),
+        (_, RawValue::Number(n)) => {
+            let n = *n;
+            let zero = Exact::ZERO;
+            let ok = match kind {
+                InputKind::Count => n.is_integer() && n >= zero,
+                InputKind::Money => n >= zero,
+                InputKind::Percent => n >= zero && n <= Exact::HUNDRED,
+                InputKind::Rank => n.is_integer() && n >= Exact::int(1) && n <= Exact::int(63),
+                InputKind::Boolean => false,
+            };
+            if ok {
+                Ok(InputValue::Number(n))
+            } else {
+                Err(invalid(
+                    format!("'{id}' = {} nằm ngoài miền giá trị hợp lệ", n.display().vi),
+                    format!("'{id}' = {} is out of range", n.display().en),
+                ))
+            }
+        }
+        (_, other) => Err(invalid(
+            format!("'{id}' phải là số, nhận được {}", other.describe()),
+            format!("'{id}' must be a number, got a {}", other.describe()),
+        )),
+    }
+}
+
+/// A unit's validated values, by the catalog's dense input slots.
+#[derive(Clone, Debug)]
+struct Values {
+    /// The valid value of each slot.
+    valid: Vec<Option<InputValue>>,
+    /// Whether the unit gave the slot at all (valid or not, but not `null`).
+    given: Vec<bool>,
+}
+
+impl Values {
+    fn get(&self, slot: usize) -> Option<InputValue> {
+        self.valid.get(slot).copied().flatten()
+    }
+    fn given(&self, slot: usize) -> bool {
+        self.given.get(slot).copied().unwrap_or(false)
+    }
+    /// The values of `slots`, in order (a formula's inputs).
+    fn of(&self, slots: &[usize]) -> Vec<Option<InputValue>> {
+        slots.iter().map(|s| self.get(*s)).collect()
+    }
+}
+
+/// Validates a unit's raw values: known ids, types and ranges. `prefix` is the
+/// JSON pointer of the unit (empty for a single unit).
+fn validate_values(
+    catalog: &Catalog,
+    input: &UnitInput,
+    prefix: &str,
+) -> (Values, Vec<Diagnostic>) {
+    let mut values = Values {
+        valid: vec![None; catalog.slot_count()],
+        given: vec![false; catalog.slot_count()],
+    };
+    let mut diags = Vec::new();
+    for (id, raw) in &input.values {
+        match catalog.input_slot(id) {
+            None => diags.push(
+                diag(
+                    Severity::Warning,
+                    Code::KpiInputUnknown,
+                    format!("{prefix}/values/{id}"),
+                    format!("Trường '{id}' không thuộc chỉ tiêu nào; đã bỏ qua khi tính"),
+                    format!("field '{id}' is not an input of any indicator; not used"),
+                )
+                .with_hint(Text::new(
+                    "Kiểm tra chính tả; danh sách trường có trong `dxplan kpi list --json`.",
+                    "Check the spelling; the fields are listed by `dxplan kpi list --json`.",
+                )),
+            ),
+            Some(_) if *raw == RawValue::Null => {}
+            Some((slot, spec)) => {
+                values.given[slot] = true;
+                match check_value(spec.kind, raw, prefix, id) {
+                    Ok(v) => values.valid[slot] = Some(v),
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+    }
+    (values, diags)
+}
+
+fn num(v: Option<InputValue>) -> Option<Exact> {
+    match v {
+        Some(InputValue::Number(n)) => Some(n),
+        _ => None,
+    }
+}
+
+/// Days in a period and in its year, for proration and frequencies.
+fn period_days(period: &Period) -> (i64, i64) {
+    let days = (period.end() - period.start()).num_days() + 1;
+    let y = period.end().year();
+    let year_days = if chrono::NaiveDate::from_ymd_opt(y, 2, 29).is_some() {
+        366
+    } else {
+        365
+    };
+    (days, year_days)
+}
+
+/// Complete weeks in a period (at least 1): "1 lần/tuần" over a year of 52
+/// complete weeks is met by 52 occurrences.
+fn complete_weeks(period: &Period) -> i64 {
+    (period_days(period).0 / 7).max(1)
+}
+
+/// Computes an indicator's value from the values of its formula's inputs
+/// (`vals`, in formula order). `Err` carries the reasons.
+fn compute(
+    ind: &Indicator,
+    vals: &[Option<InputValue>],
+    period: &Period,
+    path: &str,
+) -> Result<Exact, Vec<Diagnostic>> {
+    let ids = ind.formula.inputs();
+    let missing: Vec<Diagnostic> = ids
+        .iter()
+        .zip(vals)
+        .filter(|(_, v)| v.is_none())
+        .map(|(id, _)| {
+            diag(
+                Severity::Error,
+                Code::KpiInputMissing,
+                format!("{path}/values/{id}"),
+                format!("Thiếu số liệu '{id}' để tính chỉ tiêu '{}'", ind.id),
+                format!("input '{id}' is missing to compute '{}'", ind.id),
+            )
+        })
+        .collect();
+    if !missing.is_empty() || vals.len() < ids.len() {
+        return Err(missing);
+    }
+    let overflow = || {
+        vec![diag(
+            Severity::Error,
+            Code::KpiOverflow,
+            path.to_string(),
+            format!(
+                "Số liệu của chỉ tiêu '{}' quá lớn để tính chính xác",
+                ind.id
+            ),
+            format!(
+                "the inputs of '{}' are too large to compute exactly",
+                ind.id
+            ),
+        )]
+    };
+    let first = vals.first().copied().flatten();
+    match &ind.formula {
+        Formula::Rate { .. } | Formula::Share { .. } => {
+            let (n_id, d_id) = (ids[0], ids[1]);
+            let (Some(n), Some(d)) = (num(vals[0]), num(vals[1])) else {
+                return Err(overflow());
+            };
+            if d == Exact::ZERO {
+                return Err(vec![diag(
+                    Severity::Error,
+                    Code::KpiDenominatorZero,
+                    format!("{path}/values/{d_id}"),
+                    format!("Mẫu số '{d_id}' bằng 0: không tính được '{}'", ind.id),
+                    format!("denominator '{d_id}' is 0: '{}' cannot be computed", ind.id),
+                )]);
+            }
+            if n > d {
+                return Err(vec![diag(
+                    Severity::Error,
+                    Code::KpiNumeratorExceedsDenominator,
+                    format!("{path}/values/{n_id}"),
+                    format!(
+                        "'{n_id}' ({}) lớn hơn '{d_id}' ({})",
+                        n.display().vi,
+                        d.display().vi
+                    ),
+                    format!(
+                        "'{n_id}' ({}) is greater than '{d_id}' ({})",
+                        n.display().en,
+                        d.display().en
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Tử số là một phần của mẫu số; kiểm tra lại hai số liệu.",
+                    "The numerator is part of the denominator; check both figures.",
+                ))]);
+            }
+            n.checked_div(d)
+                .and_then(Exact::times_100)
+                .ok_or_else(overflow)
+        }
+        Formula::Count { .. } | Formula::Rank { .. } | Formula::Reported { .. } => {
+            num(first).ok_or_else(overflow)
+        }
+        Formula::Frequency { .. } => {
+            let n = num(first).ok_or_else(overflow)?;
+            n.checked_div(Exact::int(complete_weeks(period)))
+                .ok_or_else(overflow)
+        }
+        Formula::Completion { .. } => match first {
+            Some(InputValue::Bool(true)) => Ok(Exact::HUNDRED),
+            Some(InputValue::Bool(false)) => Ok(Exact::ZERO),
+            _ => Err(overflow()),
+        },
+    }
+}
+
+fn applied<'c>(ind: &'c Indicator, t: &'c Target, period: &Period) -> AppliedTarget<'c> {
+    let (days, year_days) = period_days(period);
+    let prorated = matches!(ind.formula, Formula::Count { .. }) && days < year_days;
+    let effective_value = if prorated {
+        t.value
+            .checked_mul(Exact::int(days))
+            .and_then(|x| x.checked_div(Exact::int(year_days)))
+            .unwrap_or(t.value)
+    } else {
+        t.value
+    };
+    AppliedTarget {
+        target: t,
+        unit: ind.unit,
+        effective_value,
+        prorated,
+    }
+}
+
+/// Builds the result of one indicator for one plan from a computed value (or its failure).
+fn result<'c>(
+    ind: &'c Indicator,
+    plan: &str,
+    year: i32,
+    level: AdminLevel,
+    period: &Period,
+    value: Result<Exact, Vec<Diagnostic>>,
+) -> KpiResult<'c> {
+    let target = ind
+        .target_for(plan, year, Some(level))
+        .map(|t| applied(ind, t, period));
+    let mut r = KpiResult {
+        indicator: &ind.id,
+        name: &ind.name,
+        unit: ind.unit,
+        plan: plan.to_string(),
+        year,
+        status: KpiStatus::NotComputable,
+        value: None,
+        target,
+        met: None,
+        gap: None,
+        contributing_units: None,
+        diagnostics: Vec::new(),
+    };
+    match value {
+        Err(d) => r.diagnostics = d,
+        Ok(v) => {
+            r.value = Some(v);
+            match &r.target {
+                Some(t) => {
+                    let met = t.target.comparator.holds(v, t.effective_value);
+                    r.met = Some(met);
+                    r.status = if met {
+                        KpiStatus::Met
+                    } else {
+                        KpiStatus::NotMet
+                    };
+                    r.gap = v.checked_sub(t.effective_value);
+                }
+                None => {
+                    r.status = KpiStatus::NoTarget;
+                    r.diagnostics.push(Diagnostic::new(
+                        Severity::Info,
+                        Code::KpiNoTarget,
+                        Text::new(
+                            format!(
+                                "Kế hoạch '{plan}' không đặt chỉ tiêu '{}' cho năm {year}, cấp {}",
+                                ind.id,
+                                level.as_str()
+                            ),
+                            format!(
+                                "plan '{plan}' sets no target for '{}' in {year} at level {}",
+                                ind.id,
+                                level.as_str()
+                            ),
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    r
+}
+
+/// The plans to evaluate an indicator against: the requested ones, or every
+/// plan with a target for the year.
+fn plans_for<'a>(
+    ind: &'a Indicator,
+    plans: &'a [&'a str],
+    year: i32,
+    level: AdminLevel,
+) -> Vec<&'a str> {
+    if plans.is_empty() {
+        let mut p: Vec<&str> = ind
+            .targets
+            .iter()
+            .filter(|t| t.from_year <= year && year <= t.to_year)
+            .filter(|t| t.level.is_none() || t.level == Some(level))
+            .map(|t| t.plan.as_str())
+            .collect();
+        p.dedup();
+        p
+    } else {
+        plans.to_vec()
+    }
+}
+
+/// Evaluates one unit's inputs against `plans` (all plans with a target when
+/// empty), using the targets of the period's year.
+pub fn evaluate<'c>(catalog: &'c Catalog, input: &UnitInput, plans: &[&str]) -> Evaluation<'c> {
+    evaluate_at(catalog, input, plans, input.period.year_of(), "").0
+}
+
+/// Like [`evaluate`], with the targets of another year (e.g. 2024 data against
+/// the 2025 target).
+///
+/// ```
+/// use dxplan::kpi::{evaluate_for_year, Catalog, UnitInput};
+/// let input: UnitInput = serde_json::from_str(r#"{"unit": "tinh", "level": "province",
+///     "period": "2024", "values": {"enterprises_e_contract": 75, "enterprises_total": 100}}"#).unwrap();
+/// let catalog = Catalog::seeds();
+/// let ev = evaluate_for_year(&catalog, &input, &["dti-2022"], 2025);
+/// assert_eq!(ev.results[0].target.unwrap().target.value.to_string(), "80");
+/// ```
+pub fn evaluate_for_year<'c>(
+    catalog: &'c Catalog,
+    input: &UnitInput,
+    plans: &[&str],
+    year: i32,
+) -> Evaluation<'c> {
+    evaluate_at(catalog, input, plans, year, "").0
+}
+
+/// Evaluates one unit and also returns its validated values (for consolidation).
+fn evaluate_at<'c>(
+    catalog: &'c Catalog,
+    input: &UnitInput,
+    plans: &[&str],
+    year: i32,
+    prefix: &str,
+) -> (Evaluation<'c>, Values) {
+    let (values, diagnostics) = validate_values(catalog, input, prefix);
+    let mut results = Vec::new();
+    let mut not_reported = Vec::new();
+    for (ind, slots) in catalog
+        .with_slots()
+        .filter(|(i, _)| i.levels.contains(&input.level))
+    {
+        // An indicator counts as reported when its own first input (numerator,
+        // part, count, answer) is given; denominators are shared by many.
+        if !slots.first().is_some_and(|s| values.given(*s)) {
+            not_reported.push(ind.id.as_str());
+            continue;
+        }
+        // Inputs given but invalid are already reported; do not repeat them as missing.
+        let invalid_given = slots
+            .iter()
+            .any(|s| values.given(*s) && values.get(*s).is_none());
+        let value = if invalid_given {
+            Err(Vec::new())
+        } else {
+            compute(ind, &values.of(slots), &input.period, prefix)
+        };
+        for plan in plans_for(ind, plans, year, input.level) {
+            results.push(result(
+                ind,
+                plan,
+                year,
+                input.level,
+                &input.period,
+                value.clone(),
+            ));
+        }
+    }
+    let evaluation = Evaluation {
+        unit: input.unit.clone(),
+        level: input.level,
+        period: input.period,
+        year,
+        results,
+        not_reported,
+        diagnostics,
+    };
+    (evaluation, values)
+}
+
+/// Consolidates several units' inputs into the level above, using the targets
+/// of `year` (the period's year when `None`).
+///
+/// ```
+/// use dxplan::kpi::{consolidate, Catalog, ConsolidationInput};
+/// let input: ConsolidationInput = serde_json::from_str(r#"{
+///   "level": "city", "period": "2025", "expected_units": ["a", "b", "c"],
+///   "units": [
+///     {"unit": "a", "level": "commune", "period": "2025", "values": {"dossiers_full_online": 1, "dossiers_total": 10}},
+///     {"unit": "b", "level": "commune", "period": "2025", "values": {"dossiers_full_online": 99, "dossiers_total": 100}}
+///   ]}"#).unwrap();
+/// let catalog = Catalog::seeds();
+/// let c = consolidate(&catalog, &input, &["city-2025"], None);
+/// let r = c.results.iter().find(|r| r.indicator == "full_online_dossiers_rate").unwrap();
+/// // (1 + 99) / (10 + 100) = 90.91 %, not the average of 10 % and 99 %.
+/// assert_eq!(r.value.unwrap().to_decimal(2), "90.91");
+/// assert_eq!(c.units_missing, ["c"]);
+/// ```
+pub fn consolidate<'c>(
+    catalog: &'c Catalog,
+    input: &ConsolidationInput,
+    plans: &[&str],
+    year: Option<i32>,
+) -> Consolidation<'c> {
+    consolidate_impl(catalog, input, plans, year, true)
+}
+
+/// Like [`consolidate`] without keeping each unit's evaluation: for services
+/// rolling up many units, where only the totals, the missing units and the
+/// input problems matter.
+///
+/// ```
+/// use dxplan::kpi::{consolidate_totals, Catalog, ConsolidationInput};
+/// let input: ConsolidationInput = serde_json::from_str(r#"{"level": "city", "period": "2025", "units": [
+///   {"unit": "a", "level": "commune", "period": "2025", "values": {"dossiers_full_online": 13, "dossiers_total": 20}}]}"#).unwrap();
+/// let catalog = Catalog::seeds();
+/// let c = consolidate_totals(&catalog, &input, &[], None);
+/// assert!(c.per_unit.is_empty());
+/// assert_eq!(c.results[0].value.unwrap().to_string(), "65");
+/// ```
+pub fn consolidate_totals<'c>(
+    catalog: &'c Catalog,
+    input: &ConsolidationInput,
+    plans: &[&str],
+    year: Option<i32>,
+) -> Consolidation<'c> {
+    consolidate_impl(catalog, input, plans, year, false)
+}
+
+fn consolidate_impl<'c>(
+    catalog: &'c Catalog,
+    input: &ConsolidationInput,
+    plans: &[&str],
+    year: Option<i32>,
+    keep_per_unit: bool,
+) -> Consolidation<'c> {
+    let year = year.unwrap_or_else(|| input.period.year_of());
+    let mut diagnostics = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut per_unit = Vec::new();
+    let mut accepted: Vec<(Values, &UnitInput)> = Vec::new();
+    for (i, u) in input.units.iter().enumerate() {
+        let prefix = format!("/units/{i}");
+        if !seen.insert(u.unit.clone()) {
+            diagnostics.push(diag(
+                Severity::Error,
+                Code::KpiUnitDuplicate,
+                format!("{prefix}/unit"),
+                format!(
+                    "Đơn vị '{}' có nhiều hơn một báo cáo; chỉ dùng báo cáo đầu tiên",
+                    u.unit
+                ),
+                format!(
+                    "unit '{}' reported more than once; only the first report is used",
+                    u.unit
+                ),
+            ));
+            continue;
+        }
+        if u.period != input.period {
+            diagnostics.push(diag(
+                Severity::Error,
+                Code::KpiPeriodMismatch,
+                format!("{prefix}/period"),
+                format!(
+                    "Đơn vị '{}' báo cáo kỳ {}, không phải kỳ tổng hợp {}; không dùng",
+                    u.unit, u.period, input.period
+                ),
+                format!(
+                    "unit '{}' reports period {}, not the consolidated period {}; not used",
+                    u.unit, u.period, input.period
+                ),
+            ));
+            continue;
+        }
+        if keep_per_unit {
+            let (ev, values) = evaluate_at(catalog, u, plans, year, &prefix);
+            diagnostics.extend(ev.diagnostics.iter().cloned());
+            accepted.push((values, u));
+            per_unit.push(ev);
+        } else {
+            let (values, mut problems) = validate_values(catalog, u, &prefix);
+            diagnostics.append(&mut problems);
+            accepted.push((values, u));
+        }
+    }
+    let units_reported: Vec<String> = accepted.iter().map(|(_, u)| u.unit.clone()).collect();
+    let units_missing: Vec<String> = input
+        .expected_units
+        .iter()
+        .filter(|e| !units_reported.contains(e))
+        .cloned()
+        .collect();
+
+    let mut results = Vec::new();
+    for (ind, slots) in catalog
+        .with_slots()
+        .filter(|(i, _)| i.levels.contains(&input.level))
+    {
+        // Units that gave every input of this indicator, validly.
+        let contributing: Vec<&Values> = accepted
+            .iter()
+            .map(|(v, _)| v)
+            .filter(|v| slots.iter().all(|s| v.get(*s).is_some()))
+            .collect();
+        if contributing.is_empty() {
+            continue;
+        }
+        let n_units = contributing.len();
+        let value: Result<Exact, Vec<Diagnostic>> = match ind.aggregation {
+            Aggregation::Sum => {
+                let mut sums = Vec::with_capacity(slots.len());
+                let mut overflowed = false;
+                for s in slots {
+                    let mut total = Exact::ZERO;
+                    for v in &contributing {
+                        match num(v.get(*s)).and_then(|x| total.checked_add(x)) {
+                            Some(t) => total = t,
+                            None => overflowed = true,
+                        }
+                    }
+                    sums.push(Some(InputValue::Number(total)));
+                }
+                if overflowed {
+                    Err(vec![diag(
+                        Severity::Error,
+                        Code::KpiOverflow,
+                        String::new(),
+                        format!("Tổng số liệu của '{}' quá lớn để tính chính xác", ind.id),
+                        format!(
+                            "the totals of '{}' are too large to compute exactly",
+                            ind.id
+                        ),
+                    )])
+                } else {
+                    compute(ind, &sums, &input.period, "")
+                }
+            }
+            Aggregation::ShareOfUnits => {
+                let yes = contributing
+                    .iter()
+                    .filter(|v| {
+                        slots
+                            .iter()
+                            .all(|s| v.get(*s) == Some(InputValue::Bool(true)))
+                    })
+                    .count();
+                Exact::ratio(yes as i128 * 100, n_units as i128).ok_or_else(Vec::new)
+            }
+            Aggregation::EachUnit => {
+                // Every unit must meet the target: the consolidated value is the lowest unit's.
+                let mut lowest: Option<Exact> = None;
+                let mut errors = Vec::new();
+                for v in &contributing {
+                    match compute(ind, &v.of(slots), &input.period, "") {
+                        Ok(x) => lowest = Some(lowest.map_or(x, |l| l.min(x))),
+                        Err(mut d) => errors.append(&mut d),
+                    }
+                }
+                lowest.ok_or(errors)
+            }
+            Aggregation::None => {
+                for plan in plans_for(ind, plans, year, input.level) {
+                    let mut r =
+                        result(ind, plan, year, input.level, &input.period, Err(Vec::new()));
+                    r.status = KpiStatus::NotAggregated;
+                    r.contributing_units = Some(n_units);
+                    r.diagnostics.push(Diagnostic::new(
+                        Severity::Info,
+                        Code::KpiNotAggregated,
+                        Text::new(
+                            format!("'{}' không cộng gộp giữa các đơn vị (thứ hạng hoặc tỷ lệ công bố); xem kết quả từng đơn vị", ind.id),
+                            format!("'{}' is not aggregated across units (a rank or a published percentage); see each unit's result", ind.id),
+                        ),
+                    ));
+                    results.push(r);
+                }
+                continue;
+            }
+        };
+        for plan in plans_for(ind, plans, year, input.level) {
+            let mut r = result(ind, plan, year, input.level, &input.period, value.clone());
+            r.contributing_units = Some(n_units);
+            results.push(r);
+        }
+    }
+    Consolidation {
+        unit: input.unit.clone(),
+        level: input.level,
+        period: input.period,
+        year,
+        units_reported,
+        units_missing,
+        results,
+        per_unit,
+        diagnostics,
+    }
+}
