@@ -5,8 +5,10 @@
 //! binary (`main.rs`) only reads the clock (UTC+7) and the arguments and
 //! prints the [`Output`].
 //!
-//! Exit codes: 0 success, 1 a file could not be written, 2 invalid input
-//! (bad date, unknown plan, period such as `2025-Q5`, year 3000…).
+//! Exit codes: 0 success; 1 the command ran but a file could not be written,
+//! or `kpi eval` found errors in the data (its results are still printed);
+//! 2 invalid input (bad date, unknown plan, period such as `2025-Q5`, year
+//! 3000, a file that is not valid JSON…).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -25,6 +27,8 @@ use dxplan::{
 use serde::Serialize;
 use std::ffi::OsString;
 use std::fmt::Write as _;
+
+mod kpi_cmd;
 
 /// What a run printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +74,36 @@ enum Command {
     Status(StatusArgs),
     /// The plans the engine knows / Các kế hoạch
     Plans,
+    /// Indicators: catalog and evaluation / Chỉ tiêu: danh mục và đánh giá
+    #[command(subcommand)]
+    Kpi(Kpi),
+}
+
+#[derive(Subcommand, Debug)]
+enum Kpi {
+    /// The indicator catalog with targets and sources / Danh mục chỉ tiêu
+    List {
+        /// Only targets of this plan
+        #[arg(long)]
+        plan: Option<String>,
+        /// Only targets that apply in this year
+        #[arg(long)]
+        year: Option<String>,
+        /// Write the catalog as Markdown (docs/kpi-catalog.md)
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Evaluate one unit's inputs, or a consolidation of several units (JSON file, `-` for stdin)
+    Eval {
+        /// Input file: {"unit", "level", "period", "values"} or {"level", "period", "units": [...]}
+        file: String,
+        /// Evaluate against this plan only (repeatable; default: every plan with a target)
+        #[arg(long)]
+        plan: Vec<String>,
+        /// Use the targets of this year instead of the period's year
+        #[arg(long)]
+        year: Option<String>,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -189,12 +223,19 @@ where
         },
         Err(Failure::Input(d)) => failure(d, lang, json, 2),
         Err(Failure::Io(d)) => failure(d, lang, json, 1),
+        Err(Failure::Findings(printed)) => Output {
+            code: 1,
+            stdout: printed,
+            stderr: String::new(),
+        },
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Input(Diagnostic),
     Io(Diagnostic),
+    /// The command ran and printed its output, but found errors in the data (exit 1).
+    Findings(String),
 }
 
 impl From<Diagnostic> for Failure {
@@ -221,7 +262,7 @@ fn failure(d: Diagnostic, lang: Lang, json: bool, code: i32) -> Output {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising the engine's own types to a String cannot fail (no maps with
     // non-string keys, no I/O); an empty object is the fallback.
     let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".into());
@@ -229,7 +270,7 @@ fn to_json<T: Serialize>(value: &T) -> String {
     s
 }
 
-fn parse_year(s: &str) -> Result<i32, Diagnostic> {
+pub(crate) fn parse_year(s: &str) -> Result<i32, Diagnostic> {
     let year: i32 = s.trim().parse().map_err(|_| {
         Diagnostic::error(
             Code::NumberInvalid,
@@ -261,6 +302,26 @@ fn execute(
         Command::Workdays(w) => workdays_cmd(&cal, w, json, lang, out),
         Command::Status(a) => status_cmd(&cal, a, json, lang, clock_today, out),
         Command::Plans => plans_cmd(json, lang, out),
+        Command::Kpi(k) => crate::kpi_cmd::run(k_args(k), json, lang, out),
+    }
+}
+
+fn k_args(k: &Kpi) -> kpi_cmd::KpiArgs<'_> {
+    match k {
+        Kpi::List {
+            plan,
+            year,
+            markdown,
+        } => kpi_cmd::KpiArgs::List {
+            plan: plan.as_deref(),
+            year: year.as_deref(),
+            markdown: *markdown,
+        },
+        Kpi::Eval { file, plan, year } => kpi_cmd::KpiArgs::Eval {
+            file,
+            plans: plan,
+            year: year.as_deref(),
+        },
     }
 }
 
@@ -349,7 +410,7 @@ fn calendar_cmd(
     Ok(())
 }
 
-fn vi_en<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+pub(crate) fn vi_en<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
@@ -680,8 +741,8 @@ fn plans_cmd(json: bool, lang: Lang, out: &mut String) -> Result<(), Failure> {
             Some(l) => format!("{}–{l}", p.first_year),
             None => format!("{}–", p.first_year),
         };
-        let _ = writeln!(out, "{:<16} {:<8} {}", p.id, years, p.name.get(lang));
-        let _ = writeln!(out, "{:<16} {:<8} {}", "", "", p.document);
+        let _ = writeln!(out, "{:<19} {:<10} {}", p.id, years, p.name.get(lang));
+        let _ = writeln!(out, "{:<19} {:<10} {}", "", "", p.document);
     }
     Ok(())
 }

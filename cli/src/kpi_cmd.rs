@@ -1,0 +1,378 @@
+//! `dxplan kpi list` and `dxplan kpi eval`.
+
+use crate::{parse_year, to_json, vi_en, Failure};
+use dxplan::kpi::{
+    catalog::markdown_table, consolidate, evaluate_for_year, Catalog, Consolidation,
+    ConsolidationInput, Evaluation, KpiResult, KpiStatus, UnitInput,
+};
+use dxplan::{Code, Diagnostic, Lang, Plans, Severity, Text};
+use std::fmt::Write as _;
+
+/// Arguments of the `kpi` subcommands.
+pub(crate) enum KpiArgs<'a> {
+    List {
+        plan: Option<&'a str>,
+        year: Option<&'a str>,
+        markdown: bool,
+    },
+    Eval {
+        file: &'a str,
+        plans: &'a [String],
+        year: Option<&'a str>,
+    },
+}
+
+pub(crate) fn run(
+    args: KpiArgs<'_>,
+    json: bool,
+    lang: Lang,
+    out: &mut String,
+) -> Result<(), Failure> {
+    let catalog = Catalog::seeds();
+    let plans = Plans::seeds();
+    match args {
+        KpiArgs::List {
+            plan,
+            year,
+            markdown,
+        } => list(&catalog, &plans, plan, year, markdown, json, lang, out),
+        KpiArgs::Eval {
+            file,
+            plans: p,
+            year,
+        } => eval(&catalog, &plans, file, p, year, json, lang, out),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn list(
+    catalog: &Catalog,
+    plans: &Plans,
+    plan: Option<&str>,
+    year: Option<&str>,
+    markdown: bool,
+    json: bool,
+    lang: Lang,
+    out: &mut String,
+) -> Result<(), Failure> {
+    if let Some(p) = plan {
+        plans.get(p).map_err(|d| d.at("--plan"))?;
+    }
+    let year = match year {
+        Some(y) => Some(parse_year(y).map_err(|d| d.at("--year"))?),
+        None => None,
+    };
+    if markdown {
+        out.push_str(&markdown_table(catalog, plans));
+        return Ok(());
+    }
+    // Keep each indicator with only the targets that match the filters.
+    let selected: Vec<dxplan::kpi::Indicator> = catalog
+        .iter()
+        .map(|i| {
+            let mut i = i.clone();
+            i.targets.retain(|t| {
+                plan.is_none_or(|p| t.plan == p)
+                    && year.is_none_or(|y| t.from_year <= y && y <= t.to_year)
+            });
+            i
+        })
+        .filter(|i| !i.targets.is_empty())
+        .collect();
+    if json {
+        out.push_str(&to_json(&selected));
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        selected.len(),
+        vi_en(lang, "chỉ tiêu", "indicators"),
+        match (plan, year) {
+            (Some(p), Some(y)) => format!("({p}, {y})"),
+            (Some(p), None) => format!("({p})"),
+            (None, Some(y)) => format!("({y})"),
+            (None, None) => String::new(),
+        }
+    );
+    let mut group = None;
+    for ind in &selected {
+        if group != Some(ind.group) {
+            group = Some(ind.group);
+            let _ = writeln!(out, "\n== {} ==", ind.group.name().get(lang));
+        }
+        let _ = writeln!(out, "{}  {}", ind.id, ind.name.get(lang));
+        for t in &ind.targets {
+            let years = t.years_text();
+            let level = t.level_text();
+            let _ = writeln!(
+                out,
+                "    {:<19} {:<10}{level} {:<10} {}",
+                t.plan,
+                years,
+                t.describe(ind.unit).get(lang),
+                t.source.cite()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn read_input(file: &str) -> Result<serde_json::Value, Failure> {
+    let bytes = if file == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    }
+    .map_err(|e| {
+        Failure::Input(
+            Diagnostic::error(
+                Code::InputInvalidJson,
+                Text::new(
+                    format!("Không đọc được tệp '{file}': {e}"),
+                    format!("cannot read '{file}': {e}"),
+                ),
+            )
+            .at("FILE"),
+        )
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| invalid_json(file, &e))
+}
+
+fn invalid_json(file: &str, e: &serde_json::Error) -> Failure {
+    Failure::Input(
+        Diagnostic::error(
+            Code::InputInvalidJson,
+            Text::new(
+                format!("Tệp '{file}' không đúng định dạng: {e}"),
+                format!("'{file}' is not a valid input document: {e}"),
+            ),
+        )
+        .at("FILE")
+        .with_hint(Text::new(
+            "Một đơn vị: {\"unit\", \"level\", \"period\", \"values\": {...}}; tổng hợp: {\"level\", \"period\", \"units\": [...]}. Xem thư mục examples/.",
+            "One unit: {\"unit\", \"level\", \"period\", \"values\": {...}}; consolidation: {\"level\", \"period\", \"units\": [...]}. See examples/.",
+        )),
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn eval(
+    catalog: &Catalog,
+    plans: &Plans,
+    file: &str,
+    plan_ids: &[String],
+    year: Option<&str>,
+    json: bool,
+    lang: Lang,
+    out: &mut String,
+) -> Result<(), Failure> {
+    for p in plan_ids {
+        plans.get(p).map_err(|d| d.at("--plan"))?;
+    }
+    let year = match year {
+        Some(y) => Some(parse_year(y).map_err(|d| d.at("--year"))?),
+        None => None,
+    };
+    let p: Vec<&str> = plan_ids.iter().map(String::as_str).collect();
+    let value = read_input(file)?;
+    let is_consolidation = value.get("units").is_some();
+    let has_errors;
+    if is_consolidation {
+        let input: ConsolidationInput =
+            serde_json::from_value(value).map_err(|e| invalid_json(file, &e))?;
+        let c = consolidate(catalog, &input, &p, year);
+        has_errors = c
+            .diagnostics
+            .iter()
+            .chain(c.results.iter().flat_map(|r| r.diagnostics.iter()))
+            .any(|d| d.severity == Severity::Error);
+        if json {
+            out.push_str(&to_json(&c));
+        } else {
+            render_consolidation(&c, lang, out);
+        }
+    } else {
+        let input: UnitInput = serde_json::from_value(value).map_err(|e| invalid_json(file, &e))?;
+        let ev = evaluate_for_year(
+            catalog,
+            &input,
+            &p,
+            year.unwrap_or_else(|| input.period.year_of()),
+        );
+        has_errors = ev
+            .diagnostics
+            .iter()
+            .chain(ev.results.iter().flat_map(|r| r.diagnostics.iter()))
+            .any(|d| d.severity == Severity::Error);
+        if json {
+            out.push_str(&to_json(&ev));
+        } else {
+            render_evaluation(&ev, lang, out);
+        }
+    }
+    if has_errors {
+        Err(Failure::Findings(std::mem::take(out)))
+    } else {
+        Ok(())
+    }
+}
+
+fn mark(status: KpiStatus) -> &'static str {
+    match status {
+        KpiStatus::Met => "✓",
+        KpiStatus::NotMet => "✗",
+        KpiStatus::NoTarget => "·",
+        KpiStatus::NotComputable => "?",
+        KpiStatus::NotAggregated => "–",
+    }
+}
+
+fn with_unit(value: &str, unit: dxplan::kpi::ValueUnit, lang: Lang) -> String {
+    use dxplan::kpi::ValueUnit;
+    match unit {
+        ValueUnit::Percent => format!("{value} %"),
+        ValueUnit::PerWeek => format!("{value}{}", vi_en(lang, "/tuần", "/week")),
+        ValueUnit::Count | ValueUnit::Rank => value.to_string(),
+    }
+}
+
+fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
+    let value = r
+        .value_display()
+        .map(|v| with_unit(v.get(lang), r.unit, lang))
+        .unwrap_or_else(|| "—".into());
+    let target = r
+        .target
+        .as_ref()
+        .map(|t| {
+            let mut s = t.target.describe(t.unit).get(lang).to_string();
+            if t.prorated {
+                let eff = t.effective_value.display();
+                s.push_str(&format!(
+                    " ({} {})",
+                    vi_en(lang, "theo tỷ lệ kỳ:", "prorated:"),
+                    eff.get(lang)
+                ));
+            }
+            s
+        })
+        .unwrap_or_else(|| vi_en(lang, "không có mục tiêu", "no target").into());
+    let status = match r.status {
+        KpiStatus::Met => vi_en(lang, "đạt", "met"),
+        KpiStatus::NotMet => vi_en(lang, "không đạt", "not met"),
+        KpiStatus::NoTarget => vi_en(lang, "không có mục tiêu", "no target"),
+        KpiStatus::NotComputable => vi_en(lang, "không tính được", "cannot be computed"),
+        KpiStatus::NotAggregated => vi_en(lang, "không cộng gộp", "not aggregated"),
+    };
+    let gap = r
+        .gap_display()
+        .map(|g| format!(", {} {}", vi_en(lang, "chênh lệch", "gap"), g.get(lang)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} {} [{}]: {value} · {} {target} · {status}{gap}",
+        mark(r.status),
+        r.name.get(lang),
+        r.plan,
+        vi_en(lang, "mục tiêu", "target"),
+    );
+    for d in &r.diagnostics {
+        let _ = writeln!(out, "    [{}] {}", d.code, d.message.get(lang));
+    }
+}
+
+fn render_diagnostics(diags: &[Diagnostic], lang: Lang, out: &mut String) {
+    if diags.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", vi_en(lang, "Lỗi số liệu:", "Input problems:"));
+    for d in diags {
+        let _ = writeln!(
+            out,
+            "  [{}] {} ({})",
+            d.code,
+            d.message.get(lang),
+            d.path.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn render_evaluation(ev: &Evaluation, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "{}: {} ({}) · {} {} · {} {}",
+        vi_en(lang, "Đánh giá chỉ tiêu", "Indicator evaluation"),
+        ev.unit,
+        ev.level.as_str(),
+        vi_en(lang, "kỳ", "period"),
+        ev.period,
+        vi_en(lang, "mục tiêu năm", "targets of"),
+        ev.year
+    );
+    render_diagnostics(&ev.diagnostics, lang, out);
+    for r in &ev.results {
+        render_result(r, lang, out);
+    }
+    let met = ev
+        .results
+        .iter()
+        .filter(|r| r.status == KpiStatus::Met)
+        .count();
+    let not_met = ev
+        .results
+        .iter()
+        .filter(|r| r.status == KpiStatus::NotMet)
+        .count();
+    let _ = writeln!(
+        out,
+        "{}: {met} {} · {not_met} {} · {} {}",
+        vi_en(lang, "Tổng", "Total"),
+        vi_en(lang, "đạt", "met"),
+        vi_en(lang, "không đạt", "not met"),
+        ev.not_reported.len(),
+        vi_en(lang, "chỉ tiêu chưa báo cáo", "indicators not reported")
+    );
+}
+
+fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "{}: {} ({}) · {} {} · {} {}",
+        vi_en(lang, "Tổng hợp chỉ tiêu", "Consolidated indicators"),
+        c.unit.as_deref().unwrap_or("-"),
+        c.level.as_str(),
+        vi_en(lang, "kỳ", "period"),
+        c.period,
+        vi_en(lang, "mục tiêu năm", "targets of"),
+        c.year
+    );
+    let _ = writeln!(
+        out,
+        "{} ({}): {}",
+        vi_en(lang, "Đơn vị đã báo cáo", "Units reported"),
+        c.units_reported.len(),
+        c.units_reported.join(", ")
+    );
+    if !c.units_missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} ({}): {}",
+            vi_en(lang, "Đơn vị chưa báo cáo", "Units missing"),
+            c.units_missing.len(),
+            c.units_missing.join(", ")
+        );
+    }
+    render_diagnostics(&c.diagnostics, lang, out);
+    for r in &c.results {
+        render_result(r, lang, out);
+        if let Some(n) = r.contributing_units {
+            let _ = writeln!(
+                out,
+                "    {n} {}",
+                vi_en(lang, "đơn vị có đủ số liệu", "units with every input")
+            );
+        }
+    }
+}
