@@ -13,7 +13,7 @@ use dxplan::{
     parse_date, status, Calendar, DayOffReason, DeadlinePolicy, Level, ObligationKind, Period,
     Plans, SubmissionStatus,
 };
-use dxplan_tests::{golden_dir, read_table, Row};
+use dxplan_tests::{golden_dir, normalise, read_table, seeds_or_skip, Row};
 
 fn date(row: &Row, i: usize) -> NaiveDate {
     parse_date(row.cell(i)).unwrap_or_else(|e| panic!("line {}: {e}", row.line))
@@ -211,35 +211,12 @@ fn supersede_rule_marks_the_shorter_report() {
     assert_eq!(q1.superseded_by, None);
 }
 
-/// Folder of the seed documents: `$DXPLAN_SEEDS`, else `shared/seeds/` beside the checkout.
-fn seeds_dir() -> Option<std::path::PathBuf> {
-    let dir = match std::env::var_os("DXPLAN_SEEDS") {
-        Some(d) => std::path::PathBuf::from(d),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"),
-    };
-    dir.is_dir().then_some(dir)
-}
-
-/// Collapses whitespace and drops Markdown emphasis, so that a quote spanning
-/// line breaks of the plain-text seed still matches.
-fn normalise(text: &str) -> String {
-    text.replace(['*', '_'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Every rule's words are a verbatim quote of its seed document. The seeds are
 /// read from `shared/seeds/` (present in CI); on a machine without them the
 /// test says so and passes, unless `CI` is set.
 #[test]
 fn rule_texts_are_quotes_of_their_seed() {
-    let Some(dir) = seeds_dir() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have shared/seeds beside the checkout (or DXPLAN_SEEDS)"
-        );
-        eprintln!("note: shared/seeds not found; quote check skipped");
+    let Some(dir) = seeds_or_skip() else {
         return;
     };
     let plans = Plans::seeds();

@@ -72,3 +72,35 @@ pub fn read_table(name: &str, columns: usize) -> Vec<Row> {
     assert!(!rows.is_empty(), "{name}: no rows");
     rows
 }
+
+/// Folder of the seed documents: `$DXPLAN_SEEDS`, else `shared/seeds/` beside the checkout.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("DXPLAN_SEEDS") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
+/// The seeds folder for a test that checks quotes. Without it the test is
+/// skipped with a note — except in CI (`CI` set), where the seeds must be there.
+pub fn seeds_or_skip() -> Option<PathBuf> {
+    let dir = seeds_dir();
+    if dir.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have shared/seeds beside the checkout (or DXPLAN_SEEDS)"
+        );
+        eprintln!("note: shared/seeds not found; quote check skipped");
+    }
+    dir
+}
+
+/// Collapses whitespace and drops Markdown emphasis, so that a quote spanning
+/// line breaks of the plain-text seed still matches.
+pub fn normalise(text: &str) -> String {
+    text.replace(['*', '_'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

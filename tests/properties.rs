@@ -157,3 +157,88 @@ proptest! {
         }
     }
 }
+
+mod kpi {
+    use super::config;
+    use dxplan::kpi::input::RawValue;
+    use dxplan::kpi::{
+        consolidate, evaluate, AdminLevel, Catalog, ConsolidationInput, Exact, UnitInput,
+    };
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+    use std::sync::OnceLock;
+
+    fn catalog() -> &'static Catalog {
+        static C: OnceLock<Catalog> = OnceLock::new();
+        C.get_or_init(Catalog::seeds)
+    }
+
+    fn unit(i: usize, online: u32, total: u32, news: u32) -> UnitInput {
+        let mut values = BTreeMap::new();
+        values.insert(
+            "dossiers_full_online".to_string(),
+            RawValue::Number(Exact::int(i64::from(online))),
+        );
+        values.insert(
+            "dossiers_total".to_string(),
+            RawValue::Number(Exact::int(i64::from(total))),
+        );
+        values.insert(
+            "dx_news_items".to_string(),
+            RawValue::Number(Exact::int(i64::from(news))),
+        );
+        UnitInput {
+            unit: format!("u{i}"),
+            level: AdminLevel::Commune,
+            period: dxplan::Period::Year { year: 2025 },
+            values,
+        }
+    }
+
+    fn units() -> impl Strategy<Value = Vec<(u32, u32, u32)>> {
+        prop::collection::vec((0u32..500, 1u32..500, 0u32..40), 1..30)
+            .prop_map(|v| v.into_iter().map(|(a, b, n)| (a.min(b), b, n)).collect())
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// A consolidated rate is Σ numerators / Σ denominators, exactly.
+        #[test]
+        fn consolidated_rate_is_the_sum_of_its_parts(parts in units()) {
+            let input = ConsolidationInput {
+                unit: None,
+                level: AdminLevel::City,
+                period: dxplan::Period::Year { year: 2025 },
+                expected_units: Vec::new(),
+                units: parts.iter().enumerate().map(|(i, &(a, b, n))| unit(i, a, b, n)).collect(),
+            };
+            let c = consolidate(catalog(), &input, &["city-2025"], None);
+            let r = c.results.iter().find(|r| r.indicator == "full_online_dossiers_rate").unwrap();
+            let num: i128 = parts.iter().map(|p| i128::from(p.0)).sum();
+            let den: i128 = parts.iter().map(|p| i128::from(p.1)).sum();
+            prop_assert_eq!(r.value.unwrap(), Exact::ratio(num * 100, den).unwrap());
+            prop_assert_eq!(r.contributing_units, Some(parts.len()));
+            // News items are per unit: the consolidated value is the weakest unit's.
+            let news = c.results.iter().find(|r| r.indicator == "dx_news_items").unwrap();
+            let min = parts.iter().map(|p| p.2).min().unwrap();
+            prop_assert_eq!(news.value.unwrap(), Exact::int(i64::from(min)));
+        }
+
+        /// Evaluation never changes its input, and never reports a value it could not compute.
+        #[test]
+        fn evaluation_does_not_mutate_its_input(a in -5i64..600, b in -5i64..600, flag in proptest::bool::ANY) {
+            let mut values = BTreeMap::new();
+            values.insert("dossiers_full_online".to_string(), RawValue::Number(Exact::int(a)));
+            values.insert("dossiers_total".to_string(), RawValue::Number(Exact::int(b)));
+            values.insert("unit_has_dx_focal_point".to_string(), RawValue::Bool(flag));
+            let input = UnitInput { unit: "x".into(), level: AdminLevel::Commune, period: dxplan::Period::Year { year: 2025 }, values };
+            let before = input.clone();
+            let ev = evaluate(catalog(), &input, &[]);
+            prop_assert_eq!(&input, &before);
+            for r in &ev.results {
+                prop_assert_eq!(r.value.is_some(), r.status != dxplan::kpi::KpiStatus::NotComputable);
+            }
+        }
+    }
+}
