@@ -216,6 +216,7 @@ fn share(id: &str, vi: &str, en: &str, group: Group, part: In, whole: In) -> B {
 fn count(id: &str, vi: &str, en: &str, group: Group, input: In) -> B {
     let f = Formula::Count {
         input: input.0.into(),
+        per_year: false,
     };
     new(id, vi, en, group, ValueUnit::Count, f, vec![input])
 }
@@ -368,6 +369,13 @@ impl T {
 impl B {
     fn levels(mut self, levels: &[AdminLevel]) -> B {
         self.0.levels = levels.to_vec();
+        self
+    }
+    /// Marks a count as a yearly flow, prorated to shorter periods.
+    fn per_year(mut self) -> B {
+        if let Formula::Count { per_year, .. } = &mut self.0.formula {
+            *per_year = true;
+        }
         self
     }
     fn aggregate(mut self, a: Aggregation) -> B {
@@ -823,6 +831,12 @@ fn seed_indicators() -> Vec<Indicator> {
             .t(r09_2025(Ge, "2", "§I.2.2.1.c", "Tập trung đầu tư, xây dựng thành phố Kon Tum, huyện Kon Plong theo hướng đô thị thông minh"))
             .t(a03_2030(Ge, "2", "Phụ lục I, mục I.7", "Hoàn thành xây dựng đô thị thông minh TP Kon Tum và huyện KonPlông và một số địa phương có đủ điều kiện Huyện, Thành phố, ≥ 2"))
             .done(),
+        count("smart_city_services_per_district", "Số loại dịch vụ đô thị thông minh của huyện", "Smart-city services of a district", DigitalSociety,
+            count_in("smart_city_services", "Số loại dịch vụ đô thị thông minh đã xây dựng", "Smart-city services built"))
+            .levels(&[City])
+            .aggregate(Aggregation::EachUnit)
+            .t(r09_2025(Ge, "1", "§I.2.2.1.c", "khuyến khích các huyện còn lại có đủ tiềm lực phấn đấu xây dựng đô thị thông minh hoặc xây dựng ít nhất 1 loại dịch vụ đô thị thông minh"))
+            .done(),
         // ── Digital data (000 §III.6) ───────────────────────────────────────
         rate("tasks_monitored_by_data_rate", "Tỷ lệ nhiệm vụ được giao được theo dõi, giám sát, đánh giá bằng dữ liệu số", "Assigned tasks monitored with digital data", DigitalData,
             count_in("tasks_monitored_digitally", "Số nhiệm vụ được theo dõi bằng dữ liệu số", "Tasks monitored with digital data"),
@@ -881,8 +895,9 @@ fn seed_indicators() -> Vec<Indicator> {
         count("dx_news_items", "Số tin, bài về chuyển đổi số trên cổng/trang thông tin điện tử trong năm", "DX news items on the portal or website per year", Communication,
             count_in("dx_news_items", "Số tin, bài về chuyển đổi số đã đăng trong kỳ", "DX news items published in the period"))
             .levels(&[Province, City, Commune, Unit])
-            // Each unit's own website must carry 20 items (000 §V.4.1): not summed.
+            // Each unit's own website must carry 20 items a year (000 §V.4.1): not summed.
             .aggregate(Aggregation::EachUnit)
+            .per_year()
             .t(city(Ge, "20", "§V.4.1", "Trang Thông tin điện tử thành phố: Tối thiểu 20 tin, bài về Chuyển đổi số trong năm").at(City))
             .t(city(Ge, "20", "§V.4.1", "Trang thông tin điện tử: Số lượng tin, bài về Chuyển đổi số trong năm đạt 20 tin/bài").at(Unit))
             .t(city(Ge, "20", "§V.4.1", "Trang thông tin điện tử: Số lượng tin, bài về Chuyển đổi số trong năm đạt 20 tin/bài").at(Commune))

@@ -456,7 +456,7 @@ fn compute(
 
 fn applied<'c>(ind: &'c Indicator, t: &'c Target, period: &Period) -> AppliedTarget<'c> {
     let (days, year_days) = period_days(period);
-    let prorated = matches!(ind.formula, Formula::Count { .. }) && days < year_days;
+    let prorated = matches!(ind.formula, Formula::Count { per_year: true, .. }) && days < year_days;
     let effective_value = if prorated {
         t.value
             .checked_mul(Exact::int(days))

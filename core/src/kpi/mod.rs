@@ -204,11 +204,15 @@ pub enum Formula {
         /// Input id of the whole.
         whole: String,
     },
-    /// A count over the reporting period; a yearly target is prorated to
-    /// shorter periods by their number of days.
+    /// A count. `per_year`: a flow over the period ("20 tin, bài … trong
+    /// năm"), whose yearly target is prorated to shorter periods by their
+    /// days; otherwise a stock at the end of the period ("≥ 3 doanh nghiệp"),
+    /// never prorated.
     Count {
         /// Input id of the count.
         input: String,
+        /// Whether the target is a yearly flow (prorated) rather than a stock.
+        per_year: bool,
     },
     /// Occurrences per complete week of the period: count / ⌊days / 7⌋ (at
     /// least one week). "1 lần/tuần" over a year (52 complete weeks) is met
@@ -258,7 +262,7 @@ impl Formula {
                 denominator,
             } => vec![numerator, denominator],
             Formula::Share { part, whole } => vec![part, whole],
-            Formula::Count { input }
+            Formula::Count { input, .. }
             | Formula::Frequency { input }
             | Formula::Rank { input }
             | Formula::Completion { input }
