@@ -178,6 +178,28 @@ pub enum Code {
     KpiPeriodMismatch,
     /// An indicator that is not aggregated across units (ranks, published percentages).
     KpiNotAggregated,
+    /// A rule script does not parse.
+    RulesSyntax,
+    /// A rule script uses a variable that is not defined (strict variables).
+    RulesUnknownVariable,
+    /// A rule script calls a function that does not exist.
+    RulesUnknownFunction,
+    /// A rule script passes a value of the wrong type.
+    RulesType,
+    /// A rule script names an indicator, plan, level or kind that does not exist.
+    RulesUnknownId,
+    /// A rule script passes an invalid value (date, comparator, number).
+    RulesInvalidValue,
+    /// A rule script ran over a sandbox limit (operations, call depth, nesting, data size).
+    RulesLimit,
+    /// A rule script failed at run time for another reason.
+    RulesRuntime,
+    /// A rule file cannot be read, or its name does not start with a year.
+    RulesFile,
+    /// A rule test expectation failed.
+    RulesTestFailed,
+    /// Found by a custom check of a rule script (see the diagnostic's `check`).
+    RulesCheck,
 }
 
 impl Code {
@@ -216,6 +238,17 @@ impl Code {
             Code::KpiUnitDuplicate => "kpi.unit_duplicate",
             Code::KpiPeriodMismatch => "kpi.period_mismatch",
             Code::KpiNotAggregated => "kpi.not_aggregated",
+            Code::RulesSyntax => "rules.syntax",
+            Code::RulesUnknownVariable => "rules.unknown_variable",
+            Code::RulesUnknownFunction => "rules.unknown_function",
+            Code::RulesType => "rules.type",
+            Code::RulesUnknownId => "rules.unknown_id",
+            Code::RulesInvalidValue => "rules.invalid_value",
+            Code::RulesLimit => "rules.limit",
+            Code::RulesRuntime => "rules.runtime",
+            Code::RulesFile => "rules.file",
+            Code::RulesTestFailed => "rules.test_failed",
+            Code::RulesCheck => "rules.check",
         }
     }
 }
@@ -229,6 +262,28 @@ impl fmt::Display for Code {
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+/// A place in a text file (a rule script): 1-based line and column.
+///
+/// ```
+/// let s = dxplan::Span { file: "2025.rhai".into(), line: 3, column: 5 };
+/// assert_eq!(s.to_string(), "2025.rhai:3:5");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    /// File name.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1 (0 when unknown).
+    pub column: usize,
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
     }
 }
 
@@ -259,6 +314,12 @@ pub struct Diagnostic {
     /// The document or law the check comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Where in a rule script, when the problem is in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The id of the rule-script check that found it (code `rules.check`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 impl Diagnostic {
@@ -277,6 +338,8 @@ impl Diagnostic {
             message,
             hint: None,
             source: None,
+            span: None,
+            check: None,
         }
     }
 
@@ -329,6 +392,19 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the place in a rule script.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Span, Text};
+    /// let d = Diagnostic::error(Code::RulesSyntax, Text::new("a", "b"))
+    ///     .in_script(Span { file: "2025.rhai".into(), line: 2, column: 7 });
+    /// assert_eq!(d.span.unwrap().line, 2);
+    /// ```
+    pub fn in_script(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
     /// Renders the diagnostic in one language, for people.
     ///
     /// ```
@@ -346,7 +422,10 @@ impl Diagnostic {
             (Severity::Info, Lang::Vi) => "ghi chú",
             (Severity::Info, Lang::En) => "note",
         };
-        let mut out = format!("{sev}[{}]: {}", self.code, self.message.get(lang));
+        let mut out = match &self.span {
+            Some(span) => format!("{span}: {sev}[{}]: {}", self.code, self.message.get(lang)),
+            None => format!("{sev}[{}]: {}", self.code, self.message.get(lang)),
+        };
         if let Some(path) = &self.path {
             let at = match lang {
                 Lang::Vi => "tại",

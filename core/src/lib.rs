@@ -12,6 +12,8 @@
 //!   overlaps and consolidation windows, submission status, iCalendar export.
 //! - [`kpi`]: the indicator catalog of the five plans, exact evaluation of a
 //!   unit's inputs against each plan's target, consolidation across units.
+//! - [`rules`]: yearly Rhai rule scripts that change targets, deadlines,
+//!   holidays and recipients, in a sandbox, with provenance.
 //! - [`diagnostic`]: the one error/warning type, bilingual.
 //!
 //! ```
@@ -33,6 +35,7 @@ pub mod calendar;
 pub mod diagnostic;
 pub mod kpi;
 pub mod obligations;
+pub mod rules;
 
 pub use calendar::date::{
     check_date, check_year, format_date, parse_date, weekday_name, MAX_YEAR, MIN_YEAR,
@@ -42,7 +45,7 @@ pub use calendar::holidays::{
 };
 pub use calendar::lunar::{LunarCalendar, LunarDate};
 pub use calendar::period::{DataWindow, Period, PeriodKind};
-pub use diagnostic::{Code, Diagnostic, Lang, Result, Severity, Text};
+pub use diagnostic::{Code, Diagnostic, Lang, Result, Severity, Span, Text};
 pub use obligations::consolidation::{calendar as year_calendar, CalendarFilter, CalendarReport};
 pub use obligations::ics::to_icalendar;
 pub use obligations::policy::{Boundary, DeadlinePolicy, NonWorkingDayRule};

@@ -266,7 +266,7 @@ impl YearNotice {
 /// The holiday rules: Labour Code 2019 plus the government notices per year.
 ///
 /// ```
-/// let rules = dxplan::HolidayRules::labour_code_2019();
+/// let rules = dxplan::Calendar::vietnam().rules().clone();
 /// assert!(rules.notice(2025).is_some());
 /// assert!(rules.notice(2024).is_none());
 /// ```
@@ -276,21 +276,15 @@ pub struct HolidayRules {
 }
 
 impl HolidayRules {
-    /// Labour Code 2019 with the built-in government notices (2025, from `DOMAIN.md`):
-    /// Tết 25/1–2/2; 30/4–4/5 with Saturday 26/4 worked in exchange for
-    /// Friday 2/5; National Day 30/8–2/9.
+    /// Labour Code 2019 alone, without any government notice. The notices
+    /// (2025 from `DOMAIN.md`, later years as they come) are set by the rule
+    /// scripts; [`Calendar::vietnam`] includes them.
+    ///
+    /// ```
+    /// assert!(dxplan::HolidayRules::labour_code_2019().notice(2025).is_none());
+    /// ```
     pub fn labour_code_2019() -> Self {
-        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap_or(NaiveDate::MIN);
-        let notice_2025 = YearNotice::new(
-            2025,
-            "Thông báo nghỉ lễ, Tết năm 2025 của Chính phủ (DOMAIN.md, \"Law behind the calendar\")",
-        )
-        .with_days(HolidayGroup::Tet, d(1, 25), d(2, 2))
-        .with_days(HolidayGroup::NationalDay, d(8, 30), d(9, 2))
-        .with_swap(d(5, 2), d(4, 26));
-        let mut rules = HolidayRules::default();
-        rules.set_notice(notice_2025);
-        rules
+        HolidayRules::default()
     }
 
     /// Sets (or replaces) the notice of a year.
@@ -304,10 +298,17 @@ impl HolidayRules {
         self.notices.insert(notice.year, notice);
     }
 
+    /// The notice of a year, created empty (with `source`) when there is none.
+    pub fn notice_mut(&mut self, year: i32, source: &str) -> &mut YearNotice {
+        self.notices
+            .entry(year)
+            .or_insert_with(|| YearNotice::new(year, source))
+    }
+
     /// The notice of a year, if there is one.
     ///
     /// ```
-    /// assert_eq!(dxplan::HolidayRules::labour_code_2019().notice(2025).unwrap().swaps.len(), 1);
+    /// assert_eq!(dxplan::Calendar::vietnam().rules().notice(2025).unwrap().swaps.len(), 1);
     /// ```
     pub fn notice(&self, year: i32) -> Option<&YearNotice> {
         self.notices.get(&year)
@@ -349,14 +350,16 @@ impl Clone for Calendar {
 }
 
 impl Calendar {
-    /// The calendar of Labour Code 2019 with the built-in notices.
+    /// The calendar of Labour Code 2019 with the government notices of the
+    /// default rule scripts (`rules/*.rhai`; 2025: Tết 25/1–2/2, swap 2/5 ↔
+    /// 26/4, National Day 30/8–2/9).
     ///
     /// ```
     /// let cal = dxplan::Calendar::vietnam();
     /// assert_eq!(cal.days_off(2025).unwrap().is_empty(), false);
     /// ```
     pub fn vietnam() -> Self {
-        Calendar::new(HolidayRules::labour_code_2019())
+        crate::rules::defaults::rule_set().calendar.clone()
     }
 
     /// A calendar with the given holiday rules.

@@ -54,8 +54,15 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The indicators of the seed documents.
+    /// The indicators of the seed documents as the default rules leave them:
+    /// the base ([`Catalog::base`]) plus the targets set by the embedded rule
+    /// scripts (`rules/*.rhai`, e.g. the DTI plan's target for each year).
     pub fn seeds() -> Catalog {
+        crate::rules::defaults::rule_set().catalog.clone()
+    }
+
+    /// The indicators encoded in Rust from the seed documents, before any rule script.
+    pub fn base() -> Catalog {
         Catalog::new(seed_indicators())
     }
 
@@ -121,6 +128,18 @@ impl Catalog {
                 "List the indicators with `dxplan kpi list`.",
             ))
         })
+    }
+
+    /// The indicator with this id, to change its targets (rule scripts).
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Indicator> {
+        self.indicators.iter_mut().find(|i| i.id == id)
+    }
+
+    /// Adds an indicator (rule scripts); its inputs join the index.
+    pub fn push(&mut self, indicator: Indicator) {
+        let mut all = std::mem::take(&mut self.indicators);
+        all.push(indicator);
+        *self = Catalog::new(all);
     }
 
     /// The input spec with this id, from whichever indicator declares it.
@@ -194,6 +213,7 @@ fn new(
         levels: Vec::new(),
         lead: None,
         targets: Vec::new(),
+        retired_from: None,
     })
 }
 
@@ -278,6 +298,7 @@ fn target(
             section: section.into(),
             quote: quote.into(),
         },
+        set_by: None,
     })
 }
 
@@ -689,10 +710,7 @@ fn seed_indicators() -> Vec<Indicator> {
             .levels(&[Province, City])
             .lead("Sở Công Thương", "Department of Industry and Trade")
             .t(city(Gt, "80", "§III.4", "Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử trong lĩnh vực thương mại đạt trên 80%"))
-            .t(dti((2022, 2022), false, Ge, "50", "§V.6", "Thúc đẩy các doanh nghiệp sử dụng hợp đồng điện tử năm 2022 đạt tối thiểu 50%"))
-            .t(dti((2023, 2023), false, Ge, "60", "§V.6", "2023 đạt tối thiểu 60%"))
-            .t(dti((2024, 2024), false, Ge, "70", "§V.6", "2024 đạt tối thiểu 70%"))
-            .t(dti((2025, 2025), false, Ge, "80", "§V.6", "2025 đạt tối thiểu 80%"))
+            // The DTI plan's yearly targets (003 §V.6: 50/60/70/80 %) are set by rules/2022–2025.rhai.
             .done(),
         rate("smes_digital_platforms_rate", "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số", "Small and medium enterprises using digital platforms", DigitalEconomy,
             count_in("smes_digital_platforms", "Số DNNVV sử dụng nền tảng số", "SMEs using digital platforms"), SMES)

@@ -394,6 +394,9 @@ pub struct Target {
     pub value: Exact,
     /// Where it comes from.
     pub source: Source,
+    /// The rule-script call that set it (`None`: the base encoding).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_by: Option<crate::diagnostic::Span>,
 }
 
 impl Target {
@@ -514,12 +517,16 @@ pub struct Indicator {
     pub lead: Option<Text>,
     /// Targets by plan and years.
     pub targets: Vec<Target>,
+    /// First year without the indicator, when a rule script retired it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired_from: Option<i32>,
 }
 
 impl Indicator {
     /// The target of `plan` for `year` (and `level`, when the plan sets
     /// per-level targets). A target set for one level wins over one set for
-    /// every level; among several, the one with the nearest end year.
+    /// every level; among several, the one with the nearest end year, and
+    /// among those the one added last (a rule script's).
     ///
     /// ```
     /// use dxplan::kpi::{AdminLevel, Catalog};
@@ -534,6 +541,8 @@ impl Indicator {
             .iter()
             .filter(|t| t.plan == plan && t.from_year <= year && year <= t.to_year)
             .filter(|t| t.level.is_none() || t.level == level || level.is_none())
+            // Among equals the last one wins: a rule script's target replaces the base.
+            .rev()
             .min_by_key(|t| (t.level.is_none() || level.is_none(), t.to_year))
     }
 

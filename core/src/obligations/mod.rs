@@ -463,6 +463,24 @@ pub struct Plan {
     pub rules: Vec<DeadlineRule>,
     /// The inspection window, for inspection plans.
     pub inspection: Option<InspectionWindow>,
+    /// Deadlines set for one period by a rule script, replacing the rule's date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub due_overrides: Vec<DueOverride>,
+}
+
+/// A deadline set for one period by a rule script (`han_nop`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DueOverride {
+    /// Report kind.
+    pub kind: ObligationKind,
+    /// Reporting level.
+    pub level: Level,
+    /// Period.
+    pub period: Period,
+    /// The new "trước ngày X".
+    pub due_before: NaiveDate,
+    /// Where it was set (`file:line:column`).
+    pub source: String,
 }
 
 /// The dates of a deadline under each day-off rule.
@@ -654,7 +672,7 @@ impl Plan {
                             ) else {
                                 continue;
                             };
-                            let o = Obligation::derive(cal, self, rule, period, due)?;
+                            let o = self.derive_with_overrides(cal, rule, period, due)?;
                             if o.last_on_time_day.year() == year {
                                 out.push(o);
                             }
@@ -662,7 +680,7 @@ impl Plan {
                     }
                 }
                 Schedule::Once { period, due_before } => {
-                    let o = Obligation::derive(cal, self, rule, *period, *due_before)?;
+                    let o = self.derive_with_overrides(cal, rule, *period, *due_before)?;
                     if o.last_on_time_day.year() == year {
                         out.push(o);
                     }
@@ -670,6 +688,29 @@ impl Plan {
             }
         }
         Ok(out)
+    }
+
+    /// Derives an obligation, using a script's deadline for the period when one is set.
+    fn derive_with_overrides(
+        &self,
+        cal: &Calendar,
+        rule: &DeadlineRule,
+        period: Period,
+        due: NaiveDate,
+    ) -> Result<Obligation> {
+        let over = self
+            .due_overrides
+            .iter()
+            .rev()
+            .find(|o| o.kind == rule.kind && o.level == rule.level && o.period == period);
+        match over {
+            Some(o) => {
+                let mut ob = Obligation::derive(cal, self, rule, period, o.due_before)?;
+                ob.source = format!("{}; {}", o.source, ob.source);
+                Ok(ob)
+            }
+            None => Obligation::derive(cal, self, rule, period, due),
+        }
     }
 
     /// The notice and summary obligations of an inspection held from `start`
@@ -796,8 +837,20 @@ pub struct Plans {
 }
 
 impl Plans {
-    /// The plans encoded from the seed documents (see [`seeds`]).
+    /// The plans of the seed documents as the default rules leave them: the
+    /// base ([`Plans::base`]) plus the changes of the embedded rule scripts
+    /// (`rules/*.rhai`, e.g. the recipients after the 1/3/2025 merger).
     pub fn seeds() -> Self {
+        crate::rules::defaults::rule_set().plans.clone()
+    }
+
+    /// The plans encoded in Rust from the seed documents (see [`seeds`]),
+    /// before any rule script.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::Plans::base().iter().count(), 5);
+    /// ```
+    pub fn base() -> Self {
         Plans {
             plans: seeds::all(),
         }
@@ -840,6 +893,11 @@ impl Plans {
             p.overlap = rule;
         }
         self
+    }
+
+    /// The plan with this id, to change it (rule scripts).
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Plan> {
+        self.plans.iter_mut().find(|p| p.id == id)
     }
 
     /// The plans, in order.

@@ -9,8 +9,9 @@
 //!
 //! Recipients change within a year: the provincial information department
 //! (Sở TT&TT) merged into the Department of Science and Technology (Sở KH&CN)
-//! from 1/3/2025 (`DOMAIN.md`, "2025 reorganisation"). The recipient of an
-//! obligation is the one in force on its deadline.
+//! from 1/3/2025 (`DOMAIN.md`, "2025 reorganisation"). That change is made by
+//! the rule script `rules/2025.rhai`; the recipient of an obligation is the
+//! one in force on its deadline.
 //!
 //! Every `rule_text` is a verbatim quote of its seed (fragments joined by
 //! " … "); `tests/golden.rs` checks this against `shared/seeds/`.
@@ -33,8 +34,6 @@ use chrono::NaiveDate;
 const CITY: &str = "000_b9c617fe6a001fd2.txt";
 const INSPECTION: &str = "001_3cf3dc78aaf01fbd.txt";
 const DTI: &str = "003_08cb75b396c90965.txt";
-const MERGER_2025: &str =
-    "DOMAIN.md, \"2025 reorganisation\": Sở TT&TT hợp nhất vào Sở KH&CN từ 01/03/2025";
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     // Literal dates of the seed documents; all exist.
@@ -54,30 +53,19 @@ fn city_office() -> Vec<RecipientChange> {
     }]
 }
 
-/// The provincial department that receives DX reports: Sở TT&TT, then Sở KH&CN from 1/3/2025.
+/// The provincial department that receives DX reports, as the documents name it
+/// (Sở TT&TT). Its merger into Sở KH&CN from 1/3/2025 is set by `rules/2025.rhai`.
 fn province_department(source: &str) -> Vec<RecipientChange> {
-    vec![
-        RecipientChange {
-            from: None,
-            recipient: Recipient::new(
-                "so-tttt",
-                "Sở Thông tin và Truyền thông tỉnh Kon Tum",
-                "Kon Tum Department of Information and Communications",
-                Level::ProvinceDepartment,
-            ),
-            source: source.to_string(),
-        },
-        RecipientChange {
-            from: Some(date(2025, 3, 1)),
-            recipient: Recipient::new(
-                "so-khcn",
-                "Sở Khoa học và Công nghệ tỉnh Kon Tum",
-                "Kon Tum Department of Science and Technology",
-                Level::ProvinceDepartment,
-            ),
-            source: MERGER_2025.to_string(),
-        },
-    ]
+    vec![RecipientChange {
+        from: None,
+        recipient: Recipient::new(
+            "so-tttt",
+            "Sở Thông tin và Truyền thông tỉnh Kon Tum",
+            "Kon Tum Department of Information and Communications",
+            Level::ProvinceDepartment,
+        ),
+        source: source.to_string(),
+    }]
 }
 
 /// Kon Tum city plan for digital transformation 2025 (000 §VII.1–2).
@@ -182,6 +170,7 @@ pub fn city_2025() -> Plan {
             ),
         ],
         inspection: None,
+        due_overrides: Vec::new(),
     }
 }
 
@@ -212,6 +201,7 @@ pub fn dti_2022() -> Plan {
             policy: None,
         }],
         inspection: None,
+        due_overrides: Vec::new(),
     }
 }
 
@@ -247,6 +237,7 @@ pub fn inspection_2024() -> Plan {
         last_year: Some(2024),
         policy: DeadlinePolicy::default(),
         overlap: OverlapRule::Separate,
+        due_overrides: Vec::new(),
         rules: vec![
             DeadlineRule {
                 kind: ObligationKind::SelfInspection,
@@ -314,6 +305,7 @@ fn targets_only(id: &str, vi: &str, en: &str, document: &str, years: (i32, i32))
         overlap: OverlapRule::Separate,
         rules: Vec::new(),
         inspection: None,
+        due_overrides: Vec::new(),
     }
 }
 

@@ -1,0 +1,665 @@
+//! The functions a rule script can call (documented in `rules/README.md`).
+//!
+//! Every call checks its arguments at once and fails at its own line and
+//! column with a bilingual message; a successful call changes the working
+//! rule set and records a [`Change`] with its origin.
+
+use super::{Change, Check, RuleSet, Script};
+use crate::calendar::date::parse_date;
+use crate::calendar::holidays::HolidayGroup;
+use crate::diagnostic::{Code, Diagnostic, Severity, Span, Text};
+use crate::kpi::{AdminLevel, Comparator, Exact, Source, Target};
+use crate::obligations::{DueOverride, Level, ObligationKind, Recipient, RecipientChange};
+use crate::Period;
+use chrono::{Datelike, NaiveDate, Weekday};
+use rhai::{Dynamic, Engine, EvalAltResult, NativeCallContext, AST, INT};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The script API, for "unknown function" hints.
+pub(crate) const FUNCTIONS: &[&str] = &[
+    "muc_tieu",
+    "muc_tieu_cap",
+    "bo_chi_tieu",
+    "nghi_le",
+    "hoan_doi",
+    "noi_nhan",
+    "han_nop",
+    "kiem_tra",
+    "loi",
+    "canh_bao",
+];
+
+pub(crate) type Shared = Rc<RefCell<Option<State>>>;
+
+/// The working rule set of one script run.
+pub(crate) struct State {
+    rules: RuleSet,
+    script: Script,
+    error: Option<Diagnostic>,
+    /// Script functions and their number of parameters (for `kiem_tra`).
+    functions: Vec<(String, usize)>,
+}
+
+impl State {
+    pub(crate) fn new(rules: RuleSet, script: Script, ast: &AST) -> State {
+        let functions = ast
+            .iter_functions()
+            .map(|f| (f.name.to_string(), f.params.len()))
+            .collect();
+        State {
+            rules,
+            script,
+            error: None,
+            functions,
+        }
+    }
+
+    /// The rule set after the run, and the error a call recorded, if any.
+    pub(crate) fn finish(self) -> (RuleSet, Option<Diagnostic>) {
+        (self.rules, self.error)
+    }
+
+    fn record(&mut self, origin: Span, subject: &str, vi: String, en: String) {
+        self.rules.changes.push(Change {
+            origin,
+            year: self.script.year,
+            summary: Text::new(vi, en),
+            subject: subject.to_string(),
+        });
+    }
+
+    /// A script of year Y changes Y and later years only.
+    fn not_before_script_year(&self, year: i32, what: &str) -> Result<(), Diagnostic> {
+        if year < self.script.year {
+            return Err(Diagnostic::error(
+                Code::RulesInvalidValue,
+                Text::new(
+                    format!(
+                        "Tệp quy tắc năm {} không được thay đổi {what} của năm {year}",
+                        self.script.year
+                    ),
+                    format!(
+                        "a {} rule file cannot change {what} of {year}",
+                        self.script.year
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Sửa trong tệp quy tắc của năm {year}."),
+                format!("Change it in the rule file of {year}."),
+            )));
+        }
+        Ok(())
+    }
+}
+
+fn unknown(what_vi: &str, what_en: &str, value: &str, hint: Text) -> Diagnostic {
+    Diagnostic::error(
+        Code::RulesUnknownId,
+        Text::new(
+            format!("Không có {what_vi} '{value}'"),
+            format!("unknown {what_en} '{value}'"),
+        ),
+    )
+    .with_hint(hint)
+}
+
+fn invalid(vi: String, en: String) -> Diagnostic {
+    Diagnostic::error(Code::RulesInvalidValue, Text::new(vi, en))
+}
+
+fn date(text: &str) -> Result<NaiveDate, Diagnostic> {
+    parse_date(text).map_err(|d| {
+        Diagnostic::error(Code::RulesInvalidValue, d.message.clone()).with_hint(Text::new(
+            "Viết ngày trong dấu nháy: \"2025-03-01\" hoặc \"01/03/2025\".",
+            "Write dates in quotes: \"2025-03-01\" or \"01/03/2025\".",
+        ))
+    })
+}
+
+fn comparator(text: &str) -> Result<Comparator, Diagnostic> {
+    match text.trim() {
+        ">=" | "≥" => Ok(Comparator::Ge),
+        ">" => Ok(Comparator::Gt),
+        "<=" | "≤" => Ok(Comparator::Le),
+        "<" => Ok(Comparator::Lt),
+        "=" | "==" => Ok(Comparator::Eq),
+        other => Err(invalid(
+            format!("Phép so sánh không hợp lệ: '{other}'"),
+            format!("invalid comparator: '{other}'"),
+        )
+        .with_hint(Text::new(
+            "Dùng \">=\" (tối thiểu), \">\" (trên), \"<=\" (thứ hạng, tối đa), \"<\" hoặc \"=\".",
+            "Use \">=\" (at least), \">\" (above), \"<=\" (rank, at most), \"<\" or \"=\".",
+        ))),
+    }
+}
+
+fn number(v: &Dynamic) -> Result<Exact, Diagnostic> {
+    let parsed = if let Ok(i) = v.as_int() {
+        Some(Exact::int(i))
+    } else if let Ok(f) = v.as_float() {
+        Exact::from_f64(f)
+    } else if let Ok(s) = v.clone().into_string() {
+        Exact::parse(&s)
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
+        invalid(
+            format!("Giá trị mục tiêu phải là số, nhận {}", v.type_name()),
+            format!("a target value must be a number, got {}", v.type_name()),
+        )
+    })
+}
+
+fn year(y: INT) -> Result<i32, Diagnostic> {
+    i32::try_from(y)
+        .ok()
+        .filter(|y| crate::calendar::date::check_year(*y).is_ok())
+        .ok_or_else(|| {
+            invalid(
+                format!("Năm không hợp lệ: {y}"),
+                format!("invalid year: {y}"),
+            )
+        })
+}
+
+fn holiday_group(text: &str) -> Result<HolidayGroup, Diagnostic> {
+    Ok(match text.trim() {
+        "tet_duong_lich" | "new_year" => HolidayGroup::NewYear,
+        "tet" | "tet_am_lich" => HolidayGroup::Tet,
+        "gio_to" | "hung_kings" => HolidayGroup::HungKings,
+        "30_4" | "reunification" => HolidayGroup::Reunification,
+        "1_5" | "labour_day" => HolidayGroup::LabourDay,
+        "quoc_khanh" | "national_day" => HolidayGroup::NationalDay,
+        other => {
+            return Err(unknown(
+                "ngày lễ",
+                "holiday",
+                other,
+                Text::new(
+                    "Ngày lễ: tet_duong_lich, tet, gio_to, 30_4, 1_5, quoc_khanh.",
+                    "Holidays: tet_duong_lich, tet, gio_to, 30_4, 1_5, quoc_khanh.",
+                ),
+            ))
+        }
+    })
+}
+
+fn kpi_hint() -> Text {
+    Text::new(
+        "Xem mã chỉ tiêu bằng `dxplan kpi list`.",
+        "List indicator ids with `dxplan kpi list`.",
+    )
+}
+
+fn plan_hint(rules: &RuleSet) -> Text {
+    let ids: Vec<&str> = rules.plans.iter().map(|p| p.id.as_str()).collect();
+    Text::new(
+        format!("Các kế hoạch: {}.", ids.join(", ")),
+        format!("Plans: {}.", ids.join(", ")),
+    )
+}
+
+/// Runs `f` on the working state; on failure records the diagnostic at the
+/// call's position and stops the script.
+fn with_state<F>(state: &Shared, ctx: &NativeCallContext, f: F) -> Result<(), Box<EvalAltResult>>
+where
+    F: FnOnce(&mut State, Span) -> Result<(), Diagnostic>,
+{
+    let pos = ctx.call_position();
+    let mut guard = state.borrow_mut();
+    let Some(st) = guard.as_mut() else {
+        return Err(Box::new(EvalAltResult::ErrorRuntime(
+            "rule functions are only available while rules load".into(),
+            pos,
+        )));
+    };
+    let origin = Span {
+        file: st.script.name.clone(),
+        line: pos.line().unwrap_or(0),
+        column: pos.position().unwrap_or(0),
+    };
+    match f(st, origin.clone()) {
+        Ok(()) => Ok(()),
+        Err(d) => {
+            let message = d.message.en.clone();
+            st.error = Some(d.in_script(origin));
+            Err(Box::new(EvalAltResult::ErrorRuntime(message.into(), pos)))
+        }
+    }
+}
+
+/// The document a script cites: `#{ tai_lieu: "003_….txt", muc: "§V.6", trich_dan: "…" }`.
+fn cited(nguon: &rhai::Map) -> Result<Source, Diagnostic> {
+    let get = |k: &str| {
+        nguon
+            .get(k)
+            .and_then(|v| v.clone().into_string().ok())
+            .filter(|s| !s.trim().is_empty())
+            .ok_or_else(|| {
+                invalid(
+                    format!("Nguồn thiếu trường '{k}'"),
+                    format!("the source lacks '{k}'"),
+                )
+                .with_hint(Text::new(
+                    "Nguồn: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"nguyên văn câu đặt chỉ tiêu\" }",
+                    "Source: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"the document's words\" }",
+                ))
+            })
+    };
+    Ok(Source {
+        document: get("tai_lieu")?,
+        section: get("muc")?,
+        quote: get("trich_dan")?,
+    })
+}
+
+/// A source given as text must not be empty.
+fn source_text(nguon: &str) -> Result<String, Diagnostic> {
+    if nguon.trim().is_empty() {
+        return Err(invalid(
+            "Thiếu nguồn (văn bản, điều/mục) của thay đổi".into(),
+            "the change lacks its source (document and section)".into(),
+        ));
+    }
+    Ok(nguon.trim().to_string())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn set_target(
+    st: &mut State,
+    origin: Span,
+    kpi: &str,
+    plan: &str,
+    y: INT,
+    level: Option<AdminLevel>,
+    cmp: &str,
+    v: &Dynamic,
+    nguon: &rhai::Map,
+) -> Result<(), Diagnostic> {
+    let y = year(y)?;
+    st.not_before_script_year(y, "mục tiêu / targets")?;
+    st.rules
+        .plans
+        .get(plan)
+        .map_err(|_| unknown("kế hoạch", "plan", plan, plan_hint(&st.rules)))?;
+    let comparator = comparator(cmp)?;
+    let value = number(v)?;
+    let source = cited(nguon)?;
+    let ind = st
+        .rules
+        .catalog
+        .get_mut(kpi)
+        .ok_or_else(|| unknown("chỉ tiêu", "indicator", kpi, kpi_hint()))?;
+    if let Some(l) = level {
+        if !ind.levels.contains(&l) {
+            return Err(invalid(
+                format!("Chỉ tiêu '{kpi}' không áp dụng cho cấp '{}'", l.as_str()),
+                format!("indicator '{kpi}' does not apply to level '{}'", l.as_str()),
+            ));
+        }
+    }
+    let target = Target {
+        plan: plan.to_string(),
+        from_year: y,
+        to_year: y,
+        horizon: false,
+        level,
+        comparator,
+        value,
+        source,
+        set_by: Some(origin.clone()),
+    };
+    let text = target.describe(ind.unit);
+    ind.targets.push(target);
+    let at = level
+        .map(|l| format!(" [{}]", l.as_str()))
+        .unwrap_or_default();
+    st.record(
+        origin,
+        kpi,
+        format!("mục tiêu {kpi} của {plan} năm {y}{at}: {}", text.vi),
+        format!("target {kpi} of {plan} for {y}{at}: {}", text.en),
+    );
+    Ok(())
+}
+
+/// Registers the API on the engine.
+pub(crate) fn register(engine: &mut Engine, state: &Shared) {
+    let s = state.clone();
+    engine.register_fn(
+        "muc_tieu",
+        move |ctx: NativeCallContext,
+              kpi: &str,
+              plan: &str,
+              y: INT,
+              cmp: &str,
+              v: Dynamic,
+              nguon: rhai::Map| {
+            with_state(&s, &ctx, |st, o| {
+                set_target(st, o, kpi, plan, y, None, cmp, &v, &nguon)
+            })
+        },
+    );
+    let s = state.clone();
+    engine.register_fn(
+        "muc_tieu_cap",
+        move |ctx: NativeCallContext,
+              kpi: &str,
+              plan: &str,
+              y: INT,
+              level: &str,
+              cmp: &str,
+              v: Dynamic,
+              nguon: rhai::Map| {
+            with_state(&s, &ctx, |st, o| {
+                let l: AdminLevel = level.parse().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+                        .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
+                })?;
+                set_target(st, o, kpi, plan, y, Some(l), cmp, &v, &nguon)
+            })
+        },
+    );
+    let s = state.clone();
+    engine.register_fn(
+        "bo_chi_tieu",
+        move |ctx: NativeCallContext, kpi: &str, from: INT, nguon: &str| {
+            with_state(&s, &ctx, |st, o| {
+                let nguon = source_text(nguon)?;
+                let y = year(from)?;
+                st.not_before_script_year(y, "chỉ tiêu / indicators")?;
+                let ind = st
+                    .rules
+                    .catalog
+                    .get_mut(kpi)
+                    .ok_or_else(|| unknown("chỉ tiêu", "indicator", kpi, kpi_hint()))?;
+                ind.retired_from = Some(y);
+                ind.targets.retain(|t| t.from_year < y);
+                for t in &mut ind.targets {
+                    t.to_year = t.to_year.min(y - 1);
+                }
+                st.record(
+                    o,
+                    kpi,
+                    format!("bỏ chỉ tiêu {kpi} từ năm {y} ({nguon})"),
+                    format!("retire {kpi} from {y} ({nguon})"),
+                );
+                Ok(())
+            })
+        },
+    );
+    let s = state.clone();
+    engine.register_fn("nghi_le", move |ctx: NativeCallContext, group: &str, first: &str, last: &str, nguon: &str| {
+        with_state(&s, &ctx, |st, o| {
+            let nguon = source_text(nguon)?;
+            let g = holiday_group(group)?;
+            let (a, b) = (date(first)?, date(last)?);
+            if a.year() != b.year() || b < a {
+                return Err(invalid(
+                    format!("Khoảng nghỉ {first}–{last} phải trong cùng một năm, ngày đầu trước ngày cuối"),
+                    format!("the days off {first}–{last} must be in one year, first before last"),
+                ));
+            }
+            st.not_before_script_year(a.year(), "ngày nghỉ / days off")?;
+            let source = format!("{nguon} ({o})");
+            st.rules.holidays.notice_mut(a.year(), &source).days.insert(
+                g,
+                a.iter_days().take_while(|d| *d <= b).collect(),
+            );
+            st.record(
+                o,
+                &a.year().to_string(),
+                format!("nghỉ {} từ {first} đến {last}", g.name().vi),
+                format!("{} days off from {first} to {last}", g.name().en),
+            );
+            Ok(())
+        })
+    });
+    let s = state.clone();
+    engine.register_fn("hoan_doi", move |ctx: NativeCallContext, off: &str, worked: &str, nguon: &str| {
+        with_state(&s, &ctx, |st, o| {
+            let nguon = source_text(nguon)?;
+            let (a, b) = (date(off)?, date(worked)?);
+            let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+            if weekend(a) || !weekend(b) {
+                return Err(invalid(
+                    format!("Hoán đổi: {off} phải là ngày làm việc và {worked} phải là thứ Bảy hoặc Chủ Nhật"),
+                    format!("swap: {off} must be a weekday and {worked} a Saturday or Sunday"),
+                ));
+            }
+            st.not_before_script_year(a.year().min(b.year()), "ngày nghỉ / days off")?;
+            let source = format!("{nguon} ({o})");
+            st.rules
+                .holidays
+                .notice_mut(a.year(), &source)
+                .swaps
+                .push(crate::calendar::holidays::Swap { day_off: a, worked_day: b });
+            if b.year() != a.year() {
+                st.rules
+                    .holidays
+                    .notice_mut(b.year(), &source)
+                    .swaps
+                    .push(crate::calendar::holidays::Swap { day_off: a, worked_day: b });
+            }
+            st.record(
+                o,
+                &a.year().to_string(),
+                format!("nghỉ ngày {off}, làm bù ngày {worked}"),
+                format!("{off} off, {worked} worked in exchange"),
+            );
+            Ok(())
+        })
+    });
+    let s = state.clone();
+    engine.register_fn(
+        "noi_nhan",
+        move |ctx: NativeCallContext,
+              plan: &str,
+              level: &str,
+              from: &str,
+              id: &str,
+              vi: &str,
+              en: &str,
+              nguon: &str| {
+            with_state(&s, &ctx, |st, o| {
+                let nguon = source_text(nguon)?;
+                let l: Level = level.parse().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+                })?;
+                let d = date(from)?;
+                st.not_before_script_year(d.year(), "nơi nhận / recipients")?;
+                let hint = plan_hint(&st.rules);
+                let p = st
+                    .rules
+                    .plans
+                    .get_mut(plan)
+                    .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+                let mut changed = 0;
+                for rule in &mut p.rules {
+                    if rule.recipients.iter().any(|r| r.recipient.level == l) {
+                        rule.recipients.push(RecipientChange {
+                            from: Some(d),
+                            recipient: Recipient::new(id, vi, en, l),
+                            source: format!("{nguon} ({o})"),
+                        });
+                        changed += 1;
+                    }
+                }
+                if changed == 0 {
+                    return Err(invalid(
+                        format!("Kế hoạch '{plan}' không có báo cáo nào gửi cấp '{level}'"),
+                        format!("plan '{plan}' has no report sent to level '{level}'"),
+                    ));
+                }
+                st.record(
+                    o,
+                    plan,
+                    format!("từ {from}, báo cáo {plan} gửi cấp {level} đến {vi}"),
+                    format!("from {from}, {plan} reports to level {level} go to {en}"),
+                );
+                Ok(())
+            })
+        },
+    );
+    let s = state.clone();
+    engine.register_fn(
+        "han_nop",
+        move |ctx: NativeCallContext,
+              plan: &str,
+              kind: &str,
+              level: &str,
+              period: &str,
+              due: &str,
+              nguon: &str| {
+            with_state(&s, &ctx, |st, o| {
+                let nguon = source_text(nguon)?;
+                let k: ObligationKind = kind.parse().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+                        .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
+                })?;
+                let l: Level = level.parse().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+                })?;
+                let p: Period = period.parse().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesInvalidValue, d.message.clone())
+                        .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
+                })?;
+                let d = date(due)?;
+                st.not_before_script_year(p.year_of().max(d.year()), "hạn nộp / deadlines")?;
+                let hint = plan_hint(&st.rules);
+                let pl = st
+                    .rules
+                    .plans
+                    .get_mut(plan)
+                    .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+                if !pl.rules.iter().any(|r| r.kind == k && r.level == l) {
+                    return Err(invalid(
+                        format!(
+                            "Kế hoạch '{plan}' không có {} của cấp '{level}'",
+                            k.name().vi.to_lowercase()
+                        ),
+                        format!(
+                            "plan '{plan}' has no {} from level '{level}'",
+                            k.name().en.to_lowercase()
+                        ),
+                    ));
+                }
+                pl.due_overrides.push(DueOverride {
+                    kind: k,
+                    level: l,
+                    period: p,
+                    due_before: d,
+                    source: format!("{nguon} ({o})"),
+                });
+                st.record(
+                    o,
+                    plan,
+                    format!(
+                        "hạn {} {period} cấp {level} của {plan}: trước ngày {due}",
+                        k.name().vi.to_lowercase()
+                    ),
+                    format!(
+                        "deadline of the {} {period} from {level} of {plan}: before {due}",
+                        k.name().en.to_lowercase()
+                    ),
+                );
+                Ok(())
+            })
+        },
+    );
+    let s = state.clone();
+    engine.register_fn("kiem_tra", move |ctx: NativeCallContext, id: &str, function: &str| {
+        with_state(&s, &ctx, |st, o| {
+            if !st.functions.iter().any(|(n, arity)| n == function && *arity == 1) {
+                return Err(Diagnostic::error(
+                    Code::RulesUnknownFunction,
+                    Text::new(
+                        format!("Không có hàm '{function}' nhận 1 tham số (báo cáo) trong tệp này"),
+                        format!("no function '{function}' taking 1 parameter (the report) in this file"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!("Khai báo: fn {function}(bc) {{ ... }}"),
+                    format!("Declare: fn {function}(bc) {{ ... }}"),
+                )));
+            }
+            st.rules.checks.retain(|c| c.id != id);
+            st.rules.checks.push(Check {
+                id: id.to_string(),
+                function: function.to_string(),
+                script: st.script.name.clone(),
+                origin: o.clone(),
+            });
+            st.record(o, id, format!("kiểm tra {id} (hàm {function})"), format!("check {id} (function {function})"));
+            Ok(())
+        })
+    });
+    engine.register_fn("loi", |path: &str, vi: &str, en: &str| {
+        finding("loi", path, vi, en)
+    });
+    engine.register_fn("canh_bao", |path: &str, vi: &str, en: &str| {
+        finding("canh_bao", path, vi, en)
+    });
+}
+
+fn finding(severity: &str, path: &str, vi: &str, en: &str) -> rhai::Map {
+    let mut m = rhai::Map::new();
+    m.insert("muc_do".into(), severity.into());
+    m.insert("duong_dan".into(), path.into());
+    m.insert("vi".into(), vi.into());
+    m.insert("en".into(), en.into());
+    m
+}
+
+/// Turns what a check function returned into diagnostics.
+pub(crate) fn check_results(v: Dynamic, check: &Check) -> Vec<Diagnostic> {
+    let bad_shape = || {
+        let mut d = Diagnostic::error(
+            Code::RulesType,
+            Text::new(
+                format!(
+                    "Hàm kiểm tra '{}' phải trả về một mảng các loi(...) / canh_bao(...)",
+                    check.function
+                ),
+                format!(
+                    "check function '{}' must return an array of loi(...) / canh_bao(...)",
+                    check.function
+                ),
+            ),
+        )
+        .in_script(check.origin.clone());
+        d.check = Some(check.id.clone());
+        d
+    };
+    let Some(items) = v.try_cast::<rhai::Array>() else {
+        return vec![bad_shape()];
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let Some(m) = item.try_cast::<rhai::Map>() else {
+                return bad_shape();
+            };
+            let get = |k: &str| {
+                m.get(k)
+                    .and_then(|v| v.clone().into_string().ok())
+                    .unwrap_or_default()
+            };
+            let severity = if get("muc_do") == "loi" {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let mut d =
+                Diagnostic::new(severity, Code::RulesCheck, Text::new(get("vi"), get("en")))
+                    .at(get("duong_dan"))
+                    .with_source(format!("{}", check.origin));
+            d.check = Some(check.id.clone());
+            d
+        })
+        .collect()
+}

@@ -1,0 +1,210 @@
+//! Rule scripts: policy staff change the rules every year in Rhai, without Rust.
+//!
+//! A [`RuleSet`] is the engine's data — plans and deadlines, indicators and
+//! targets, holidays — as the base encoded from the seed documents plus the
+//! changes of every rule script up to a year. Scripts are named by year
+//! (`2025.rhai`, or `2025-anything.rhai`) and run in year order: a year's rules
+//! are the previous year's plus its own changes, and a script may only change
+//! its own year and later ones. Each change remembers the file, line and
+//! column that made it, so that [`RuleSet::explain_target`] can say which rule
+//! set a value.
+//!
+//! Scripts are untrusted input. The [`RulesEngine`] runs them in a sandbox:
+//! no standard library beyond strings, arrays and maps, no I/O, no clock, no
+//! module loading, no `eval`, strict variables, and a limit on every resource
+//! (operations, call depth, expression depth, string/array/map sizes, source
+//! size). Loading is atomic: [`RulesEngine::load`] returns a new rule set or
+//! the diagnostics, never a half-applied one.
+//!
+//! ```
+//! use dxplan::rules::{RulesEngine, Script};
+//!
+//! let mut engine = RulesEngine::new();
+//! let text = r#"
+//!     let nguon = #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "…" };
+//!     muc_tieu("e_contract_enterprises_rate", "dti-2022", 2026, ">=", 85, nguon);
+//! "#;
+//! let rules = engine.load(&[Script::new("2026.rhai", text).unwrap()]).unwrap();
+//! let ind = rules.catalog.get("e_contract_enterprises_rate").unwrap();
+//! assert_eq!(ind.target_for("dti-2022", 2026, None).unwrap().value.to_string(), "85");
+//!
+//! let broken = text.replace("e_contract_enterprises_rate", "khong_co");
+//! let errors = engine.load(&[Script::new("2026.rhai", &broken).unwrap()]).unwrap_err();
+//! assert_eq!(errors[0].code, dxplan::Code::RulesUnknownId);
+//! assert_eq!(errors[0].span.as_ref().unwrap().line, 3);
+//! ```
+
+mod api;
+pub mod defaults;
+mod engine;
+
+pub use engine::RulesEngine;
+
+use crate::calendar::holidays::{Calendar, HolidayRules};
+use crate::diagnostic::{Code, Diagnostic, Result, Span, Text};
+use crate::kpi::{Catalog, Target};
+use crate::obligations::Plans;
+use serde::Serialize;
+
+/// Largest rule script accepted, in bytes.
+pub const MAX_SCRIPT_BYTES: usize = 200_000;
+
+/// A rule script: its file name (which starts with its year) and text.
+///
+/// ```
+/// let s = dxplan::rules::Script::new("2025-to-chuc.rhai", "// ...").unwrap();
+/// assert_eq!(s.year, 2025);
+/// assert!(dxplan::rules::Script::new("rules.rhai", "").is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Script {
+    /// File name, e.g. `2025.rhai`.
+    pub name: String,
+    /// The year it is for (the first four characters of the name).
+    pub year: i32,
+    /// Script text.
+    pub source: String,
+}
+
+impl Script {
+    /// A script; its name must start with a year in 1900–2100.
+    pub fn new(name: &str, source: &str) -> Result<Script> {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let year = base
+            .get(..4)
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| crate::calendar::date::check_year(*y).is_ok())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    Code::RulesFile,
+                    Text::new(
+                        format!("Tên tệp quy tắc phải bắt đầu bằng năm (ví dụ 2025.rhai): '{base}'"),
+                        format!("a rule file's name must start with its year (e.g. 2025.rhai): '{base}'"),
+                    ),
+                )
+            })?;
+        Ok(Script {
+            name: base.to_string(),
+            year,
+            source: source.to_string(),
+        })
+    }
+}
+
+/// Where a rule script made a change.
+pub type Origin = Span;
+
+/// One change a script made, with where it made it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// File, line and column of the call.
+    pub origin: Origin,
+    /// The script's year.
+    pub year: i32,
+    /// What the call did, in words (Vietnamese and English).
+    pub summary: Text,
+    /// The indicator, plan or holiday year it touched (for explain and diff).
+    pub subject: String,
+}
+
+/// A custom check registered by a script: a script function that receives a
+/// report and returns diagnostics.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// The check's id (its diagnostics' `check` field).
+    pub id: String,
+    /// The script function to call.
+    pub function: String,
+    /// The script that defines it.
+    pub script: String,
+    /// Where it was registered.
+    pub origin: Origin,
+}
+
+/// The engine's rules in force: the base from the seed documents plus the
+/// changes of the loaded scripts.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    /// Plans and their deadlines.
+    pub plans: Plans,
+    /// Indicators and targets.
+    pub catalog: Catalog,
+    /// Holiday rules (Labour Code 2019 plus yearly notices).
+    pub holidays: HolidayRules,
+    /// The working-day calendar of `holidays`.
+    pub calendar: Calendar,
+    /// Every change the scripts made, in order.
+    pub changes: Vec<Change>,
+    /// Custom checks.
+    pub checks: Vec<Check>,
+    /// The scripts, by name (custom checks run in them).
+    pub scripts: Vec<Script>,
+}
+
+/// One step of an explanation: where a value came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExplainStep {
+    /// `document §section` or `file:line:column`.
+    pub origin: String,
+    /// What it set.
+    pub summary: Text,
+    /// Whether this step is the one in force.
+    pub in_force: bool,
+}
+
+impl RuleSet {
+    /// The base: everything encoded from the seed documents, before any script.
+    pub fn base() -> RuleSet {
+        let holidays = HolidayRules::labour_code_2019();
+        RuleSet {
+            plans: Plans::base(),
+            catalog: Catalog::base(),
+            calendar: Calendar::new(holidays.clone()),
+            holidays,
+            changes: Vec::new(),
+            checks: Vec::new(),
+            scripts: Vec::new(),
+        }
+    }
+
+    /// The targets of an indicator for a plan and year, oldest first, with the
+    /// one in force marked: the base target (with its document quote) and
+    /// every script change.
+    ///
+    /// ```
+    /// let rules = dxplan::rules::RulesEngine::new().load_defaults().unwrap();
+    /// let steps = rules.explain_target("e_contract_enterprises_rate", "dti-2022", 2025).unwrap();
+    /// assert!(steps.iter().any(|s| s.in_force));
+    /// ```
+    pub fn explain_target(&self, kpi: &str, plan: &str, year: i32) -> Result<Vec<ExplainStep>> {
+        let ind = self.catalog.get(kpi)?;
+        self.plans.get(plan)?;
+        let in_force: Option<&Target> = ind.target_for(plan, year, None);
+        Ok(ind
+            .targets
+            .iter()
+            .filter(|t| t.plan == plan && t.from_year <= year && year <= t.to_year)
+            .map(|t| ExplainStep {
+                origin: t.source.cite(),
+                summary: Text::new(
+                    format!(
+                        "{} {}: {} — «{}»",
+                        t.plan,
+                        t.years_text(),
+                        t.describe(ind.unit).vi,
+                        t.source.quote
+                    ),
+                    format!(
+                        "{} {}: {} — «{}»",
+                        t.plan,
+                        t.years_text(),
+                        t.describe(ind.unit).en,
+                        t.source.quote
+                    ),
+                ),
+                in_force: in_force.is_some_and(|f| std::ptr::eq(f, t)),
+            })
+            .collect())
+    }
+}
