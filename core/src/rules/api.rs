@@ -70,17 +70,18 @@ impl State {
     }
 
     /// A script of year Y changes Y and later years only.
-    fn not_before_script_year(&self, year: i32, what: &str) -> Result<(), Diagnostic> {
+    fn not_before_script_year(&self, year: i32, what: (&str, &str)) -> Result<(), Diagnostic> {
+        let (what_vi, what_en) = what;
         if year < self.script.year {
             return Err(Diagnostic::error(
                 Code::RulesInvalidValue,
                 Text::new(
                     format!(
-                        "Tệp quy tắc năm {} không được thay đổi {what} của năm {year}",
+                        "Tệp quy tắc năm {} không được thay đổi {what_vi} của năm {year}",
                         self.script.year
                     ),
                     format!(
-                        "a {} rule file cannot change {what} of {year}",
+                        "a {} rule file cannot change the {what_en} of {year}",
                         self.script.year
                     ),
                 ),
@@ -281,7 +282,7 @@ fn set_target(
     nguon: &rhai::Map,
 ) -> Result<(), Diagnostic> {
     let y = year(y)?;
-    st.not_before_script_year(y, "mục tiêu / targets")?;
+    st.not_before_script_year(y, ("mục tiêu", "targets"))?;
     st.rules
         .plans
         .get(plan)
@@ -371,7 +372,7 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
             with_state(&s, &ctx, |st, o| {
                 let nguon = source_text(nguon)?;
                 let y = year(from)?;
-                st.not_before_script_year(y, "chỉ tiêu / indicators")?;
+                st.not_before_script_year(y, ("chỉ tiêu", "indicators"))?;
                 let ind = st
                     .rules
                     .catalog
@@ -404,7 +405,7 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
                     format!("the days off {first}–{last} must be in one year, first before last"),
                 ));
             }
-            st.not_before_script_year(a.year(), "ngày nghỉ / days off")?;
+            st.not_before_script_year(a.year(), ("ngày nghỉ", "days off"))?;
             let source = format!("{nguon} ({o})");
             st.rules.holidays.notice_mut(a.year(), &source).days.insert(
                 g,
@@ -431,7 +432,7 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
                     format!("swap: {off} must be a weekday and {worked} a Saturday or Sunday"),
                 ));
             }
-            st.not_before_script_year(a.year().min(b.year()), "ngày nghỉ / days off")?;
+            st.not_before_script_year(a.year().min(b.year()), ("ngày nghỉ", "days off"))?;
             let source = format!("{nguon} ({o})");
             st.rules
                 .holidays
@@ -471,7 +472,7 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
                     Diagnostic::error(Code::RulesUnknownId, d.message.clone())
                 })?;
                 let d = date(from)?;
-                st.not_before_script_year(d.year(), "nơi nhận / recipients")?;
+                st.not_before_script_year(d.year(), ("nơi nhận", "recipients"))?;
                 let hint = plan_hint(&st.rules);
                 let p = st
                     .rules
@@ -529,7 +530,7 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
                         .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
                 })?;
                 let d = date(due)?;
-                st.not_before_script_year(p.year_of().max(d.year()), "hạn nộp / deadlines")?;
+                st.not_before_script_year(p.year_of().max(d.year()), ("hạn nộp", "deadlines"))?;
                 let hint = plan_hint(&st.rules);
                 let pl = st
                     .rules

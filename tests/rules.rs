@@ -1,0 +1,174 @@
+//! Rule scripts: hostile and broken scripts (table `tests/golden/rules_hostile.txt`),
+//! atomic loading, provenance of the shipped scripts, custom checks.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use dxplan::kpi::UnitInput;
+use dxplan::rules::{defaults, RuleSet, RulesEngine, Script};
+use dxplan::{Code, Level, ObligationKind};
+use dxplan_tests::read_table;
+
+#[test]
+fn hostile_scripts_stop_with_the_exact_error_and_the_engine_survives() {
+    let mut engine = RulesEngine::new();
+    for row in read_table("rules_hostile.txt", 5) {
+        let ctx = format!("{} (line {}: {})", row.cell(0), row.line, row.citation);
+        let text = row.cell(1).replace("\\n", "\n");
+        let script = Script::new("2025.rhai", &text).unwrap();
+        let errors = engine.load(&[script]).expect_err(&ctx);
+        let first = &errors[0];
+        assert_eq!(first.code.as_str(), row.cell(2), "{ctx}: {first:?}");
+        let span = first
+            .span
+            .as_ref()
+            .unwrap_or_else(|| panic!("{ctx}: no position"));
+        assert_eq!(span.file, "2025.rhai", "{ctx}");
+        assert_eq!(
+            (span.line.to_string(), span.column.to_string()),
+            (row.cell(3).to_string(), row.cell(4).to_string()),
+            "{ctx}: {first:?}"
+        );
+        assert!(
+            !first.message.vi.is_empty() && !first.message.en.is_empty(),
+            "{ctx}"
+        );
+    }
+    // Still usable: the shipped rules load on the same engine.
+    assert!(engine.load(&defaults::scripts()).is_ok());
+}
+
+#[test]
+fn very_long_source_is_refused_before_parsing() {
+    let text = "// x\n".repeat(50_000);
+    let errors = RulesEngine::new()
+        .load(&[Script::new("2025.rhai", &text).unwrap()])
+        .unwrap_err();
+    assert_eq!(errors[0].code, Code::RulesLimit);
+}
+
+#[test]
+fn a_failing_script_never_half_applies() {
+    let mut engine = RulesEngine::new();
+    let base = RuleSet::base();
+    // The first call is valid, the second fails: nothing of the file may be kept.
+    let text = r#"
+        muc_tieu("e_contract_enterprises_rate", "dti-2022", 2026, ">=", 90,
+                 #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "x" });
+        muc_tieu("khong_co", "dti-2022", 2026, ">=", 90,
+                 #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "x" });
+    "#;
+    let result = engine.load_onto(base.clone(), &[Script::new("2026.rhai", text).unwrap()]);
+    assert!(result.is_err());
+    assert_eq!(base.catalog, RuleSet::base().catalog);
+    // Loading the valid part alone works, so the failure was the second call's.
+    let valid = text.lines().take(3).collect::<Vec<_>>().join("\n");
+    let rules = engine
+        .load_onto(base, &[Script::new("2026.rhai", &valid).unwrap()])
+        .unwrap();
+    let ind = rules.catalog.get("e_contract_enterprises_rate").unwrap();
+    assert_eq!(
+        ind.target_for("dti-2022", 2026, None)
+            .unwrap()
+            .value
+            .to_string(),
+        "90"
+    );
+}
+
+#[test]
+fn shipped_scripts_load_and_say_where_each_value_comes_from() {
+    assert!(
+        defaults::load_errors().is_empty(),
+        "{:?}",
+        defaults::load_errors()
+    );
+    let rules = defaults::rule_set();
+    // 003 §V.6: 50/60/70/80 % for 2022–2025, each set by its year's file.
+    for (year, value) in [(2022, "50"), (2023, "60"), (2024, "70"), (2025, "80")] {
+        let ind = rules.catalog.get("e_contract_enterprises_rate").unwrap();
+        let t = ind.target_for("dti-2022", year, None).unwrap();
+        assert_eq!(t.value.to_string(), value, "{year}");
+        let by = t.set_by.as_ref().unwrap();
+        assert_eq!(by.file, format!("{year}.rhai"));
+        assert_eq!(t.source.section, "§V.6");
+        let steps = rules
+            .explain_target("e_contract_enterprises_rate", "dti-2022", year)
+            .unwrap();
+        assert_eq!(steps.iter().filter(|s| s.in_force).count(), 1);
+    }
+    // DOMAIN.md 2025: Saturday 26/4 worked for Friday 2/5 — set by 2025.rhai.
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    assert!(rules.calendar.is_working_day(d(4, 26)).unwrap());
+    assert!(!rules.calendar.is_working_day(d(5, 2)).unwrap());
+    assert!(rules
+        .changes
+        .iter()
+        .any(|c| c.origin.file == "2025.rhai" && c.summary.en.contains("2025-05-02")));
+    // Recipients by date (DOMAIN.md): Sở TT&TT, Sở KH&CN from 1/3, Quảng Ngãi from 1/7/2025.
+    let q = |p: &str| {
+        rules
+            .plans
+            .find(
+                &rules.calendar,
+                "dti-2022",
+                ObligationKind::Quarterly,
+                &p.parse().unwrap(),
+                Level::Unit,
+            )
+            .unwrap()
+            .recipient
+            .id
+    };
+    assert_eq!(q("2024-Q4"), "so-tttt");
+    assert_eq!(q("2025-Q2"), "so-khcn");
+    assert_eq!(q("2025-Q3"), "so-khcn-quang-ngai");
+    // Without scripts (the Rust base), the 2025 swap is not there.
+    assert!(!RuleSet::base().calendar.is_working_day(d(4, 26)).unwrap());
+}
+
+#[test]
+fn deadline_override_and_custom_check() {
+    let mut engine = RulesEngine::new();
+    let text = r#"
+        han_nop("dti-2022", "quarterly", "unit", "2026-Q1", "2026-03-20", "Công văn số 12 (ví dụ kiểm thử)");
+        fn co_du_ho_so(bc) {
+            if bc.gia_tri.dossiers_total < 10 {
+                return [loi("/values/dossiers_total", "Ít hơn 10 hồ sơ", "Fewer than 10 dossiers")];
+            }
+            []
+        }
+        kiem_tra("co_du_ho_so", "co_du_ho_so");
+    "#;
+    let rules = engine
+        .load(&[Script::new("2026.rhai", text).unwrap()])
+        .unwrap();
+    let o = rules
+        .plans
+        .find(
+            &rules.calendar,
+            "dti-2022",
+            ObligationKind::Quarterly,
+            &"2026-Q1".parse().unwrap(),
+            Level::Unit,
+        )
+        .unwrap();
+    assert_eq!(o.due_before.to_string(), "2026-03-20");
+    assert!(o.source.contains("2026.rhai:2:"), "{}", o.source);
+    let input: UnitInput = serde_json::from_str(
+        r#"{"unit": "a", "level": "commune", "period": "2026-Q1", "values": {"dossiers_total": 4}}"#,
+    )
+    .unwrap();
+    let found = engine.run_checks(&rules, &input);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, Code::RulesCheck);
+    assert_eq!(found[0].check.as_deref(), Some("co_du_ho_so"));
+    assert_eq!(found[0].path.as_deref(), Some("/values/dossiers_total"));
+    assert_eq!(found[0].severity, dxplan::Severity::Error);
+    // A check of a file that is not loaded: registering an absent function is an error.
+    let bad = Script::new("2026.rhai", r#"kiem_tra("x", "khong_co_ham");"#).unwrap();
+    assert_eq!(
+        engine.load(&[bad]).unwrap_err()[0].code,
+        Code::RulesUnknownFunction
+    );
+}
