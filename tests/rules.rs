@@ -172,3 +172,66 @@ fn deadline_override_and_custom_check() {
         Code::RulesUnknownFunction
     );
 }
+
+/// The tests that ship next to the scripts pass on the default rules.
+#[test]
+fn shipped_rule_tests_pass() {
+    let rules = defaults::rule_set();
+    let mut count = 0;
+    for (name, text) in defaults::TESTS {
+        let outcomes = dxplan::rules::testing::run(rules, name, text);
+        let failures = dxplan::rules::testing::failures(&outcomes);
+        assert!(failures.is_empty(), "{failures:#?}");
+        count += outcomes.len();
+    }
+    assert!(count >= 24, "{count} expectations");
+    // A wrong expectation is reported with its line.
+    let out = dxplan::rules::testing::run(rules, "x.test", "# c\nworking 2025-05-02 = yes\n");
+    let f = dxplan::rules::testing::failures(&out);
+    assert_eq!(f[0].span.as_ref().unwrap().line, 2);
+}
+
+/// Every example of rules/README.md runs (as a 2025 file on the base rules).
+#[test]
+fn readme_examples_run() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/README.md"))
+        .unwrap();
+    let blocks: Vec<&str> = text
+        .split("```rhai\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert!(blocks.len() >= 8, "{} examples", blocks.len());
+    let mut engine = RulesEngine::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let script = Script::new("2025.rhai", block).unwrap();
+        if let Err(e) = engine.load(&[script]) {
+            panic!("example {} of rules/README.md fails: {e:?}\n{block}", i + 1);
+        }
+    }
+}
+
+/// Two rule sets with a same-named script: each validation runs its own version.
+#[test]
+fn checks_never_run_a_stale_version_of_a_script() {
+    let mut engine = RulesEngine::new();
+    let version = |msg: &str| {
+        format!(
+            "fn c(bc) {{ [canh_bao(\"/values/x\", \"{msg}\", \"{msg}\")] }}\nkiem_tra(\"c\", \"c\");"
+        )
+    };
+    let r1 = engine
+        .load(&[Script::new("2026.rhai", &version("một")).unwrap()])
+        .unwrap();
+    let r2 = engine
+        .load(&[Script::new("2026.rhai", &version("hai")).unwrap()])
+        .unwrap();
+    let input: UnitInput = serde_json::from_str(
+        r#"{"unit": "a", "level": "commune", "period": "2026", "values": {}}"#,
+    )
+    .unwrap();
+    for (rules, expected) in [(&r1, "một"), (&r2, "hai"), (&r1, "một")] {
+        let found = engine.run_checks(rules, &input);
+        assert_eq!(found[0].message.vi, expected);
+    }
+}

@@ -5,6 +5,7 @@ use dxplan::kpi::{
     catalog::markdown_table, consolidate, evaluate_for_year, Catalog, Consolidation,
     ConsolidationInput, Evaluation, KpiResult, KpiStatus, UnitInput,
 };
+use dxplan::rules::{RuleSet, RulesEngine};
 use dxplan::{Code, Diagnostic, Lang, Plans, Severity, Text};
 use std::fmt::Write as _;
 
@@ -23,24 +24,32 @@ pub(crate) enum KpiArgs<'a> {
 }
 
 pub(crate) fn run(
+    rules: &RuleSet,
     args: KpiArgs<'_>,
     json: bool,
     lang: Lang,
     out: &mut String,
 ) -> Result<(), Failure> {
-    let catalog = Catalog::seeds();
-    let plans = Plans::seeds();
     match args {
         KpiArgs::List {
             plan,
             year,
             markdown,
-        } => list(&catalog, &plans, plan, year, markdown, json, lang, out),
+        } => list(
+            &rules.catalog,
+            &rules.plans,
+            plan,
+            year,
+            markdown,
+            json,
+            lang,
+            out,
+        ),
         KpiArgs::Eval {
             file,
             plans: p,
             year,
-        } => eval(&catalog, &plans, file, p, year, json, lang, out),
+        } => eval(rules, file, p, year, json, lang, out),
     }
 }
 
@@ -159,8 +168,7 @@ fn invalid_json(file: &str, e: &serde_json::Error) -> Failure {
 
 #[allow(clippy::too_many_arguments)]
 fn eval(
-    catalog: &Catalog,
-    plans: &Plans,
+    rules: &RuleSet,
     file: &str,
     plan_ids: &[String],
     year: Option<&str>,
@@ -168,6 +176,7 @@ fn eval(
     lang: Lang,
     out: &mut String,
 ) -> Result<(), Failure> {
+    let (catalog, plans) = (&rules.catalog, &rules.plans);
     for p in plan_ids {
         plans.get(p).map_err(|d| d.at("--plan"))?;
     }
@@ -176,13 +185,25 @@ fn eval(
         None => None,
     };
     let p: Vec<&str> = plan_ids.iter().map(String::as_str).collect();
+    // Custom checks of the rule scripts run on each unit's report.
+    let mut engine = (!rules.checks.is_empty()).then(RulesEngine::new);
+    let mut checks = |u: &UnitInput| match engine.as_mut() {
+        Some(e) => e.run_checks(rules, u),
+        None => Vec::new(),
+    };
     let value = read_input(file)?;
     let is_consolidation = value.get("units").is_some();
     let has_errors;
     if is_consolidation {
         let input: ConsolidationInput =
             serde_json::from_value(value).map_err(|e| invalid_json(file, &e))?;
-        let c = consolidate(catalog, &input, &p, year);
+        let mut c = consolidate(catalog, &input, &p, year);
+        for (i, u) in input.units.iter().enumerate() {
+            c.diagnostics.extend(checks(u).into_iter().map(|d| {
+                let path = format!("/units/{i}{}", d.path.as_deref().unwrap_or(""));
+                d.at(path)
+            }));
+        }
         has_errors = c
             .diagnostics
             .iter()
@@ -195,12 +216,13 @@ fn eval(
         }
     } else {
         let input: UnitInput = serde_json::from_value(value).map_err(|e| invalid_json(file, &e))?;
-        let ev = evaluate_for_year(
+        let mut ev = evaluate_for_year(
             catalog,
             &input,
             &p,
             year.unwrap_or_else(|| input.period.year_of()),
         );
+        ev.diagnostics.extend(checks(&input));
         has_errors = ev
             .diagnostics
             .iter()
@@ -287,7 +309,11 @@ fn render_diagnostics(diags: &[Diagnostic], lang: Lang, out: &mut String) {
     if diags.is_empty() {
         return;
     }
-    let _ = writeln!(out, "{}", vi_en(lang, "Lỗi số liệu:", "Input problems:"));
+    let _ = writeln!(
+        out,
+        "{}",
+        vi_en(lang, "Vấn đề về số liệu:", "Input problems:")
+    );
     for d in diags {
         let _ = writeln!(
             out,

@@ -19,6 +19,7 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use dxplan::rules::RuleSet;
 use dxplan::{
     format_date, parse_date, status, weekday_name, year_calendar, Calendar, CalendarFilter,
     CalendarReport, Code, DayOffReason, DeadlinePolicy, Diagnostic, Lang, Level, ObligationKind,
@@ -29,6 +30,7 @@ use std::ffi::OsString;
 use std::fmt::Write as _;
 
 mod kpi_cmd;
+mod rules_cmd;
 
 /// What a run printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,10 @@ struct Cli {
     /// Language of human output: vi (default) or en / Ngôn ngữ: vi hoặc en
     #[arg(long, global = true, default_value = "vi")]
     lang: String,
+    /// Use the rule scripts (*.rhai) of this folder instead of the embedded defaults /
+    /// Dùng các tệp quy tắc trong thư mục này thay cho quy tắc mặc định
+    #[arg(long, global = true, value_name = "DIR")]
+    rules: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -77,6 +83,9 @@ enum Command {
     /// Indicators: catalog and evaluation / Chỉ tiêu: danh mục và đánh giá
     #[command(subcommand)]
     Kpi(Kpi),
+    /// Rule scripts: check, test, diff, explain / Tệp quy tắc: kiểm tra, kiểm thử, so sánh, giải thích
+    #[command(subcommand)]
+    Rules(rules_cmd::RulesCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -215,7 +224,7 @@ where
         Err(d) => return failure(d.at("--lang"), Lang::Vi, json, 2),
     };
     let mut out = String::new();
-    match execute(&cli.command, json, lang, clock_today, &mut out) {
+    match execute(&cli, json, lang, clock_today, &mut out) {
         Ok(()) => Output {
             code: 0,
             stdout: out,
@@ -228,6 +237,21 @@ where
             stdout: printed,
             stderr: String::new(),
         },
+        Err(Failure::Rules(diags, code)) => {
+            let stderr = if json {
+                to_json(&serde_json::json!({ "errors": diags }))
+            } else {
+                diags
+                    .iter()
+                    .map(|d| format!("{}\n", d.render(lang)))
+                    .collect()
+            };
+            Output {
+                code,
+                stdout: out,
+                stderr,
+            }
+        }
     }
 }
 
@@ -236,6 +260,8 @@ pub(crate) enum Failure {
     Io(Diagnostic),
     /// The command ran and printed its output, but found errors in the data (exit 1).
     Findings(String),
+    /// Rule scripts that do not load (exit 2), or failed rule checks and tests (exit 1).
+    Rules(Vec<Diagnostic>, i32),
 }
 
 impl From<Diagnostic> for Failure {
@@ -289,20 +315,28 @@ fn arg<T>(r: Result<T, Diagnostic>, name: &str) -> Result<T, Diagnostic> {
 }
 
 fn execute(
-    cmd: &Command,
+    cli: &Cli,
     json: bool,
     lang: Lang,
     clock_today: NaiveDate,
     out: &mut String,
 ) -> Result<(), Failure> {
-    let cal = Calendar::vietnam();
-    match cmd {
-        Command::Calendar(a) => calendar_cmd(&cal, a, json, lang, clock_today, out),
-        Command::Holidays { year } => holidays_cmd(&cal, year, json, lang, out),
-        Command::Workdays(w) => workdays_cmd(&cal, w, json, lang, out),
-        Command::Status(a) => status_cmd(&cal, a, json, lang, clock_today, out),
-        Command::Plans => plans_cmd(json, lang, out),
-        Command::Kpi(k) => crate::kpi_cmd::run(k_args(k), json, lang, out),
+    // `rules check/test` load scripts themselves; every other command uses the
+    // rules of --rules DIR, or the embedded defaults.
+    if let Command::Rules(r) = &cli.command {
+        return rules_cmd::run(r, cli.rules.as_deref(), json, lang, out);
+    }
+    let active = rules_cmd::active_rules(cli.rules.as_deref())?;
+    let rules: &RuleSet = &active;
+    let cal = &rules.calendar;
+    match &cli.command {
+        Command::Calendar(a) => calendar_cmd(rules, a, json, lang, clock_today, out),
+        Command::Holidays { year } => holidays_cmd(cal, year, json, lang, out),
+        Command::Workdays(w) => workdays_cmd(cal, w, json, lang, out),
+        Command::Status(a) => status_cmd(rules, a, json, lang, clock_today, out),
+        Command::Plans => plans_cmd(&rules.plans, json, lang, out),
+        Command::Kpi(k) => crate::kpi_cmd::run(rules, k_args(k), json, lang, out),
+        Command::Rules(_) => Ok(()),
     }
 }
 
@@ -325,8 +359,12 @@ fn k_args(k: &Kpi) -> kpi_cmd::KpiArgs<'_> {
     }
 }
 
-fn plans_with(policy: &Option<String>, overlap: &Option<String>) -> Result<Plans, Diagnostic> {
-    let mut plans = Plans::seeds();
+fn plans_with(
+    base: &Plans,
+    policy: &Option<String>,
+    overlap: &Option<String>,
+) -> Result<Plans, Diagnostic> {
+    let mut plans = base.clone();
     if let Some(p) = policy {
         plans = plans.with_policy(arg(p.parse::<DeadlinePolicy>(), "--policy")?);
     }
@@ -337,15 +375,16 @@ fn plans_with(policy: &Option<String>, overlap: &Option<String>) -> Result<Plans
 }
 
 fn calendar_cmd(
-    cal: &Calendar,
+    rules: &RuleSet,
     a: &CalendarArgs,
     json: bool,
     lang: Lang,
     clock_today: NaiveDate,
     out: &mut String,
 ) -> Result<(), Failure> {
+    let cal = &rules.calendar;
     let year = parse_year(&a.year)?;
-    let plans = plans_with(&a.policy, &a.overlap)?;
+    let plans = plans_with(&rules.plans, &a.policy, &a.overlap)?;
     let level = match &a.level {
         Some(l) => Some(arg(l.parse::<Level>(), "--level")?),
         None => None,
@@ -672,14 +711,15 @@ fn workdays_cmd(
 }
 
 fn status_cmd(
-    cal: &Calendar,
+    rules: &RuleSet,
     a: &StatusArgs,
     json: bool,
     lang: Lang,
     clock_today: NaiveDate,
     out: &mut String,
 ) -> Result<(), Failure> {
-    let plans = plans_with(&a.policy, &None)?;
+    let cal = &rules.calendar;
+    let plans = plans_with(&rules.plans, &a.policy, &None)?;
     let kind = arg(a.kind.parse::<ObligationKind>(), "--kind")?;
     let period = arg(a.period.parse::<Period>(), "--period")?;
     let level = arg(a.level.parse::<Level>(), "--level")?;
@@ -729,8 +769,7 @@ fn status_cmd(
     Ok(())
 }
 
-fn plans_cmd(json: bool, lang: Lang, out: &mut String) -> Result<(), Failure> {
-    let plans = Plans::seeds();
+fn plans_cmd(plans: &Plans, json: bool, lang: Lang, out: &mut String) -> Result<(), Failure> {
     if json {
         out.push_str(&to_json(&plans.iter().collect::<Vec<_>>()));
         return Ok(());

@@ -594,6 +594,7 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
                 function: function.to_string(),
                 script: st.script.name.clone(),
                 origin: o.clone(),
+                script_hash: super::text_hash(&st.script.source),
             });
             st.record(o, id, format!("kiểm tra {id} (hàm {function})"), format!("check {id} (function {function})"));
             Ok(())

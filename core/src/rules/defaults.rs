@@ -13,6 +13,16 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("2026.rhai", include_str!("../../../rules/2026.rhai")),
 ];
 
+/// `(file name, text)` of the tests that ship with the scripts (`rules/tests/*.test`).
+pub const TESTS: &[(&str, &str)] = &[
+    (
+        "2022-2024.test",
+        include_str!("../../../rules/tests/2022-2024.test"),
+    ),
+    ("2025.test", include_str!("../../../rules/tests/2025.test")),
+    ("2026.test", include_str!("../../../rules/tests/2026.test")),
+];
+
 /// The shipped scripts.
 ///
 /// ```

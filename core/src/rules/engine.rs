@@ -39,6 +39,9 @@ pub struct RulesEngine {
     engine: Engine,
     state: Shared,
     cache: HashMap<(String, u64), AST>,
+    /// Functions-only ASTs of the scripts with custom checks, by script name and
+    /// text hash: a validation looks them up without hashing or cloning the script.
+    check_asts: HashMap<String, (u64, AST)>,
 }
 
 impl Default for RulesEngine {
@@ -55,12 +58,7 @@ impl std::fmt::Debug for RulesEngine {
     }
 }
 
-fn hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
+use super::text_hash as hash;
 
 fn span(script: &Script, pos: Position) -> Span {
     Span {
@@ -99,6 +97,7 @@ impl RulesEngine {
             engine,
             state,
             cache: HashMap::new(),
+            check_asts: HashMap::new(),
         }
     }
 
@@ -140,6 +139,12 @@ impl RulesEngine {
             };
             let (next, recorded_error) = state.finish();
             rules = next;
+            if rules.checks.iter().any(|c| c.script == script.name) {
+                self.check_asts.insert(
+                    script.name.clone(),
+                    (hash(&script.source), ast.clone_functions_only()),
+                );
+            }
             if let Err(e) = outcome {
                 errors.push(recorded_error.unwrap_or_else(|| convert_eval(&e, script)));
             }
@@ -215,15 +220,31 @@ impl RulesEngine {
         }
         let report = report_map(input);
         for check in &rules.checks {
-            let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
-                continue;
-            };
-            let ast = match self.compile(script) {
-                Ok(a) => a,
-                Err(d) => {
-                    out.push(d);
+            let current = self
+                .check_asts
+                .get(&check.script)
+                .is_some_and(|(h, _)| *h == check.script_hash);
+            if !current {
+                // Rules loaded by another engine, or another version of the
+                // script: compile this script's functions once.
+                let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
                     continue;
+                };
+                match self.compile(script) {
+                    Ok(ast) => {
+                        self.check_asts.insert(
+                            script.name.clone(),
+                            (hash(&script.source), ast.clone_functions_only()),
+                        );
+                    }
+                    Err(d) => {
+                        out.push(d);
+                        continue;
+                    }
                 }
+            }
+            let Some((_, ast)) = self.check_asts.get(&check.script) else {
+                continue;
             };
             // Only the check function runs, not the file's top-level statements again.
             let options = rhai::CallFnOptions::new()
@@ -232,13 +253,18 @@ impl RulesEngine {
             let result = self.engine.call_fn_with_options::<Dynamic>(
                 options,
                 &mut Scope::new(),
-                &ast,
+                ast,
                 &check.function,
                 (report.clone(),),
             );
             match result {
                 Ok(v) => out.extend(api::check_results(v, check)),
-                Err(e) => out.push(convert_eval(&e, script)),
+                Err(e) => {
+                    let script = rules.scripts.iter().find(|s| s.name == check.script);
+                    if let Some(script) = script {
+                        out.push(convert_eval(&e, script));
+                    }
+                }
             }
         }
         out

@@ -37,6 +37,7 @@
 mod api;
 pub mod defaults;
 mod engine;
+pub mod testing;
 
 pub use engine::RulesEngine;
 
@@ -120,6 +121,17 @@ pub struct Check {
     pub script: String,
     /// Where it was registered.
     pub origin: Origin,
+    /// Hash of the script's text when it was registered.
+    #[serde(skip)]
+    pub(crate) script_hash: u64,
+}
+
+/// Hash of a script's text (compiled scripts are cached under it).
+pub(crate) fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// The engine's rules in force: the base from the seed documents plus the
@@ -186,7 +198,10 @@ impl RuleSet {
             .iter()
             .filter(|t| t.plan == plan && t.from_year <= year && year <= t.to_year)
             .map(|t| ExplainStep {
-                origin: t.source.cite(),
+                origin: match &t.set_by {
+                    Some(by) => format!("{by} ({})", t.source.cite()),
+                    None => t.source.cite(),
+                },
                 summary: Text::new(
                     format!(
                         "{} {}: {} — «{}»",
