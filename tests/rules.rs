@@ -235,3 +235,90 @@ fn checks_never_run_a_stale_version_of_a_script() {
         assert_eq!(found[0].message.vi, expected);
     }
 }
+
+/// `chinh_sach_han` applies from its file's year; earlier deadlines keep theirs.
+#[test]
+fn deadline_policy_changes_from_the_files_year() {
+    let mut engine = RulesEngine::new();
+    let text = r#"chinh_sach_han("dti-2022", "exclusive+roll_forward", "kiểm thử: BLDS 2015 Điều 148.5");"#;
+    let rules = engine
+        .load_onto(
+            defaults::rule_set().clone(),
+            &[Script::new("2026.rhai", text).unwrap()],
+        )
+        .unwrap();
+    let find = |p: &str| {
+        rules
+            .plans
+            .find(
+                &rules.calendar,
+                "dti-2022",
+                ObligationKind::Quarterly,
+                &p.parse().unwrap(),
+                Level::Unit,
+            )
+            .unwrap()
+    };
+    // 2026-Q1: before 15/3/2026, last day Saturday 14/3 → Monday 16/3 under roll_forward.
+    assert_eq!(find("2026-Q1").deadline.to_string(), "2026-03-16");
+    // 2025-Q4 keeps the default keep: Sunday 14/12/2025 (003 §V, DOMAIN.md).
+    assert_eq!(find("2025-Q4").deadline.to_string(), "2025-12-14");
+}
+
+/// A script adds an indicator, sets its target, and a unit's inputs are evaluated against it.
+#[test]
+fn added_indicator_is_evaluated() {
+    let mut engine = RulesEngine::new();
+    let text = r#"
+        them_chi_tieu(#{
+            ma: "ai_services_rate", ten: "Tỷ lệ dịch vụ có AI", ten_en: "Services using AI",
+            nhom: "digital_government", cong_thuc: "rate",
+            dau_vao: [
+                #{ ma: "online_services_with_ai", ten: "Số dịch vụ có AI", ten_en: "Services using AI", loai: "count" },
+                #{ ma: "online_services_total", ten: "Tổng số dịch vụ công trực tuyến", ten_en: "Online public services (total)", loai: "count" }
+            ],
+            cap: ["province"]
+        }, "kiểm thử");
+        muc_tieu("ai_services_rate", "action-03-2025", 2026, ">=", 30,
+                 #{ tai_lieu: "004_22cd2849f6c7996c.txt", muc: "§II.5", trich_dan: "kiểm thử" });
+    "#;
+    let rules = engine
+        .load(&[Script::new("2026.rhai", text).unwrap()])
+        .unwrap();
+    let input: UnitInput = serde_json::from_str(
+        r#"{"unit": "tinh", "level": "province", "period": "2026",
+            "values": {"online_services_with_ai": 3, "online_services_total": 10}}"#,
+    )
+    .unwrap();
+    let ev = dxplan::kpi::evaluate(&rules.catalog, &input, &["action-03-2025"]);
+    let r = ev
+        .results
+        .iter()
+        .find(|r| r.indicator == "ai_services_rate")
+        .unwrap();
+    assert_eq!(r.status, dxplan::kpi::KpiStatus::Met);
+    assert_eq!(r.value.unwrap().to_string(), "30");
+    // An existing id, or a known input with another kind, is refused at its line.
+    let existing = text.replace(
+        "ma: \"ai_services_rate\"",
+        "ma: \"full_online_dossiers_rate\"",
+    );
+    let e = engine
+        .load(&[Script::new("2026.rhai", &existing).unwrap()])
+        .unwrap_err();
+    assert_eq!(
+        (e[0].code, e[0].span.as_ref().unwrap().line),
+        (Code::RulesInvalidValue, 2)
+    );
+    assert!(e[0].message.en.contains("already exists"), "{:?}", e[0]);
+    let wrong_kind = text.replacen(
+        "loai: \"count\" }\n            ]",
+        "loai: \"money\" }\n            ]",
+        1,
+    );
+    assert_ne!(wrong_kind, text);
+    let e = engine
+        .load(&[Script::new("2026.rhai", &wrong_kind).unwrap()])
+        .unwrap_err();
+    assert!(e[0].message.en.contains("another kind"), "{:?}", e[0]);
+}

@@ -466,6 +466,20 @@ pub struct Plan {
     /// Deadlines set for one period by a rule script, replacing the rule's date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub due_overrides: Vec<DueOverride>,
+    /// Deadline policies set by rule scripts from a year on (`chinh_sach_han`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub policy_changes: Vec<PolicyChange>,
+}
+
+/// A deadline policy in force from a year on, set by a rule script.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PolicyChange {
+    /// First year (of the "trước ngày" date) it applies to.
+    pub from_year: i32,
+    /// The policy.
+    pub policy: DeadlinePolicy,
+    /// Where it was set.
+    pub source: String,
 }
 
 /// A deadline set for one period by a rule script (`han_nop`).
@@ -574,7 +588,13 @@ impl Obligation {
         period: Period,
         due_before: NaiveDate,
     ) -> Result<Obligation> {
-        let policy = rule.policy.unwrap_or(plan.policy);
+        let plan_policy = plan
+            .policy_changes
+            .iter()
+            .filter(|c| c.from_year <= due_before.year())
+            .max_by_key(|c| c.from_year)
+            .map_or(plan.policy, |c| c.policy);
+        let policy = rule.policy.unwrap_or(plan_policy);
         let last = match policy.boundary {
             policy::Boundary::Exclusive => due_before - Duration::days(1),
             policy::Boundary::Inclusive => due_before,
@@ -877,6 +897,7 @@ impl Plans {
     pub fn with_policy(mut self, policy: DeadlinePolicy) -> Self {
         for p in &mut self.plans {
             p.policy = policy;
+            p.policy_changes.clear();
         }
         self
     }

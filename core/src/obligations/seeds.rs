@@ -171,6 +171,7 @@ pub fn city_2025() -> Plan {
         ],
         inspection: None,
         due_overrides: Vec::new(),
+        policy_changes: Vec::new(),
     }
 }
 
@@ -202,6 +203,7 @@ pub fn dti_2022() -> Plan {
         }],
         inspection: None,
         due_overrides: Vec::new(),
+        policy_changes: Vec::new(),
     }
 }
 
@@ -238,6 +240,7 @@ pub fn inspection_2024() -> Plan {
         policy: DeadlinePolicy::default(),
         overlap: OverlapRule::Separate,
         due_overrides: Vec::new(),
+        policy_changes: Vec::new(),
         rules: vec![
             DeadlineRule {
                 kind: ObligationKind::SelfInspection,
@@ -306,6 +309,7 @@ fn targets_only(id: &str, vi: &str, en: &str, document: &str, years: (i32, i32))
         rules: Vec::new(),
         inspection: None,
         due_overrides: Vec::new(),
+        policy_changes: Vec::new(),
     }
 }
 

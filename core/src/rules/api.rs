@@ -18,6 +18,8 @@ use std::rc::Rc;
 
 /// The script API, for "unknown function" hints.
 pub(crate) const FUNCTIONS: &[&str] = &[
+    "them_chi_tieu",
+    "chinh_sach_han",
     "muc_tieu",
     "muc_tieu_cap",
     "bo_chi_tieu",
@@ -328,8 +330,253 @@ fn set_target(
     Ok(())
 }
 
+fn map_str(m: &rhai::Map, k: &str) -> Result<String, Diagnostic> {
+    m.get(k)
+        .and_then(|v| v.clone().into_string().ok())
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| {
+            invalid(
+                format!("Định nghĩa chỉ tiêu thiếu trường '{k}'"),
+                format!("the indicator definition lacks '{k}'"),
+            )
+            .with_hint(Text::new(
+                "Xem mẫu them_chi_tieu trong rules/README.md.",
+                "See the them_chi_tieu example in rules/README.md.",
+            ))
+        })
+}
+
+fn map_array(m: &rhai::Map, k: &str) -> Result<rhai::Array, Diagnostic> {
+    m.get(k)
+        .and_then(|v| v.clone().try_cast::<rhai::Array>())
+        .filter(|a| !a.is_empty())
+        .ok_or_else(|| {
+            invalid(
+                format!("Định nghĩa chỉ tiêu thiếu danh sách '{k}'"),
+                format!("the indicator definition lacks the list '{k}'"),
+            )
+        })
+}
+
+fn serde_name<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what_vi: &str,
+    what_en: &str,
+    valid: &str,
+) -> Result<T, Diagnostic> {
+    use serde::de::IntoDeserializer;
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        text.into_deserializer();
+    T::deserialize(de).map_err(|_| {
+        unknown(
+            what_vi,
+            what_en,
+            text,
+            Text::new(format!("Hợp lệ: {valid}."), format!("Valid: {valid}.")),
+        )
+    })
+}
+
+/// `them_chi_tieu(#{ ... }, nguồn)`: a new indicator (its targets come with `muc_tieu`).
+fn add_indicator(
+    st: &mut State,
+    origin: Span,
+    def: &rhai::Map,
+    nguon: &str,
+) -> Result<(), Diagnostic> {
+    use crate::kpi::{Aggregation, Formula, Group, Indicator, InputKind, InputSpec, ValueUnit};
+    let nguon = source_text(nguon)?;
+    let id = map_str(def, "ma")?;
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(invalid(
+            format!("Mã chỉ tiêu '{id}' chỉ gồm chữ thường không dấu, số và dấu gạch dưới"),
+            format!("indicator id '{id}' must be lowercase ASCII letters, digits and underscores"),
+        ));
+    }
+    if st.rules.catalog.get(&id).is_ok() {
+        return Err(invalid(
+            format!("Đã có chỉ tiêu '{id}'"),
+            format!("indicator '{id}' already exists"),
+        ));
+    }
+    let group: Group = serde_name(
+        &map_str(def, "nhom")?,
+        "nhóm",
+        "group",
+        "leadership, infrastructure, human_resources, digital_government, digital_economy, digital_society, digital_data, security, communication, budget, overall, science",
+    )?;
+    let kind = map_str(def, "cong_thuc")?;
+    let mut inputs = Vec::new();
+    for item in map_array(def, "dau_vao")? {
+        let m = item.try_cast::<rhai::Map>().ok_or_else(|| {
+            invalid(
+                "Mỗi đầu vào là một bảng #{ ma, ten, ten_en, loai }".into(),
+                "each input is a map #{ ma, ten, ten_en, loai }".into(),
+            )
+        })?;
+        let input_id = map_str(&m, "ma")?;
+        let kind: InputKind = serde_name(
+            &map_str(&m, "loai")?,
+            "loại số liệu",
+            "input kind",
+            "count, money, percent, rank, boolean",
+        )?;
+        if let Some(existing) = st.rules.catalog.input(&input_id) {
+            if existing.kind != kind {
+                return Err(invalid(
+                    format!("Số liệu '{input_id}' đã có với loại khác"),
+                    format!("input '{input_id}' already exists with another kind"),
+                ));
+            }
+        }
+        inputs.push(InputSpec {
+            id: input_id,
+            name: Text::new(map_str(&m, "ten")?, map_str(&m, "ten_en")?),
+            kind,
+        });
+    }
+    let one = |n: usize| -> Result<(), Diagnostic> {
+        if inputs.len() == n {
+            Ok(())
+        } else {
+            Err(invalid(
+                format!("Công thức '{kind}' cần {n} đầu vào, có {}", inputs.len()),
+                format!("formula '{kind}' needs {n} inputs, got {}", inputs.len()),
+            ))
+        }
+    };
+    let first = || inputs.first().map(|i| i.id.clone()).unwrap_or_default();
+    let (formula, unit) = match kind.as_str() {
+        "rate" | "share" => {
+            one(2)?;
+            let (a, b) = (inputs[0].id.clone(), inputs[1].id.clone());
+            let f = if kind == "rate" {
+                Formula::Rate {
+                    numerator: a,
+                    denominator: b,
+                }
+            } else {
+                Formula::Share { part: a, whole: b }
+            };
+            (f, ValueUnit::Percent)
+        }
+        "count" => {
+            one(1)?;
+            let per_year = def
+                .get("theo_nam")
+                .and_then(|v| v.as_bool().ok())
+                .unwrap_or(false);
+            (
+                Formula::Count {
+                    input: first(),
+                    per_year,
+                },
+                ValueUnit::Count,
+            )
+        }
+        "frequency" => {
+            one(1)?;
+            (Formula::Frequency { input: first() }, ValueUnit::PerWeek)
+        }
+        "rank" => {
+            one(1)?;
+            (Formula::Rank { input: first() }, ValueUnit::Rank)
+        }
+        "completion" => {
+            one(1)?;
+            (Formula::Completion { input: first() }, ValueUnit::Percent)
+        }
+        "reported" => {
+            one(1)?;
+            (Formula::Reported { input: first() }, ValueUnit::Percent)
+        }
+        other => {
+            return Err(unknown(
+                "công thức",
+                "formula",
+                other,
+                Text::new(
+                    "Công thức: rate, share, count, frequency, rank, completion, reported.",
+                    "Formulas: rate, share, count, frequency, rank, completion, reported.",
+                ),
+            ))
+        }
+    };
+    let mut levels = Vec::new();
+    for l in map_array(def, "cap")? {
+        let text = l.into_string().unwrap_or_default();
+        levels.push(
+            text.parse::<AdminLevel>()
+                .map_err(|d| Diagnostic::error(Code::RulesUnknownId, d.message.clone()))?,
+        );
+    }
+    let name = Text::new(map_str(def, "ten")?, map_str(def, "ten_en")?);
+    st.rules.catalog.push(Indicator {
+        id: id.clone(),
+        name: name.clone(),
+        group,
+        unit,
+        aggregation: Aggregation::default_for(&formula),
+        formula,
+        inputs,
+        levels,
+        lead: None,
+        targets: Vec::new(),
+        retired_from: None,
+    });
+    st.record(
+        origin,
+        &id,
+        format!("thêm chỉ tiêu {id} «{}» ({nguon})", name.vi),
+        format!("add indicator {id} «{}» ({nguon})", name.en),
+    );
+    Ok(())
+}
+
 /// Registers the API on the engine.
 pub(crate) fn register(engine: &mut Engine, state: &Shared) {
+    let s = state.clone();
+    engine.register_fn(
+        "them_chi_tieu",
+        move |ctx: NativeCallContext, def: rhai::Map, nguon: &str| {
+            with_state(&s, &ctx, |st, o| add_indicator(st, o, &def, nguon))
+        },
+    );
+    let s = state.clone();
+    engine.register_fn(
+        "chinh_sach_han",
+        move |ctx: NativeCallContext, plan: &str, policy: &str, nguon: &str| {
+            with_state(&s, &ctx, |st, o| {
+                let nguon = source_text(nguon)?;
+                let p: crate::DeadlinePolicy = policy.parse().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesInvalidValue, d.message.clone())
+                        .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
+                })?;
+                let year = st.script.year;
+                let hint = plan_hint(&st.rules);
+                let pl = st
+                    .rules
+                    .plans
+                    .get_mut(plan)
+                    .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+                pl.policy_changes.push(crate::obligations::PolicyChange {
+                    from_year: year,
+                    policy: p,
+                    source: format!("{nguon} ({o})"),
+                });
+                st.record(
+                    o,
+                    plan,
+                    format!("từ năm {year}, chính sách hạn của {plan}: {p}"),
+                    format!("from {year}, deadline policy of {plan}: {p}"),
+                );
+                Ok(())
+            })
+        },
+    );
     let s = state.clone();
     engine.register_fn(
         "muc_tieu",
