@@ -201,7 +201,7 @@ fn readme_examples_run() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert!(blocks.len() >= 8, "{} examples", blocks.len());
+    assert!(blocks.len() >= 11, "{} examples", blocks.len());
     let mut engine = RulesEngine::new();
     for (i, block) in blocks.iter().enumerate() {
         let script = Script::new("2025.rhai", block).unwrap();

@@ -40,19 +40,6 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
 }
 
-fn city_office() -> Vec<RecipientChange> {
-    vec![RecipientChange {
-        from: None,
-        recipient: Recipient::new(
-            "phong-vhtt",
-            "Phòng Văn hóa và Thông tin thành phố Kon Tum",
-            "Kon Tum city culture and information office",
-            Level::CityOffice,
-        ),
-        source: format!("{CITY} §VII.1"),
-    }]
-}
-
 /// The provincial department that receives DX reports, as the documents name it
 /// (Sở TT&TT). Its merger into Sở KH&CN from 1/3/2025 is set by `rules/2025.rhai`.
 fn province_department(source: &str) -> Vec<RecipientChange> {
@@ -68,22 +55,11 @@ fn province_department(source: &str) -> Vec<RecipientChange> {
     }]
 }
 
-/// Kon Tum city plan for digital transformation 2025 (000 §VII.1–2).
+/// Kon Tum city plan for digital transformation 2025 (000). Its reporting
+/// calendar (§VII.1–2: the units' plan, quarterly, half-year and annual reports,
+/// and the city office's half-year and annual reports) is a yearly rule and is
+/// set by `rules/2025.rhai`.
 pub fn city_2025() -> Plan {
-    let periodic = "Định kỳ hằng quý (trước ngày 20 tháng cuối của quý), 6 tháng (trước ngày 20 tháng 6 năm 2025) và năm (trước ngày 15 tháng 12 năm 2025) báo cáo kết quả triển khai thực hiện gửi về Phòng Văn hóa và Thông tin để tổng hợp, báo cáo chung của thành phố.";
-    let periodic_src = format!("{CITY} §VII.1, dòng 903–906");
-    let city_text = "Tổng hợp báo cáo đột xuất, kết quả 6 tháng (trước 20/6/2025) và cả năm (trước ngày 20/12/2025) gửi Sở Thông tin và Truyền thông theo quy định.";
-    let city_src = format!("{CITY} §VII.2, dòng 929–931");
-    let year = Period::Year { year: 2025 };
-    let rule = |kind, level, recipients, schedule, text: &str, source: &str| DeadlineRule {
-        kind,
-        level,
-        recipients,
-        schedule,
-        rule_text: text.to_string(),
-        source: source.to_string(),
-        policy: None,
-    };
     Plan {
         id: "city-2025".into(),
         name: Text::new(
@@ -95,80 +71,7 @@ pub fn city_2025() -> Plan {
         last_year: Some(2025),
         policy: DeadlinePolicy::default(),
         overlap: OverlapRule::Separate,
-        rules: vec![
-            rule(
-                ObligationKind::PlanIssue,
-                Level::Unit,
-                city_office(),
-                Schedule::Once {
-                    period: year,
-                    due_before: date(2025, 1, 24),
-                },
-                "Tổ chức quán triệt và xây dựng kế hoạch triển khai thực hiện đảm bảo có hiệu quả, đúng tiến độ các mục tiêu, nhiệm vụ được phân công. Hoàn thành trước ngày 24 tháng 01 năm 2025.",
-                &format!("{CITY} §VII.1, dòng 882–885 (văn bản không nêu nơi nhận; nơi nhận là Phòng Văn hóa và Thông tin, cơ quan thường trực theo §VII.2)"),
-            ),
-            rule(
-                ObligationKind::Quarterly,
-                Level::Unit,
-                city_office(),
-                Schedule::Recurring {
-                    period_kind: PeriodKind::Quarter,
-                    day_of_last_month: 20,
-                },
-                periodic,
-                &periodic_src,
-            ),
-            rule(
-                ObligationKind::HalfYear,
-                Level::Unit,
-                city_office(),
-                Schedule::Once {
-                    period: Period::HalfYear {
-                        year: 2025,
-                        half: 1,
-                    },
-                    due_before: date(2025, 6, 20),
-                },
-                periodic,
-                &periodic_src,
-            ),
-            rule(
-                ObligationKind::Annual,
-                Level::Unit,
-                city_office(),
-                Schedule::Once {
-                    period: year,
-                    due_before: date(2025, 12, 15),
-                },
-                periodic,
-                &periodic_src,
-            ),
-            rule(
-                ObligationKind::HalfYear,
-                Level::CityOffice,
-                province_department(&city_src),
-                Schedule::Once {
-                    period: Period::HalfYear {
-                        year: 2025,
-                        half: 1,
-                    },
-                    due_before: date(2025, 6, 20),
-                },
-                city_text,
-                &city_src,
-            ),
-            rule(
-                ObligationKind::Annual,
-                Level::CityOffice,
-                province_department(&city_src),
-                Schedule::Once {
-                    period: year,
-                    due_before: date(2025, 12, 20),
-                },
-                city_text,
-                &city_src,
-            ),
-        ],
+        rules: Vec::new(),
         inspection: None,
         due_overrides: Vec::new(),
         policy_changes: Vec::new(),

@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 /// The script API, for "unknown function" hints.
 pub(crate) const FUNCTIONS: &[&str] = &[
+    "bao_cao",
     "them_chi_tieu",
     "chinh_sach_han",
     "muc_tieu",
@@ -377,6 +378,114 @@ fn serde_name<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// `bao_cao(#{ ... })`: a reporting obligation of a plan — once (`ky` +
+/// `truoc_ngay`) or recurring (`lap_lai` + `ngay_thang_cuoi`) — with its
+/// recipient, the document's words and section.
+fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), Diagnostic> {
+    use crate::obligations::{DeadlineRule, Schedule};
+    use crate::PeriodKind;
+    let plan_id = map_str(def, "ke_hoach")?;
+    let kind: ObligationKind = map_str(def, "loai")?.parse().map_err(|d: Diagnostic| {
+        Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+            .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
+    })?;
+    let level: Level = map_str(def, "cap")?
+        .parse()
+        .map_err(|d: Diagnostic| Diagnostic::error(Code::RulesUnknownId, d.message.clone()))?;
+    let to = def
+        .get("noi_nhan")
+        .and_then(|v| v.clone().try_cast::<rhai::Map>())
+        .ok_or_else(|| {
+            invalid(
+                "Thiếu 'noi_nhan' #{ ma, ten, ten_en, cap }".into(),
+                "missing 'noi_nhan' #{ ma, ten, ten_en, cap }".into(),
+            )
+        })?;
+    let to_level: Level = map_str(&to, "cap")?
+        .parse()
+        .map_err(|d: Diagnostic| Diagnostic::error(Code::RulesUnknownId, d.message.clone()))?;
+    let recipient = Recipient::new(
+        &map_str(&to, "ma")?,
+        &map_str(&to, "ten")?,
+        &map_str(&to, "ten_en")?,
+        to_level,
+    );
+    let words = map_str(def, "nguyen_van")?;
+    let section = map_str(def, "muc")?;
+    let schedule = match (def.get("ky"), def.get("lap_lai")) {
+        (Some(_), None) => {
+            let period: Period = map_str(def, "ky")?
+                .parse()
+                .map_err(|d: Diagnostic| Diagnostic::error(Code::RulesInvalidValue, d.message.clone()))?;
+            let due = date(&map_str(def, "truoc_ngay")?)?;
+            st.not_before_script_year(period.year_of().max(due.year()), ("báo cáo", "reports"))?;
+            Schedule::Once { period, due_before: due }
+        }
+        (None, Some(_)) => {
+            let period_kind = match map_str(def, "lap_lai")?.as_str() {
+                "month" | "thang" => PeriodKind::Month,
+                "quarter" | "quy" => PeriodKind::Quarter,
+                "half_year" | "6_thang" => PeriodKind::HalfYear,
+                "year" | "nam" => PeriodKind::Year,
+                other => {
+                    return Err(invalid(
+                        format!("Kỳ lặp lại không hợp lệ: '{other}' (quy, 6_thang, nam, thang)"),
+                        format!("invalid recurrence: '{other}' (quarter, half_year, year, month)"),
+                    ))
+                }
+            };
+            let day = def.get("ngay_thang_cuoi").and_then(|v| v.as_int().ok()).filter(|d| (1..=28).contains(d)).ok_or_else(|| {
+                invalid(
+                    "'ngay_thang_cuoi' phải là ngày 1–28 của tháng cuối kỳ".into(),
+                    "'ngay_thang_cuoi' must be a day 1–28 of the period's last month".into(),
+                )
+            })?;
+            Schedule::Recurring { period_kind, day_of_last_month: day as u32 }
+        }
+        _ => {
+            return Err(invalid(
+                "Báo cáo cần hoặc 'ky' + 'truoc_ngay' (một lần) hoặc 'lap_lai' + 'ngay_thang_cuoi' (định kỳ)".into(),
+                "a report needs either 'ky' + 'truoc_ngay' (once) or 'lap_lai' + 'ngay_thang_cuoi' (recurring)".into(),
+            ))
+        }
+    };
+    let hint = plan_hint(&st.rules);
+    let plan = st
+        .rules
+        .plans
+        .get_mut(&plan_id)
+        .ok_or_else(|| unknown("kế hoạch", "plan", &plan_id, hint))?;
+    let source = format!("{} {section}", plan.document);
+    plan.rules.push(DeadlineRule {
+        kind,
+        level,
+        recipients: vec![RecipientChange {
+            from: None,
+            recipient,
+            source: source.clone(),
+        }],
+        schedule,
+        rule_text: words,
+        source: source.clone(),
+        policy: None,
+    });
+    st.record(
+        origin,
+        &plan_id,
+        format!(
+            "{plan_id}: {} của cấp {} ({source})",
+            kind.name().vi.to_lowercase(),
+            level.as_str()
+        ),
+        format!(
+            "{plan_id}: {} from level {} ({source})",
+            kind.name().en.to_lowercase(),
+            level.as_str()
+        ),
+    );
+    Ok(())
+}
+
 /// `them_chi_tieu(#{ ... }, nguồn)`: a new indicator (its targets come with `muc_tieu`).
 fn add_indicator(
     st: &mut State,
@@ -538,6 +647,10 @@ fn add_indicator(
 
 /// Registers the API on the engine.
 pub(crate) fn register(engine: &mut Engine, state: &Shared) {
+    let s = state.clone();
+    engine.register_fn("bao_cao", move |ctx: NativeCallContext, def: rhai::Map| {
+        with_state(&s, &ctx, |st, o| add_report_rule(st, o, &def))
+    });
     let s = state.clone();
     engine.register_fn(
         "them_chi_tieu",
