@@ -9,6 +9,20 @@ use dxplan::rules::{defaults, RuleSet, RulesEngine, Script};
 use dxplan::{Code, Level, ObligationKind};
 use dxplan_tests::read_table;
 
+/// The DTI plan's quarterly obligation of a unit for `period` under `rules`.
+fn dti_quarter(rules: &RuleSet, period: &str) -> dxplan::Obligation {
+    rules
+        .plans
+        .find(
+            &rules.calendar,
+            "dti-2022",
+            ObligationKind::Quarterly,
+            &period.parse().unwrap(),
+            Level::Unit,
+        )
+        .unwrap()
+}
+
 #[test]
 fn hostile_scripts_stop_with_the_exact_error_and_the_engine_survives() {
     let mut engine = RulesEngine::new();
@@ -106,20 +120,7 @@ fn shipped_scripts_load_and_say_where_each_value_comes_from() {
         .iter()
         .any(|c| c.origin.file == "2025.rhai" && c.summary.en.contains("2025-05-02")));
     // Recipients by date (DOMAIN.md): Sở TT&TT, Sở KH&CN from 1/3, Quảng Ngãi from 1/7/2025.
-    let q = |p: &str| {
-        rules
-            .plans
-            .find(
-                &rules.calendar,
-                "dti-2022",
-                ObligationKind::Quarterly,
-                &p.parse().unwrap(),
-                Level::Unit,
-            )
-            .unwrap()
-            .recipient
-            .id
-    };
+    let q = |p: &str| dti_quarter(rules, p).recipient.id;
     assert_eq!(q("2024-Q4"), "so-tttt");
     assert_eq!(q("2025-Q2"), "so-khcn");
     assert_eq!(q("2025-Q3"), "so-khcn-quang-ngai");
@@ -143,16 +144,7 @@ fn deadline_override_and_custom_check() {
     let rules = engine
         .load(&[Script::new("2026.rhai", text).unwrap()])
         .unwrap();
-    let o = rules
-        .plans
-        .find(
-            &rules.calendar,
-            "dti-2022",
-            ObligationKind::Quarterly,
-            &"2026-Q1".parse().unwrap(),
-            Level::Unit,
-        )
-        .unwrap();
+    let o = dti_quarter(&rules, "2026-Q1");
     assert_eq!(o.due_before.to_string(), "2026-03-20");
     assert!(o.source.contains("2026.rhai:2:"), "{}", o.source);
     let input: UnitInput = serde_json::from_str(
@@ -247,18 +239,7 @@ fn deadline_policy_changes_from_the_files_year() {
             &[Script::new("2026.rhai", text).unwrap()],
         )
         .unwrap();
-    let find = |p: &str| {
-        rules
-            .plans
-            .find(
-                &rules.calendar,
-                "dti-2022",
-                ObligationKind::Quarterly,
-                &p.parse().unwrap(),
-                Level::Unit,
-            )
-            .unwrap()
-    };
+    let find = |p: &str| dti_quarter(&rules, p);
     // 2026-Q1: before 15/3/2026, last day Saturday 14/3 → Monday 16/3 under roll_forward.
     assert_eq!(find("2026-Q1").deadline.to_string(), "2026-03-16");
     // 2025-Q4 keeps the default keep: Sunday 14/12/2025 (003 §V, DOMAIN.md).

@@ -9,20 +9,25 @@ fn main() {
     divan::main();
 }
 
+/// Days off and every obligation (with findings) of 2020–2035.
+fn all_years(plans: &Plans, cal: &Calendar) -> usize {
+    let mut n = 0;
+    for year in 2020..=2035 {
+        n += cal.days_off(year).map(|d| d.len()).unwrap_or(0);
+        n += year_calendar(plans, cal, year, &CalendarFilter::default())
+            .map(|r| r.obligations.len())
+            .unwrap_or(0);
+    }
+    n
+}
+
 /// Everything a calendar page of 2020–2035 needs, on a fresh calendar each time.
 #[divan::bench]
 fn obligations_and_holidays_2020_2035_cold(bencher: divan::Bencher) {
     let plans = Plans::seeds();
     bencher.bench(|| {
         let cal = Calendar::vietnam();
-        let mut n = 0;
-        for year in 2020..=2035 {
-            n += cal.days_off(year).map(|d| d.len()).unwrap_or(0);
-            n += year_calendar(&plans, &cal, year, &CalendarFilter::default())
-                .map(|r| r.obligations.len())
-                .unwrap_or(0);
-        }
-        divan::black_box(n)
+        divan::black_box(all_years(&plans, &cal))
     });
 }
 
@@ -34,16 +39,7 @@ fn obligations_and_holidays_2020_2035_warm(bencher: divan::Bencher) {
     for year in 2020..=2035 {
         let _ = cal.days_off(year);
     }
-    bencher.bench(|| {
-        let mut n = 0;
-        for year in 2020..=2035 {
-            n += cal.days_off(year).map(|d| d.len()).unwrap_or(0);
-            n += year_calendar(&plans, &cal, year, &CalendarFilter::default())
-                .map(|r| r.obligations.len())
-                .unwrap_or(0);
-        }
-        divan::black_box(n)
-    });
+    bencher.bench(|| divan::black_box(all_years(&plans, &cal)));
 }
 
 /// Tết of every supported year (the lunar calendar alone).

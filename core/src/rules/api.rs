@@ -239,26 +239,36 @@ where
 /// The document a script cites: `#{ tai_lieu: "003_….txt", muc: "§V.6", trich_dan: "…" }`.
 fn cited(nguon: &rhai::Map) -> Result<Source, Diagnostic> {
     let get = |k: &str| {
-        nguon
-            .get(k)
-            .and_then(|v| v.clone().into_string().ok())
-            .filter(|s| !s.trim().is_empty())
-            .ok_or_else(|| {
-                invalid(
-                    format!("Nguồn thiếu trường '{k}'"),
-                    format!("the source lacks '{k}'"),
-                )
-                .with_hint(Text::new(
-                    "Nguồn: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"nguyên văn câu đặt chỉ tiêu\" }",
-                    "Source: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"the document's words\" }",
-                ))
-            })
+        field(nguon, k, ("Nguồn", "the source")).map_err(|d| {
+            d.with_hint(Text::new(
+                "Nguồn: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"nguyên văn câu đặt chỉ tiêu\" }",
+                "Source: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"the document's words\" }",
+            ))
+        })
     };
     Ok(Source {
         document: get("tai_lieu")?,
         section: get("muc")?,
         quote: get("trich_dan")?,
     })
+}
+
+/// A non-empty text field `k` of a map; `what` names the map in messages
+/// (Vietnamese, English), e.g. ("Nguồn", "the source").
+fn field(m: &rhai::Map, k: &str, what: (&str, &str)) -> Result<String, Diagnostic> {
+    m.get(k)
+        .and_then(|v| v.clone().into_string().ok())
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| {
+            invalid(
+                format!("{} thiếu trường '{k}'", what.0),
+                format!("{} lacks '{k}'", what.1),
+            )
+            .with_hint(Text::new(
+                "Xem mẫu của hàm này trong rules/README.md.",
+                "See this function's example in rules/README.md.",
+            ))
+        })
 }
 
 /// A source given as text must not be empty.
@@ -331,22 +341,6 @@ fn set_target(
     Ok(())
 }
 
-fn map_str(m: &rhai::Map, k: &str) -> Result<String, Diagnostic> {
-    m.get(k)
-        .and_then(|v| v.clone().into_string().ok())
-        .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| {
-            invalid(
-                format!("Định nghĩa chỉ tiêu thiếu trường '{k}'"),
-                format!("the indicator definition lacks '{k}'"),
-            )
-            .with_hint(Text::new(
-                "Xem mẫu them_chi_tieu trong rules/README.md.",
-                "See the them_chi_tieu example in rules/README.md.",
-            ))
-        })
-}
-
 fn map_array(m: &rhai::Map, k: &str) -> Result<rhai::Array, Diagnostic> {
     m.get(k)
         .and_then(|v| v.clone().try_cast::<rhai::Array>())
@@ -384,12 +378,14 @@ fn serde_name<T: serde::de::DeserializeOwned>(
 fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), Diagnostic> {
     use crate::obligations::{DeadlineRule, Schedule};
     use crate::PeriodKind;
-    let plan_id = map_str(def, "ke_hoach")?;
-    let kind: ObligationKind = map_str(def, "loai")?.parse().map_err(|d: Diagnostic| {
-        Diagnostic::error(Code::RulesUnknownId, d.message.clone())
-            .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
-    })?;
-    let level: Level = map_str(def, "cap")?
+    let plan_id = field(def, "ke_hoach", ("Báo cáo", "the report definition"))?;
+    let kind: ObligationKind = field(def, "loai", ("Báo cáo", "the report definition"))?
+        .parse()
+        .map_err(|d: Diagnostic| {
+            Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+                .with_hint(d.hint.clone().unwrap_or_else(kpi_hint))
+        })?;
+    let level: Level = field(def, "cap", ("Báo cáo", "the report definition"))?
         .parse()
         .map_err(|d: Diagnostic| Diagnostic::error(Code::RulesUnknownId, d.message.clone()))?;
     let to = def
@@ -401,28 +397,28 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
                 "missing 'noi_nhan' #{ ma, ten, ten_en, cap }".into(),
             )
         })?;
-    let to_level: Level = map_str(&to, "cap")?
+    let to_level: Level = field(&to, "cap", ("Báo cáo", "the report definition"))?
         .parse()
         .map_err(|d: Diagnostic| Diagnostic::error(Code::RulesUnknownId, d.message.clone()))?;
     let recipient = Recipient::new(
-        &map_str(&to, "ma")?,
-        &map_str(&to, "ten")?,
-        &map_str(&to, "ten_en")?,
+        &field(&to, "ma", ("Báo cáo", "the report definition"))?,
+        &field(&to, "ten", ("Báo cáo", "the report definition"))?,
+        &field(&to, "ten_en", ("Báo cáo", "the report definition"))?,
         to_level,
     );
-    let words = map_str(def, "nguyen_van")?;
-    let section = map_str(def, "muc")?;
+    let words = field(def, "nguyen_van", ("Báo cáo", "the report definition"))?;
+    let section = field(def, "muc", ("Báo cáo", "the report definition"))?;
     let schedule = match (def.get("ky"), def.get("lap_lai")) {
         (Some(_), None) => {
-            let period: Period = map_str(def, "ky")?
+            let period: Period = field(def, "ky", ("Báo cáo", "the report definition"))?
                 .parse()
                 .map_err(|d: Diagnostic| Diagnostic::error(Code::RulesInvalidValue, d.message.clone()))?;
-            let due = date(&map_str(def, "truoc_ngay")?)?;
+            let due = date(&field(def, "truoc_ngay", ("Báo cáo", "the report definition"))?)?;
             st.not_before_script_year(period.year_of().max(due.year()), ("báo cáo", "reports"))?;
             Schedule::Once { period, due_before: due }
         }
         (None, Some(_)) => {
-            let period_kind = match map_str(def, "lap_lai")?.as_str() {
+            let period_kind = match field(def, "lap_lai", ("Báo cáo", "the report definition"))?.as_str() {
                 "month" | "thang" => PeriodKind::Month,
                 "quarter" | "quy" => PeriodKind::Quarter,
                 "half_year" | "6_thang" => PeriodKind::HalfYear,
@@ -495,7 +491,11 @@ fn add_indicator(
 ) -> Result<(), Diagnostic> {
     use crate::kpi::{Aggregation, Formula, Group, Indicator, InputKind, InputSpec, ValueUnit};
     let nguon = source_text(nguon)?;
-    let id = map_str(def, "ma")?;
+    let id = field(
+        def,
+        "ma",
+        ("Định nghĩa chỉ tiêu", "the indicator definition"),
+    )?;
     if !id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
@@ -512,12 +512,16 @@ fn add_indicator(
         ));
     }
     let group: Group = serde_name(
-        &map_str(def, "nhom")?,
+        &field(def, "nhom", ("Định nghĩa chỉ tiêu", "the indicator definition"))?,
         "nhóm",
         "group",
         "leadership, infrastructure, human_resources, digital_government, digital_economy, digital_society, digital_data, security, communication, budget, overall, science",
     )?;
-    let kind = map_str(def, "cong_thuc")?;
+    let kind = field(
+        def,
+        "cong_thuc",
+        ("Định nghĩa chỉ tiêu", "the indicator definition"),
+    )?;
     let mut inputs = Vec::new();
     for item in map_array(def, "dau_vao")? {
         let m = item.try_cast::<rhai::Map>().ok_or_else(|| {
@@ -526,9 +530,17 @@ fn add_indicator(
                 "each input is a map #{ ma, ten, ten_en, loai }".into(),
             )
         })?;
-        let input_id = map_str(&m, "ma")?;
+        let input_id = field(
+            &m,
+            "ma",
+            ("Định nghĩa chỉ tiêu", "the indicator definition"),
+        )?;
         let kind: InputKind = serde_name(
-            &map_str(&m, "loai")?,
+            &field(
+                &m,
+                "loai",
+                ("Định nghĩa chỉ tiêu", "the indicator definition"),
+            )?,
             "loại số liệu",
             "input kind",
             "count, money, percent, rank, boolean",
@@ -543,7 +555,18 @@ fn add_indicator(
         }
         inputs.push(InputSpec {
             id: input_id,
-            name: Text::new(map_str(&m, "ten")?, map_str(&m, "ten_en")?),
+            name: Text::new(
+                field(
+                    &m,
+                    "ten",
+                    ("Định nghĩa chỉ tiêu", "the indicator definition"),
+                )?,
+                field(
+                    &m,
+                    "ten_en",
+                    ("Định nghĩa chỉ tiêu", "the indicator definition"),
+                )?,
+            ),
             kind,
         });
     }
@@ -622,7 +645,18 @@ fn add_indicator(
                 .map_err(|d| Diagnostic::error(Code::RulesUnknownId, d.message.clone()))?,
         );
     }
-    let name = Text::new(map_str(def, "ten")?, map_str(def, "ten_en")?);
+    let name = Text::new(
+        field(
+            def,
+            "ten",
+            ("Định nghĩa chỉ tiêu", "the indicator definition"),
+        )?,
+        field(
+            def,
+            "ten_en",
+            ("Định nghĩa chỉ tiêu", "the indicator definition"),
+        )?,
+    );
     st.rules.catalog.push(Indicator {
         id: id.clone(),
         name: name.clone(),
