@@ -303,3 +303,29 @@ fn added_indicator_is_evaluated() {
         .unwrap_err();
     assert!(e[0].message.en.contains("another kind"), "{:?}", e[0]);
 }
+
+/// Each holiday and swap of a notice cites the script line that declared it.
+#[test]
+fn each_declared_day_cites_its_own_line() {
+    let (_, text) = defaults::SOURCES
+        .iter()
+        .find(|(n, _)| *n == "2025.rhai")
+        .unwrap();
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(needle))
+            .map(|i| format!("2025.rhai:{}:", i + 1))
+            .unwrap()
+    };
+    let off = defaults::rule_set().calendar.days_off(2025).unwrap();
+    let source = |d: &str| {
+        off.iter()
+            .find(|o| o.date.to_string() == d)
+            .unwrap()
+            .source
+            .clone()
+    };
+    assert!(source("2025-01-29").contains(&line_of("nghi_le(\"tet\"")));
+    assert!(source("2025-05-02").contains(&line_of("hoan_doi(")));
+    assert!(source("2025-09-01").contains(&line_of("nghi_le(\"quoc_khanh\"")));
+}

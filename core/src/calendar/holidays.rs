@@ -178,15 +178,19 @@ pub struct WorkingWeekendDay {
 /// let s = dxplan::calendar::holidays::Swap {
 ///     day_off: NaiveDate::from_ymd_opt(2025, 5, 2).unwrap(),
 ///     worked_day: NaiveDate::from_ymd_opt(2025, 4, 26).unwrap(),
+///     source: String::new(),
 /// };
 /// assert!(s.worked_day < s.day_off);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Swap {
     /// The working day given off.
     pub day_off: NaiveDate,
     /// The weekend day worked in exchange.
     pub worked_day: NaiveDate,
+    /// Where this swap was declared (empty: the notice's source).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// What a government notice fixes for one year: the exact days off of some
@@ -211,6 +215,9 @@ pub struct YearNotice {
     pub swaps: Vec<Swap>,
     /// The notice (document and number, or where the fact was taken from).
     pub source: String,
+    /// Where each holiday's days were declared, when not the notice's source.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<HolidayGroup, String>,
 }
 
 impl YearNotice {
@@ -226,6 +233,7 @@ impl YearNotice {
             days: BTreeMap::new(),
             swaps: Vec::new(),
             source: source.into(),
+            sources: BTreeMap::new(),
         }
     }
 
@@ -258,6 +266,7 @@ impl YearNotice {
         self.swaps.push(Swap {
             day_off,
             worked_day,
+            source: String::new(),
         });
         self
     }
@@ -544,7 +553,11 @@ impl Calendar {
                             group: Some(*group),
                             name: group.name(),
                             on_weekend: is_weekend(date),
-                            source: format!("{}; {}", group.source(), n.source),
+                            source: format!(
+                                "{}; {}",
+                                group.source(),
+                                n.sources.get(group).unwrap_or(&n.source)
+                            ),
                         },
                     );
                 }
@@ -571,14 +584,14 @@ impl Calendar {
                             ),
                         ),
                         on_weekend: is_weekend(s.day_off),
-                        source: n.source.clone(),
+                        source: swap_source(s, n),
                     });
                 }
                 if s.worked_day.year() == year {
                     working_weekend.push(WorkingWeekendDay {
                         date: s.worked_day,
                         in_exchange_for: s.day_off,
-                        source: n.source.clone(),
+                        source: swap_source(s, n),
                     });
                 }
             }
@@ -637,6 +650,15 @@ impl Calendar {
             working_weekend,
             working,
         }
+    }
+}
+
+/// A swap's own source, or its notice's.
+fn swap_source(s: &Swap, n: &YearNotice) -> String {
+    if s.source.is_empty() {
+        n.source.clone()
+    } else {
+        s.source.clone()
     }
 }
 

@@ -801,10 +801,12 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
             }
             st.not_before_script_year(a.year(), ("ngày nghỉ", "days off"))?;
             let source = format!("{nguon} ({o})");
-            st.rules.holidays.notice_mut(a.year(), &source).days.insert(
-                g,
-                a.iter_days().take_while(|d| *d <= b).collect(),
-            );
+            let notice = st.rules.holidays.notice_mut(a.year(), &source);
+            notice
+                .days
+                .insert(g, a.iter_days().take_while(|d| *d <= b).collect());
+            notice.sources.insert(g, source);
+
             st.record(
                 o,
                 &a.year().to_string(),
@@ -832,13 +834,21 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
                 .holidays
                 .notice_mut(a.year(), &source)
                 .swaps
-                .push(crate::calendar::holidays::Swap { day_off: a, worked_day: b });
+                .push(crate::calendar::holidays::Swap {
+                    day_off: a,
+                    worked_day: b,
+                    source: source.clone(),
+                });
             if b.year() != a.year() {
                 st.rules
                     .holidays
                     .notice_mut(b.year(), &source)
                     .swaps
-                    .push(crate::calendar::holidays::Swap { day_off: a, worked_day: b });
+                    .push(crate::calendar::holidays::Swap {
+                    day_off: a,
+                    worked_day: b,
+                    source: source.clone(),
+                });
             }
             st.record(
                 o,
