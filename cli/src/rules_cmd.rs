@@ -91,6 +91,21 @@ fn read_dir(dir: &str) -> Result<(Vec<Script>, TestFiles), Failure> {
             Err(d) => errors.push(d),
         }
     }
+    if scripts.is_empty() && errors.is_empty() {
+        errors.push(
+            Diagnostic::error(
+                Code::RulesFile,
+                Text::new(
+                    format!("Thư mục '{dir}' không có tệp quy tắc nào (*.rhai)"),
+                    format!("folder '{dir}' has no rule files (*.rhai)"),
+                ),
+            )
+            .with_hint(Text::new(
+                "Chép thư mục rules/ rồi sửa; --rules thay toàn bộ quy tắc mặc định.",
+                "Copy the rules/ folder and edit it; --rules replaces all default rules.",
+            )),
+        );
+    }
     let mut tests = Vec::new();
     let tests_dir = path.join("tests");
     if tests_dir.is_dir() {
