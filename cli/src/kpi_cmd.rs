@@ -391,6 +391,11 @@ fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
         );
     }
     render_diagnostics(&c.diagnostics, lang, out);
+    let _ = writeln!(
+        out,
+        "{}",
+        vi_en(lang, "Kết quả tổng hợp:", "Consolidated results:")
+    );
     for r in &c.results {
         render_result(r, lang, out);
         if let Some(n) = r.contributing_units {
@@ -400,5 +405,20 @@ fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
                 vi_en(lang, "đơn vị có đủ số liệu", "units with every input")
             );
         }
+    }
+    let _ = writeln!(out, "{}", vi_en(lang, "Từng đơn vị:", "Each unit:"));
+    for u in &c.per_unit {
+        let count = |st: KpiStatus| u.results.iter().filter(|r| r.status == st).count();
+        let _ = writeln!(
+            out,
+            "  {}: {} {} · {} {} · {} {}",
+            u.unit,
+            count(KpiStatus::Met),
+            vi_en(lang, "đạt", "met"),
+            count(KpiStatus::NotMet),
+            vi_en(lang, "không đạt", "not met"),
+            count(KpiStatus::NotComputable),
+            vi_en(lang, "không tính được", "cannot be computed")
+        );
     }
 }
