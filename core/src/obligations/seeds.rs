@@ -60,22 +60,13 @@ fn province_department(source: &str) -> Vec<RecipientChange> {
 /// and the city office's half-year and annual reports) is a yearly rule and is
 /// set by `rules/2025.rhai`.
 pub fn city_2025() -> Plan {
-    Plan {
-        id: "city-2025".into(),
-        name: Text::new(
-            "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025",
-            "Kon Tum city digital transformation plan 2025",
-        ),
-        document: CITY.into(),
-        first_year: 2025,
-        last_year: Some(2025),
-        policy: DeadlinePolicy::default(),
-        overlap: OverlapRule::Separate,
-        rules: Vec::new(),
-        inspection: None,
-        due_overrides: Vec::new(),
-        policy_changes: Vec::new(),
-    }
+    plan_without_rules(
+        "city-2025",
+        "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025",
+        "Kon Tum city digital transformation plan 2025",
+        CITY,
+        (2025, 2025),
+    )
 }
 
 /// Plan to raise the provincial DX index (DTI), 2022 and following years (003, last paragraph).
@@ -199,8 +190,9 @@ pub fn inspection_2024() -> Plan {
     }
 }
 
-/// A plan that sets targets (see [`crate::kpi`]) but no dated reporting calendar.
-fn targets_only(id: &str, vi: &str, en: &str, document: &str, years: (i32, i32)) -> Plan {
+/// A plan's identity without deadline rules: its targets are in [`crate::kpi`]
+/// and its reporting calendar, if it has one, comes from a rule script.
+fn plan_without_rules(id: &str, vi: &str, en: &str, document: &str, years: (i32, i32)) -> Plan {
     Plan {
         id: id.into(),
         name: Text::new(vi, en),
@@ -219,7 +211,7 @@ fn targets_only(id: &str, vi: &str, en: &str, document: &str, years: (i32, i32))
 /// Provincial Party resolution 09-NQ/TU (002): targets to 2025 and 2030; its
 /// reporting is done through the other plans.
 pub fn resolution_09_2022() -> Plan {
-    targets_only(
+    plan_without_rules(
         "resolution-09-2022",
         "Nghị quyết 09-NQ/TU ngày 18/02/2022 về chuyển đổi số tỉnh Kon Tum đến năm 2025, định hướng đến năm 2030",
         "Provincial Party resolution 09-NQ/TU (2022): digital transformation to 2025, vision 2030",
@@ -231,7 +223,7 @@ pub fn resolution_09_2022() -> Plan {
 /// Provincial plan implementing Government resolution 03/NQ-CP (004): its
 /// reporting is "định kỳ hàng năm" (§IV) without a date.
 pub fn action_03_2025() -> Plan {
-    targets_only(
+    plan_without_rules(
         "action-03-2025",
         "Kế hoạch triển khai thực hiện Nghị quyết 03/NQ-CP ngày 09/01/2025 của Chính phủ",
         "Provincial plan implementing Government resolution 03/NQ-CP (2025)",

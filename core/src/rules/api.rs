@@ -830,25 +830,18 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
             }
             st.not_before_script_year(a.year().min(b.year()), ("ngày nghỉ", "days off"))?;
             let source = format!("{nguon} ({o})");
-            st.rules
-                .holidays
-                .notice_mut(a.year(), &source)
-                .swaps
-                .push(crate::calendar::holidays::Swap {
-                    day_off: a,
-                    worked_day: b,
-                    source: source.clone(),
-                });
-            if b.year() != a.year() {
-                st.rules
-                    .holidays
-                    .notice_mut(b.year(), &source)
-                    .swaps
-                    .push(crate::calendar::holidays::Swap {
-                    day_off: a,
-                    worked_day: b,
-                    source: source.clone(),
-                });
+            // A swap across New Year belongs to both years' notices: each year
+            // applies the half (day off or day worked) that falls in it.
+            let mut years = vec![a.year(), b.year()];
+            years.dedup();
+            for y in years {
+                st.rules.holidays.notice_mut(y, &source).swaps.push(
+                    crate::calendar::holidays::Swap {
+                        day_off: a,
+                        worked_day: b,
+                        source: source.clone(),
+                    },
+                );
             }
             st.record(
                 o,
