@@ -127,7 +127,20 @@ fn list(
     Ok(())
 }
 
+fn kpi_hint() -> Text {
+    Text::new(
+        "Một đơn vị: {\"unit\", \"level\", \"period\", \"values\": {...}}; tổng hợp: {\"level\", \"period\", \"units\": [...]}. Xem thư mục examples/.",
+        "One unit: {\"unit\", \"level\", \"period\", \"values\": {...}}; consolidation: {\"level\", \"period\", \"units\": [...]}. See examples/.",
+    )
+}
+
 fn read_input(file: &str) -> Result<serde_json::Value, Failure> {
+    read_json(file, &kpi_hint())
+}
+
+/// Reads a JSON document from a file (`-`: standard input); `hint` says what
+/// shape is expected.
+pub(crate) fn read_json(file: &str, hint: &Text) -> Result<serde_json::Value, Failure> {
     let bytes = if file == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
@@ -146,10 +159,10 @@ fn read_input(file: &str) -> Result<serde_json::Value, Failure> {
             .at("FILE"),
         )
     })?;
-    serde_json::from_slice(&bytes).map_err(|e| invalid_json(file, &e))
+    serde_json::from_slice(&bytes).map_err(|e| invalid_json(file, &e, hint))
 }
 
-fn invalid_json(file: &str, e: &serde_json::Error) -> Failure {
+fn invalid_json(file: &str, e: &serde_json::Error, hint: &Text) -> Failure {
     Failure::Input(
         Diagnostic::error(
             Code::InputInvalidJson,
@@ -159,10 +172,7 @@ fn invalid_json(file: &str, e: &serde_json::Error) -> Failure {
             ),
         )
         .at("FILE")
-        .with_hint(Text::new(
-            "Một đơn vị: {\"unit\", \"level\", \"period\", \"values\": {...}}; tổng hợp: {\"level\", \"period\", \"units\": [...]}. Xem thư mục examples/.",
-            "One unit: {\"unit\", \"level\", \"period\", \"values\": {...}}; consolidation: {\"level\", \"period\", \"units\": [...]}. See examples/.",
-        )),
+        .with_hint(hint.clone()),
     )
 }
 
@@ -196,7 +206,7 @@ fn eval(
     let has_errors;
     if is_consolidation {
         let input: ConsolidationInput =
-            serde_json::from_value(value).map_err(|e| invalid_json(file, &e))?;
+            serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
         let mut c = consolidate(catalog, &input, &p, year);
         for (i, u) in input.units.iter().enumerate() {
             c.diagnostics.extend(checks(u).into_iter().map(|d| {
@@ -215,7 +225,8 @@ fn eval(
             render_consolidation(&c, lang, out);
         }
     } else {
-        let input: UnitInput = serde_json::from_value(value).map_err(|e| invalid_json(file, &e))?;
+        let input: UnitInput =
+            serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
         let mut ev = evaluate_for_year(
             catalog,
             &input,

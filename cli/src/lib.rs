@@ -29,6 +29,7 @@ use serde::Serialize;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 
+mod forms_cmd;
 mod kpi_cmd;
 mod rules_cmd;
 
@@ -86,6 +87,23 @@ enum Command {
     /// Rule scripts: check, test, diff, explain / Tệp quy tắc: kiểm tra, kiểm thử, so sánh, giải thích
     #[command(subcommand)]
     Rules(rules_cmd::RulesCommand),
+    /// Validate a report (JSON file, `-` for stdin); exit 0 valid, 1 invalid, 2 bad input /
+    /// Kiểm tra một báo cáo
+    Validate {
+        /// Report file
+        file: String,
+        /// Day to validate on (default: today, UTC+7)
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// JSON Schema (2020-12) of a report kind / Lược đồ JSON của một loại báo cáo
+    Schema {
+        /// quarterly, half_year, annual, plan_issue, self_inspection, inspection_report
+        kind: String,
+        /// Year whose form applies (default: this year)
+        #[arg(long)]
+        year: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -337,6 +355,12 @@ fn execute(
         Command::Plans => plans_cmd(&rules.plans, json, lang, out),
         Command::Kpi(k) => crate::kpi_cmd::run(rules, k_args(k), json, lang, out),
         Command::Rules(_) => Ok(()),
+        Command::Validate { file, today } => {
+            forms_cmd::validate(rules, file, today.as_deref(), clock_today, json, lang, out)
+        }
+        Command::Schema { kind, year } => {
+            forms_cmd::schema_cmd(rules, kind, year.as_deref(), clock_today, out)
+        }
     }
 }
 

@@ -200,6 +200,44 @@ pub enum Code {
     RulesTestFailed,
     /// Found by a custom check of a rule script (see the diagnostic's `check`).
     RulesCheck,
+    /// A required field of a report is missing or empty.
+    ReportRequired,
+    /// A field of a report has the wrong type (text where a number is expected, …).
+    ReportType,
+    /// A report has a field its definition does not know (reported, not dropped).
+    ReportUnknownField,
+    /// A number, a text length or a number of rows is out of its range.
+    ReportOutOfRange,
+    /// A value is not one of the field's allowed values.
+    ReportInvalidChoice,
+    /// A date of something that already happened is after today.
+    ReportDateInFuture,
+    /// A date falls outside the report's data window.
+    ReportDateOutsideWindow,
+    /// The period is not of the report kind's period kind (a quarter for a quarterly report).
+    ReportPeriodMismatch,
+    /// A value does not have its expected form (a document number `125/KH-UBND`).
+    ReportFormat,
+    /// A value is greater than the value it is bounded by (disbursed > total estimate).
+    ReportExceeds,
+    /// An appendix table disagrees with the indicator input it details.
+    ReportAppendixMismatch,
+    /// An indicator with a target in force for the unit's level has no input.
+    ReportKpiNotReported,
+    /// A workflow action is not allowed from the report's current state.
+    WorkflowTransitionInvalid,
+    /// The actor's role may not take this workflow action.
+    WorkflowRoleNotAllowed,
+    /// Returning a report needs at least one reason.
+    WorkflowReasonRequired,
+    /// A workflow action is dated before the previous one.
+    WorkflowTimeOrder,
+    /// A report with errors cannot be submitted.
+    WorkflowReportInvalid,
+    /// No task of the register has this id.
+    TaskUnknown,
+    /// A task's completion term cannot be read.
+    TaskTermInvalid,
 }
 
 impl Code {
@@ -249,6 +287,25 @@ impl Code {
             Code::RulesFile => "rules.file",
             Code::RulesTestFailed => "rules.test_failed",
             Code::RulesCheck => "rules.check",
+            Code::ReportRequired => "report.required",
+            Code::ReportType => "report.type",
+            Code::ReportUnknownField => "report.unknown_field",
+            Code::ReportOutOfRange => "report.out_of_range",
+            Code::ReportInvalidChoice => "report.invalid_choice",
+            Code::ReportDateInFuture => "report.date_in_future",
+            Code::ReportDateOutsideWindow => "report.date_outside_window",
+            Code::ReportPeriodMismatch => "report.period_mismatch",
+            Code::ReportFormat => "report.format",
+            Code::ReportExceeds => "report.exceeds",
+            Code::ReportAppendixMismatch => "report.appendix_mismatch",
+            Code::ReportKpiNotReported => "report.kpi_not_reported",
+            Code::WorkflowTransitionInvalid => "workflow.transition_invalid",
+            Code::WorkflowRoleNotAllowed => "workflow.role_not_allowed",
+            Code::WorkflowReasonRequired => "workflow.reason_required",
+            Code::WorkflowTimeOrder => "workflow.time_order",
+            Code::WorkflowReportInvalid => "workflow.report_invalid",
+            Code::TaskUnknown => "task.unknown",
+            Code::TaskTermInvalid => "task.term_invalid",
         }
     }
 }

@@ -14,6 +14,8 @@
 //!   unit's inputs against each plan's target, consolidation across units.
 //! - [`rules`]: yearly Rhai rule scripts that change targets, deadlines,
 //!   holidays and recipients, in a sandbox, with provenance.
+//! - [`forms`]: report definitions, validation of whole reports and single
+//!   fields, JSON Schema export.
 //! - [`diagnostic`]: the one error/warning type, bilingual.
 //!
 //! ```
@@ -33,6 +35,7 @@
 
 pub mod calendar;
 pub mod diagnostic;
+pub mod forms;
 pub mod kpi;
 pub mod obligations;
 pub mod rules;

@@ -218,7 +218,7 @@ fn diag(severity: Severity, code: Code, path: String, vi: String, en: String) ->
 
 /// Checks one raw value against its kind; `prefix` is the unit's JSON pointer
 /// (the path is only built for an error).
-fn check_value(
+pub(crate) fn check_value(
     kind: InputKind,
     raw: &RawValue,
     prefix: &str,
@@ -267,6 +267,36 @@ fn check_value(
             format!("'{id}' must be a number, got a {}", other.describe()),
         )),
     }
+}
+
+/// The diagnostic for a rate whose numerator is above its denominator;
+/// `prefix` is the unit's JSON pointer.
+pub(crate) fn numerator_exceeds(
+    prefix: &str,
+    n_id: &str,
+    n: Exact,
+    d_id: &str,
+    d: Exact,
+) -> Diagnostic {
+    diag(
+        Severity::Error,
+        Code::KpiNumeratorExceedsDenominator,
+        format!("{prefix}/values/{n_id}"),
+        format!(
+            "'{n_id}' ({}) lớn hơn '{d_id}' ({})",
+            n.display().vi,
+            d.display().vi
+        ),
+        format!(
+            "'{n_id}' ({}) is greater than '{d_id}' ({})",
+            n.display().en,
+            d.display().en
+        ),
+    )
+    .with_hint(Text::new(
+        "Tử số là một phần của mẫu số; kiểm tra lại hai số liệu.",
+        "The numerator is part of the denominator; check both figures.",
+    ))
 }
 
 /// A unit's validated values, by the catalog's dense input slots.
@@ -414,25 +444,7 @@ fn compute(
                 )]);
             }
             if n > d {
-                return Err(vec![diag(
-                    Severity::Error,
-                    Code::KpiNumeratorExceedsDenominator,
-                    format!("{path}/values/{n_id}"),
-                    format!(
-                        "'{n_id}' ({}) lớn hơn '{d_id}' ({})",
-                        n.display().vi,
-                        d.display().vi
-                    ),
-                    format!(
-                        "'{n_id}' ({}) is greater than '{d_id}' ({})",
-                        n.display().en,
-                        d.display().en
-                    ),
-                )
-                .with_hint(Text::new(
-                    "Tử số là một phần của mẫu số; kiểm tra lại hai số liệu.",
-                    "The numerator is part of the denominator; check both figures.",
-                ))]);
+                return Err(vec![numerator_exceeds(path, n_id, n, d_id, d)]);
             }
             n.checked_div(d)
                 .and_then(Exact::times_100)

@@ -278,6 +278,41 @@ impl Exact {
         self.trimmed(2)
     }
 
+    /// Like [`Exact::display`] with the thousands grouped, for amounts of
+    /// money: `1.500.000,5` in Vietnamese, `1,500,000.5` in English.
+    ///
+    /// ```
+    /// let v = dxplan::kpi::Exact::parse("150000000").unwrap();
+    /// assert_eq!(v.display_grouped().vi, "150.000.000");
+    /// assert_eq!(v.display_grouped().en, "150,000,000");
+    /// ```
+    pub fn display_grouped(self) -> crate::Text {
+        let plain = self.trimmed(2).en;
+        let (sign, rest) = match plain.strip_prefix('-') {
+            Some(r) => ("-", r),
+            None => ("", plain.as_str()),
+        };
+        let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
+        let group = |sep: char| {
+            let mut out = String::new();
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    out.push(sep);
+                }
+                out.push(c);
+            }
+            out
+        };
+        let join = |g: String, dec: char| {
+            if frac.is_empty() {
+                format!("{sign}{g}")
+            } else {
+                format!("{sign}{g}{dec}{frac}")
+            }
+        };
+        crate::Text::new(join(group('.'), ','), join(group(','), '.'))
+    }
+
     /// `places` decimals, trailing zeros dropped, decimal comma in Vietnamese.
     fn trimmed(self, places: u32) -> crate::Text {
         let mut s = self.to_decimal(places);

@@ -29,6 +29,7 @@ pub(crate) const FUNCTIONS: &[&str] = &[
     "noi_nhan",
     "han_nop",
     "kiem_tra",
+    "them_truong",
     "loi",
     "canh_bao",
 ];
@@ -680,6 +681,117 @@ fn add_indicator(
 }
 
 /// Registers the API on the engine.
+/// `them_truong(loai, cha, #{ ma, kieu, ten, ten_en, bat_buoc }, nguon)`: a
+/// new field of a report form, from the script's year on.
+fn add_form_field(
+    st: &mut State,
+    origin: Span,
+    kind: &str,
+    parent: &str,
+    def: &rhai::Map,
+    nguon: &str,
+) -> Result<(), Diagnostic> {
+    use crate::forms::{DateRule, Field, FieldType, Required};
+    let nguon = source_text(nguon)?;
+    let what = ("Định nghĩa trường", "the field definition");
+    let k: ObligationKind = kind.parse().map_err(|d: Diagnostic| {
+        Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+            .with_hint(crate::forms::definition::kinds_hint())
+    })?;
+    let id = field(def, "ma", what)?;
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(invalid(
+            format!("Mã trường '{id}' chỉ gồm chữ thường không dấu, số và dấu gạch dưới"),
+            format!("field id '{id}' must be lowercase ASCII letters, digits and underscores"),
+        ));
+    }
+    let ty = match field(def, "kieu", what)?.as_str() {
+        "text" => FieldType::Text { multiline: false },
+        "paragraph" => FieldType::Text { multiline: true },
+        "document_number" => FieldType::DocumentNumber,
+        "date" => FieldType::Date { rule: DateRule::Past },
+        "date_in_period" => FieldType::Date { rule: DateRule::PastInWindow },
+        "count" => FieldType::Count,
+        "money" => FieldType::Money,
+        "bool" => FieldType::Bool,
+        other => {
+            return Err(invalid(
+                format!("Không có kiểu trường '{other}'"),
+                format!("unknown field type '{other}'"),
+            )
+            .with_hint(Text::new(
+                "Kiểu hợp lệ: text, paragraph, document_number, date, date_in_period, count, money, bool.",
+                "Valid types: text, paragraph, document_number, date, date_in_period, count, money, bool.",
+            )))
+        }
+    };
+    let required = match def.get("bat_buoc") {
+        None => Required::No,
+        Some(v) if v.is_bool() => {
+            if v.as_bool().unwrap_or(false) {
+                Required::Always
+            } else {
+                Required::No
+            }
+        }
+        Some(v) => {
+            let levels = v.clone().try_cast::<rhai::Array>().ok_or_else(|| {
+                invalid(
+                    "'bat_buoc' là true/false hoặc mảng các cấp, ví dụ [\"commune\"]".into(),
+                    "'bat_buoc' is true/false or an array of levels, e.g. [\"commune\"]".into(),
+                )
+            })?;
+            let mut out = Vec::new();
+            for l in levels {
+                let text = l.into_string().map_err(|_| {
+                    invalid(
+                        "Cấp phải là chuỗi".into(),
+                        "a level must be a string".into(),
+                    )
+                })?;
+                out.push(text.parse::<AdminLevel>().map_err(|d: Diagnostic| {
+                    Diagnostic::error(Code::RulesUnknownId, d.message.clone())
+                })?);
+            }
+            Required::Levels(out)
+        }
+    };
+    let mut f = Field::new(
+        &id,
+        &field(def, "ten", what)?,
+        &field(def, "ten_en", what)?,
+        ty,
+        &format!("{nguon} ({origin})"),
+    );
+    f.required = required;
+    f.from_year = Some(st.script.year);
+    let form = st.rules.forms.get_mut(k).ok_or_else(|| {
+        invalid(
+            format!("Loại '{kind}' không có biểu mẫu"),
+            format!("kind '{kind}' has no form"),
+        )
+        .with_hint(crate::forms::definition::kinds_hint())
+    })?;
+    form.add_field(parent, f)?;
+    st.record(
+        origin,
+        kind,
+        format!(
+            "thêm trường {parent}/{id} vào biểu mẫu {kind} từ năm {}",
+            st.script.year
+        ),
+        format!(
+            "add field {parent}/{id} to the {kind} form from {}",
+            st.script.year
+        ),
+    );
+    Ok(())
+}
+
 pub(crate) fn register(engine: &mut Engine, state: &Shared) {
     let s = state.clone();
     engine.register_fn("bao_cao", move |ctx: NativeCallContext, def: rhai::Map| {
@@ -997,6 +1109,15 @@ pub(crate) fn register(engine: &mut Engine, state: &Shared) {
             Ok(())
         })
     });
+    let s = state.clone();
+    engine.register_fn(
+        "them_truong",
+        move |ctx: NativeCallContext, kind: &str, parent: &str, def: rhai::Map, nguon: &str| {
+            with_state(&s, &ctx, |st, o| {
+                add_form_field(st, o, kind, parent, &def, nguon)
+            })
+        },
+    );
     engine.register_fn("loi", |path: &str, vi: &str, en: &str| {
         finding("loi", path, vi, en)
     });

@@ -9,6 +9,7 @@ use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
 use rhai::{Dynamic, Engine, EvalAltResult, ParseError, ParseErrorType, Position, Scope, AST};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -214,11 +215,48 @@ impl RulesEngine {
     /// assert_eq!(found[0].check.as_deref(), Some("it_nhat_10_ho_so"));
     /// ```
     pub fn run_checks(&mut self, rules: &RuleSet, input: &UnitInput) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
         if rules.checks.is_empty() {
-            return out;
+            return Vec::new();
         }
-        let report = report_map(input);
+        self.run_checks_on(rules, report_map(input))
+    }
+
+    /// Runs the custom checks on a whole report (a form, see
+    /// [`crate::forms`]). A check function sees `bc.don_vi`, `bc.cap`,
+    /// `bc.ky`, `bc.gia_tri` (the KPI inputs, numbers) as for
+    /// [`RulesEngine::run_checks`], plus `bc.loai` (the kind), `bc.ke_hoach`
+    /// (the plan) and `bc.bao_cao` (the whole report as sent).
+    ///
+    /// ```
+    /// use dxplan::rules::{RulesEngine, Script};
+    /// let mut engine = RulesEngine::new();
+    /// let script = Script::new("2026.rhai", r#"
+    ///     fn co_tin_bai(bc) {
+    ///         if bc.loai == "annual" && bc.bao_cao.appendices.news.len() == 0 {
+    ///             return [loi("/appendices/news", "Báo cáo năm phải có Phụ lục 01", "An annual report needs Appendix 01")];
+    ///         }
+    ///         []
+    ///     }
+    ///     kiem_tra("co_tin_bai", "co_tin_bai");
+    /// "#).unwrap();
+    /// let rules = engine.load(&[script]).unwrap();
+    /// let report = serde_json::json!({"kind": "annual", "appendices": {"news": []}});
+    /// let found = engine.run_report_checks(&rules, &report);
+    /// assert_eq!(found[0].path.as_deref(), Some("/appendices/news"));
+    /// ```
+    pub fn run_report_checks(
+        &mut self,
+        rules: &RuleSet,
+        report: &serde_json::Value,
+    ) -> Vec<Diagnostic> {
+        if rules.checks.is_empty() {
+            return Vec::new();
+        }
+        self.run_checks_on(rules, report_view(report))
+    }
+
+    fn run_checks_on(&mut self, rules: &RuleSet, report: Dynamic) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
         for check in &rules.checks {
             let current = self
                 .check_asts
@@ -271,20 +309,24 @@ impl RulesEngine {
     }
 }
 
+/// A KPI input as a script sees it.
+fn raw_dynamic(raw: &RawValue) -> Dynamic {
+    match raw {
+        RawValue::Number(n) if n.is_integer() => i64::try_from(n.numerator())
+            .map(Dynamic::from)
+            .unwrap_or(Dynamic::UNIT),
+        RawValue::Number(n) => Dynamic::from(n.numerator() as f64 / n.denominator() as f64),
+        RawValue::Bool(b) => Dynamic::from(*b),
+        RawValue::Text(t) => Dynamic::from(t.clone()),
+        _ => Dynamic::UNIT,
+    }
+}
+
 /// The report as a script sees it: `#{ don_vi, cap, ky, gia_tri: #{ id: number | bool } }`.
 fn report_map(input: &UnitInput) -> Dynamic {
     let mut values = rhai::Map::new();
     for (id, raw) in &input.values {
-        let v = match raw {
-            RawValue::Number(n) if n.is_integer() => i64::try_from(n.numerator())
-                .map(Dynamic::from)
-                .unwrap_or(Dynamic::UNIT),
-            RawValue::Number(n) => Dynamic::from(n.numerator() as f64 / n.denominator() as f64),
-            RawValue::Bool(b) => Dynamic::from(*b),
-            RawValue::Text(t) => Dynamic::from(t.clone()),
-            _ => Dynamic::UNIT,
-        };
-        values.insert(id.as_str().into(), v);
+        values.insert(id.as_str().into(), raw_dynamic(raw));
     }
     let mut m = rhai::Map::new();
     m.insert("don_vi".into(), Dynamic::from(input.unit.clone()));
@@ -294,6 +336,59 @@ fn report_map(input: &UnitInput) -> Dynamic {
     );
     m.insert("ky".into(), Dynamic::from(input.period.id()));
     m.insert("gia_tri".into(), Dynamic::from(values));
+    Dynamic::from(m)
+}
+
+/// A JSON value as a script sees it (numbers as integers when whole).
+fn json_dynamic(v: &serde_json::Value, depth: usize) -> Dynamic {
+    use serde_json::Value;
+    if depth > 64 {
+        return Dynamic::UNIT;
+    }
+    match v {
+        Value::Null => Dynamic::UNIT,
+        Value::Bool(b) => Dynamic::from(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Dynamic::from(i),
+            None => n.as_f64().map_or(Dynamic::UNIT, Dynamic::from),
+        },
+        Value::String(s) => Dynamic::from(s.clone()),
+        Value::Array(a) => Dynamic::from(
+            a.iter()
+                .map(|x| json_dynamic(x, depth + 1))
+                .collect::<rhai::Array>(),
+        ),
+        Value::Object(m) => Dynamic::from(
+            m.iter()
+                .map(|(k, x)| (k.as_str().into(), json_dynamic(x, depth + 1)))
+                .collect::<rhai::Map>(),
+        ),
+    }
+}
+
+/// The view of a whole report given to check functions.
+fn report_view(report: &serde_json::Value) -> Dynamic {
+    let s = |p: &str| {
+        report
+            .pointer(p)
+            .and_then(serde_json::Value::as_str)
+            .map_or(Dynamic::UNIT, |v| Dynamic::from(v.trim().to_string()))
+    };
+    let mut values = rhai::Map::new();
+    if let Some(serde_json::Value::Object(m)) = report.get("values") {
+        for (id, v) in m {
+            let raw = RawValue::deserialize(v).unwrap_or(RawValue::Null);
+            values.insert(id.as_str().into(), raw_dynamic(&raw));
+        }
+    }
+    let mut m = rhai::Map::new();
+    m.insert("don_vi".into(), s("/unit/id"));
+    m.insert("cap".into(), s("/unit/level"));
+    m.insert("ky".into(), s("/period"));
+    m.insert("loai".into(), s("/kind"));
+    m.insert("ke_hoach".into(), s("/plan"));
+    m.insert("gia_tri".into(), Dynamic::from(values));
+    m.insert("bao_cao".into(), json_dynamic(report, 0));
     Dynamic::from(m)
 }
 

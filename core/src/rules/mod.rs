@@ -152,6 +152,8 @@ pub struct RuleSet {
     pub checks: Vec<Check>,
     /// The scripts, by name (custom checks run in them).
     pub scripts: Vec<Script>,
+    /// Report form definitions (built in, plus fields scripts added).
+    pub forms: crate::forms::Forms,
 }
 
 /// One step of an explanation: where a value came from.
@@ -177,6 +179,7 @@ impl RuleSet {
             changes: Vec::new(),
             checks: Vec::new(),
             scripts: Vec::new(),
+            forms: crate::forms::Forms::builtin(),
         }
     }
 

@@ -1,0 +1,512 @@
+//! Report forms: valid reports of every kind, one invalid report per
+//! diagnostic code (`golden/report_diagnostics.txt`), single-field
+//! validation, rule-script extensions and the JSON Schema export.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use dxplan::forms::{schema::schema, FieldType, Validator, FORM_KINDS};
+use dxplan::rules::{defaults, RulesEngine, Script};
+use dxplan::{Code, ObligationKind, Severity, SubmissionStatus};
+use dxplan_tests::read_table;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/reports")
+}
+
+fn load(rel: &str) -> Value {
+    let p = examples().join(rel);
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    dxplan::parse_date(s).unwrap()
+}
+
+/// One valid report per kind, validated the day after it was sent: no
+/// diagnostic at all, and on time against the seed's deadline.
+#[test]
+fn valid_reports_of_every_kind() {
+    // (file, today, last on-time day # source)
+    let cases = [
+        // 000 §VII.1 quarterly "trước ngày 20 tháng cuối của quý" → 19/09/2025.
+        ("valid/quarterly.json", "2025-09-16", "2025-09-19"),
+        // 000 §VII.1 "trước ngày 20 tháng 6 năm 2025" → 19/06/2025.
+        ("valid/half_year.json", "2025-06-19", "2025-06-19"),
+        // 000 §VII.1 "trước ngày 15 tháng 12 năm 2025" → Sunday 14/12/2025 (kept).
+        ("valid/annual.json", "2025-12-11", "2025-12-14"),
+        // 000 §VII.1 "trước ngày 24 tháng 01 năm 2025" → 23/01/2025.
+        ("valid/plan_issue.json", "2025-02-01", "2025-01-23"),
+        // 001 §IV.1.b self-report before 20/9/2024 → 19/09/2024.
+        ("valid/self_inspection.json", "2024-09-19", "2024-09-19"),
+    ];
+    let mut v = Validator::new(defaults::rule_set());
+    let mut kinds = Vec::new();
+    for (file, today, deadline) in cases {
+        let report = load(file);
+        let before = report.clone();
+        let r = v.validate(&report, day(today));
+        assert_eq!(report, before, "{file}: input mutated");
+        assert!(
+            r.valid && r.diagnostics.is_empty(),
+            "{file}: {:#?}",
+            r.diagnostics
+        );
+        let d = r
+            .deadline
+            .as_ref()
+            .unwrap_or_else(|| panic!("{file}: no deadline"));
+        assert_eq!(d.status.deadline, day(deadline), "{file}");
+        assert!(
+            matches!(d.status.status, SubmissionStatus::OnTime { .. }),
+            "{file}: {:?}",
+            d.status
+        );
+        kinds.push(r.kind.unwrap());
+    }
+    // Every kind a unit writes has an example (inspection_report shares the self-report's form).
+    for k in FORM_KINDS
+        .iter()
+        .filter(|k| **k != ObligationKind::InspectionReport)
+    {
+        assert!(kinds.contains(k), "no valid example of {k:?}");
+    }
+}
+
+/// The quarterly example's KPI results: 1320/1850 full-online dossiers is
+/// 71.35 % ≥ 65 % (000 §III.3); 6 news items meet the yearly 20 prorated to
+/// Q3's 92 days, 20 × 92 / 365 = 5.04 (000 §III, "20 tin, bài").
+#[test]
+fn quarterly_example_kpi_results() {
+    let mut v = Validator::new(defaults::rule_set());
+    let r = v.validate(&load("valid/quarterly.json"), day("2025-09-16"));
+    let kpi = r.kpi.unwrap();
+    let get = |id: &str| kpi.results.iter().find(|x| x.indicator == id).unwrap();
+    let online = get("full_online_dossiers_rate");
+    assert_eq!(online.value.unwrap().to_decimal(2), "71.35");
+    assert_eq!(online.met, Some(true));
+    let news = get("dx_news_items");
+    assert_eq!(news.target.unwrap().effective_value.to_decimal(2), "5.04");
+    assert_eq!(news.met, Some(true));
+    // 4210/4380 households with fibre: 96.12 % < 100 % (000 §III.1).
+    assert_eq!(get("households_fiber_rate").met, Some(false));
+}
+
+#[test]
+fn one_invalid_report_per_diagnostic_code() {
+    let mut v = Validator::new(defaults::rule_set());
+    let mut codes = Vec::new();
+    for row in read_table("report_diagnostics.txt", 5) {
+        let ctx = format!("{} (line {}, {})", row.cell(0), row.line, row.citation);
+        let report = load(&format!("invalid/{}", row.cell(0)));
+        let before = report.clone();
+        let r = v.validate(&report, day(row.cell(1)));
+        assert_eq!(report, before, "{ctx}: input mutated");
+        let hit = r
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == row.cell(2) && d.path.as_deref() == Some(row.cell(3)))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{ctx}: no {} at {} among {:#?}",
+                    row.cell(2),
+                    row.cell(3),
+                    r.diagnostics
+                )
+            });
+        let sev = match row.cell(4) {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            other => panic!("{ctx}: severity {other}"),
+        };
+        assert_eq!(hit.severity, sev, "{ctx}");
+        assert!(
+            !hit.message.vi.is_empty() && !hit.message.en.is_empty(),
+            "{ctx}"
+        );
+        assert_eq!(r.valid, r.counts.errors == 0, "{ctx}");
+        if sev == Severity::Error {
+            assert!(!r.valid, "{ctx}");
+        }
+        codes.push(row.cell(2).to_string());
+    }
+    // Every report.* code has its example.
+    for code in [
+        Code::ReportRequired,
+        Code::ReportType,
+        Code::ReportUnknownField,
+        Code::ReportOutOfRange,
+        Code::ReportInvalidChoice,
+        Code::ReportDateInFuture,
+        Code::ReportDateOutsideWindow,
+        Code::ReportPeriodMismatch,
+        Code::ReportFormat,
+        Code::ReportExceeds,
+        Code::ReportAppendixMismatch,
+        Code::ReportKpiNotReported,
+    ] {
+        assert!(
+            codes.iter().any(|c| c == code.as_str()),
+            "no example of {code}"
+        );
+    }
+}
+
+#[test]
+fn whole_report_shape_errors_do_not_panic() {
+    let mut v = Validator::new(defaults::rule_set());
+    let today = day("2025-09-16");
+    for (input, code, path) in [
+        (json!([1, 2]), "report.type", ""),
+        (json!("báo cáo"), "report.type", ""),
+        (json!({}), "report.required", "/kind"),
+        (json!({"kind": 3}), "report.type", "/kind"),
+        (
+            json!({"kind": "inspection_notice"}),
+            "kind.unknown",
+            "/kind",
+        ),
+        (
+            json!({"kind": "quarterly", "unit": "phuong-a"}),
+            "report.type",
+            "/unit",
+        ),
+        (
+            json!({"kind": "quarterly", "values": [1]}),
+            "report.type",
+            "/values",
+        ),
+        (
+            json!({"kind": "quarterly", "appendices": {"news": [7]}}),
+            "report.type",
+            "/appendices/news/0",
+        ),
+    ] {
+        let r = v.validate(&input, today);
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == code && d.path.as_deref() == Some(path)),
+            "{input}: {:#?}",
+            r.diagnostics
+        );
+        assert!(!r.valid);
+    }
+}
+
+/// Live typing: one field against the rest of the report.
+#[test]
+fn single_field_validation() {
+    let v = Validator::new(defaults::rule_set());
+    let ctx = load("valid/quarterly.json");
+    let today = day("2025-09-16");
+    let k = ObligationKind::Quarterly;
+    let codes = |path: &str, value: Value| -> Vec<String> {
+        v.validate_field(k, path, &value, &ctx, today)
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.path.as_deref().unwrap_or("")))
+            .collect()
+    };
+    // The valid values of the example give nothing.
+    assert!(codes("/appendices/investments/0/disbursed", json!(120000000)).is_empty());
+    assert!(codes("/values/dossiers_full_online", json!(1320)).is_empty());
+    // Disbursed above the estimate of 150 000 000 (001 Phụ lục 04).
+    assert_eq!(
+        codes("/appendices/investments/0/disbursed", json!(150000001)),
+        ["report.exceeds /appendices/investments/0/disbursed"]
+    );
+    // Lowering the estimate puts the error on the disbursed column, which is listed as re-checked.
+    let r = v.validate_field(
+        k,
+        "/appendices/investments/0/total_estimate",
+        &json!(100000000),
+        &ctx,
+        today,
+    );
+    assert_eq!(
+        r.diagnostics[0].path.as_deref(),
+        Some("/appendices/investments/0/disbursed")
+    );
+    assert!(r
+        .checked
+        .iter()
+        .any(|p| p == "/appendices/investments/0/disbursed"));
+    // Numerator above the denominator of 1850 (000 §III.3); typing the denominator re-checks the numerator.
+    assert_eq!(
+        codes("/values/dossiers_full_online", json!(1851)),
+        ["kpi.numerator_exceeds_denominator /values/dossiers_full_online"]
+    );
+    assert_eq!(
+        codes("/values/dossiers_total", json!(1000)),
+        ["kpi.numerator_exceeds_denominator /values/dossiers_full_online"]
+    );
+    // Types and ranges; "1.320" is not a number a form should send, "1320" is.
+    assert_eq!(
+        codes("/values/staff_total", json!("hai mươi")),
+        ["kpi.input_invalid /values/staff_total"]
+    );
+    assert!(codes("/values/staff_total", json!("24")).is_empty());
+    assert_eq!(
+        codes("/values/dossier_total", json!(3)),
+        ["kpi.input_unknown /values/dossier_total"]
+    );
+    assert_eq!(
+        codes("/appendices/news/0/published_on", json!("31/02/2025")),
+        ["date.invalid /appendices/news/0/published_on"]
+    );
+    assert_eq!(
+        codes("/appendices/news/0/published_on", json!("2025-09-17")),
+        ["report.date_in_future /appendices/news/0/published_on"]
+    );
+    // Q3 data window 15/06–14/09/2025 (Decree 09/2019 art. 12).
+    assert_eq!(
+        codes("/appendices/news/0/published_on", json!("2025-06-14")),
+        ["report.date_outside_window /appendices/news/0/published_on"]
+    );
+    assert!(codes("/appendices/news/0/published_on", json!("2025-06-15")).is_empty());
+    assert_eq!(
+        codes("/outline/situation/funding", json!("  ")),
+        ["report.required /outline/situation/funding"]
+    );
+    assert_eq!(
+        codes("/period", json!("2025-H2")),
+        ["report.period_mismatch /period"]
+    );
+    assert_eq!(
+        codes("/appendices/investments/0/form", json!(2)),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes("/appendices/investments/0/form", json!("(2)")),
+        ["report.invalid_choice /appendices/investments/0/form"]
+    );
+    assert_eq!(
+        codes("/chu_ky", json!("x")),
+        ["report.unknown_field /chu_ky"]
+    );
+}
+
+/// A year's script adds a required field from its year on, and a custom
+/// check that sees the whole report; a 2025 report is not affected.
+#[test]
+fn rule_scripts_extend_forms() {
+    let script = Script::new(
+        "2026-bieu-mau.rhai",
+        r#"
+        them_truong("quarterly", "/outline/situation", #{
+            ma: "ai_applications", kieu: "paragraph", bat_buoc: ["commune", "city"],
+            ten: "Ứng dụng trí tuệ nhân tạo", ten_en: "AI applications" },
+            "000_b9c617fe6a001fd2.txt §V.2.4 (ứng dụng AI)");
+        fn it_nhat_mot_tin(bc) {
+            if bc.loai == "quarterly" && bc.bao_cao.appendices.news.len() == 0 {
+                return [canh_bao("/appendices/news", "Chưa có tin bài nào trong quý", "No news item in the quarter")];
+            }
+            []
+        }
+        kiem_tra("it_nhat_mot_tin", "it_nhat_mot_tin");
+        "#,
+    )
+    .unwrap();
+    let mut engine = RulesEngine::new();
+    let mut scripts = defaults::scripts();
+    scripts.push(script);
+    let rules = engine.load(&scripts).unwrap();
+    let def = rules.forms.get(ObligationKind::Quarterly, 2026).unwrap();
+    let f = def.field("/outline/situation/ai_applications").unwrap();
+    assert_eq!(f.ty, FieldType::Text { multiline: true });
+    assert!(rules
+        .forms
+        .get(ObligationKind::Quarterly, 2025)
+        .unwrap()
+        .field("/outline/situation/ai_applications")
+        .is_none());
+
+    let mut v = Validator::new(&rules);
+    let mut report = load("valid/quarterly.json");
+    report["period"] = json!("2026-Q1");
+    report["plan"] = json!("dti-2022");
+    report["submitted_on"] = json!("2026-03-10");
+    report["appendices"]["news"] = json!([]);
+    let r = v.validate(&report, day("2026-03-11"));
+    let has = |code: &str, path: &str| {
+        r.diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == code && d.path.as_deref() == Some(path))
+    };
+    assert!(
+        has("report.required", "/outline/situation/ai_applications"),
+        "{:#?}",
+        r.diagnostics
+    );
+    let check = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::RulesCheck)
+        .unwrap();
+    assert_eq!(
+        (check.check.as_deref(), check.path.as_deref()),
+        (Some("it_nhat_mot_tin"), Some("/appendices/news"))
+    );
+    // The 2025 report is unchanged by the 2026 script.
+    let r25 = v.validate(&load("valid/quarterly.json"), day("2025-09-16"));
+    assert!(!r25
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::ReportRequired));
+
+    // A broken field definition is a script error at its line, and nothing is applied.
+    let bad = Script::new("2026.rhai", "them_truong(\"quarterly\", \"/khong_co\", #{ ma: \"x\", kieu: \"text\", ten: \"X\", ten_en: \"X\" }, \"nguồn\");").unwrap();
+    let errs = engine.load(&[bad]).unwrap_err();
+    assert_eq!(
+        (errs[0].code, errs[0].span.as_ref().unwrap().line),
+        (Code::RulesInvalidValue, 1)
+    );
+}
+
+/// A minimal checker for the keywords the export uses (type, properties,
+/// required, additionalProperties, items, enum, const, minimum, maximum,
+/// maxItems, minLength, pattern by prefix), enough to show the valid examples
+/// conform and the schema says what validation says.
+fn conforms(schema: &Value, v: &Value, path: &str, errs: &mut Vec<String>) {
+    if let Some(t) = schema.get("type").and_then(Value::as_str) {
+        let ok = match t {
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "string" => v.is_string(),
+            "integer" => v.is_i64() || v.is_u64(),
+            "number" => v.is_number(),
+            "boolean" => v.is_boolean(),
+            _ => false,
+        };
+        if !ok {
+            return errs.push(format!("{path}: not {t}"));
+        }
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            errs.push(format!("{path}: {v} not in enum"));
+        }
+    }
+    if let Some(c) = schema.get("const") {
+        if c != v {
+            errs.push(format!("{path}: {v} ≠ const {c}"));
+        }
+    }
+    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), v.as_f64()) {
+        if n < min {
+            errs.push(format!("{path}: below minimum"));
+        }
+    }
+    if let (Some(max), Some(n)) = (schema.get("maximum").and_then(Value::as_f64), v.as_f64()) {
+        if n > max {
+            errs.push(format!("{path}: above maximum"));
+        }
+    }
+    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str()) {
+        if (s.chars().count() as u64) < min {
+            errs.push(format!("{path}: too short"));
+        }
+    }
+    if let Some(obj) = v.as_object() {
+        let props = schema.get("properties").and_then(Value::as_object);
+        for r in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !obj.contains_key(r.as_str().unwrap()) {
+                errs.push(format!("{path}: missing {r}"));
+            }
+        }
+        for (k, x) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(s) => conforms(s, x, &format!("{path}/{k}"), errs),
+                None if schema.get("additionalProperties") == Some(&json!(false)) => {
+                    errs.push(format!("{path}/{k}: not allowed"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(a)) = (schema.get("items"), v.as_array()) {
+        for (i, x) in a.iter().enumerate() {
+            conforms(items, x, &format!("{path}/{i}"), errs);
+        }
+    }
+}
+
+#[test]
+fn json_schema_export() {
+    let rules = defaults::rule_set();
+    for kind in FORM_KINDS {
+        let s = schema(rules, kind, 2025).unwrap();
+        assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(s["properties"]["kind"]["const"], kind.as_str());
+        assert!(!s["title"].as_str().unwrap().is_empty());
+    }
+    let q = schema(rules, ObligationKind::Quarterly, 2025).unwrap();
+    // Vietnamese titles, the seed's words: 001 Phụ lục 04 "Tổng kinh phí giải ngân (đồng)".
+    let inv = &q["properties"]["appendices"]["properties"]["investments"];
+    assert_eq!(
+        inv["items"]["properties"]["disbursed"]["title"],
+        "Tổng kinh phí giải ngân (đồng)"
+    );
+    assert_eq!(
+        inv["items"]["properties"]["disbursed"]["x-title-en"],
+        "Total disbursed (VND)"
+    );
+    // Plans with a quarterly report in 2025: the city plan (000 §VII.1) and the DTI plan (003 §V).
+    assert_eq!(
+        q["properties"]["plan"]["enum"],
+        json!(["city-2025", "dti-2022"])
+    );
+    // The grassroots radio section is required of communes and cities only (001 §I.2).
+    let all_of = q["allOf"].as_array().unwrap();
+    let commune = all_of
+        .iter()
+        .find(|c| c["if"]["properties"]["unit"]["properties"]["level"]["const"] == "commune")
+        .unwrap();
+    assert_eq!(
+        commune["then"]["properties"]["outline"]["properties"]["situation"]["required"],
+        json!(["grassroots_radio"])
+    );
+    assert!(!all_of
+        .iter()
+        .any(|c| c["if"]["properties"]["unit"]["properties"]["level"]["const"] == "unit"));
+    // Every valid example conforms to its kind's schema (ISO dates, numbers as numbers).
+    for (file, kind, year) in [
+        ("valid/quarterly.json", ObligationKind::Quarterly, 2025),
+        ("valid/half_year.json", ObligationKind::HalfYear, 2025),
+        ("valid/annual.json", ObligationKind::Annual, 2025),
+        ("valid/plan_issue.json", ObligationKind::PlanIssue, 2025),
+        (
+            "valid/self_inspection.json",
+            ObligationKind::SelfInspection,
+            2024,
+        ),
+    ] {
+        let s = schema(rules, kind, year).unwrap();
+        let mut errs = Vec::new();
+        conforms(&s, &load(file), "", &mut errs);
+        assert!(errs.is_empty(), "{file}: {errs:#?}");
+    }
+    // And the schema rejects what validation rejects: a form code 4, a negative estimate.
+    let mut bad = load("invalid/report.invalid_choice.json");
+    let mut errs = Vec::new();
+    conforms(&q, &bad, "", &mut errs);
+    assert_eq!(errs, ["/appendices/investments/0/form: \"4\" not in enum"]);
+    bad = load("invalid/report.out_of_range.json");
+    errs.clear();
+    conforms(&q, &bad, "", &mut errs);
+    assert_eq!(
+        errs,
+        ["/appendices/investments/0/total_estimate: below minimum"]
+    );
+    // A year's schema carries the fields of that year's rules only.
+    assert!(schema(rules, ObligationKind::InspectionNotice, 2025).is_err());
+}
