@@ -4,8 +4,10 @@ use crate::kpi_cmd::read_json;
 use crate::{parse_year, to_json, vi_en, Failure};
 use chrono::NaiveDate;
 use dxplan::forms::{schema, Validation, Validator};
-use dxplan::kpi::KpiStatus;
+use dxplan::kpi::{AdminLevel, KpiStatus};
 use dxplan::rules::RuleSet;
+use dxplan::workflow::{apply, describe_late, rollup, ReportRecord, Transition};
+use dxplan::Period;
 use dxplan::{parse_date, Lang, ObligationKind, Severity, Text};
 use std::fmt::Write as _;
 
@@ -163,5 +165,141 @@ pub(crate) fn schema_cmd(
     };
     let s = schema::schema(rules, k, year).map_err(|d| d.at("KIND"))?;
     out.push_str(&to_json(&s));
+    Ok(())
+}
+
+fn record_hint() -> Text {
+    Text::new(
+        "Trạng thái: {\"report\": {...}, \"state\": \"draft\", \"history\": []} (tạo bằng `dxplan workflow new BÁO_CÁO.json`); thao tác: {\"action\", \"by\": {\"role\", \"name\"}, \"at\", \"note\", \"reasons\"}.",
+        "State: {\"report\": {...}, \"state\": \"draft\", \"history\": []} (made by `dxplan workflow new REPORT.json`); transition: {\"action\", \"by\": {\"role\", \"name\"}, \"at\", \"note\", \"reasons\"}.",
+    )
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(
+    file: &str,
+    value: serde_json::Value,
+) -> Result<T, Failure> {
+    serde_json::from_value(value).map_err(|e| {
+        Failure::Input(
+            dxplan::Diagnostic::error(
+                dxplan::Code::InputInvalidJson,
+                Text::new(
+                    format!("Tệp '{file}' không đúng định dạng: {e}"),
+                    format!("'{file}' is not of the expected shape: {e}"),
+                ),
+            )
+            .at("FILE")
+            .with_hint(record_hint()),
+        )
+    })
+}
+
+/// `dxplan workflow new REPORT.json`: a draft record.
+pub(crate) fn workflow_new(file: &str, out: &mut String) -> Result<(), Failure> {
+    let report = read_json(file, &report_hint())?;
+    out.push_str(&to_json(&ReportRecord::new(report)));
+    Ok(())
+}
+
+/// `dxplan workflow apply STATE.json TRANSITION.json`: the new record on
+/// standard output; a refused transition exits 1 with its reasons.
+pub(crate) fn workflow_apply(
+    rules: &RuleSet,
+    state: &str,
+    transition: &str,
+    out: &mut String,
+) -> Result<(), Failure> {
+    let record: ReportRecord = from_json(state, read_json(state, &record_hint())?)?;
+    let t: Transition = from_json(transition, read_json(transition, &record_hint())?)?;
+    let mut v = Validator::new(rules);
+    match apply(&mut v, &record, &t) {
+        Ok(next) => {
+            out.push_str(&to_json(&next));
+            Ok(())
+        }
+        Err(diags) => Err(Failure::Rules(diags, 1)),
+    }
+}
+
+/// `dxplan workflow rollup STATE.json… --level L --period P --plan ID [--expected a,b]`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn workflow_rollup(
+    rules: &RuleSet,
+    files: &[String],
+    level: &str,
+    period: &str,
+    plan: &str,
+    expected: &[String],
+    json: bool,
+    lang: Lang,
+    out: &mut String,
+) -> Result<(), Failure> {
+    let level: AdminLevel = level
+        .parse()
+        .map_err(|d: dxplan::Diagnostic| d.at("--level"))?;
+    let period: Period = period
+        .parse()
+        .map_err(|d: dxplan::Diagnostic| d.at("--period"))?;
+    rules.plans.get(plan).map_err(|d| d.at("--plan"))?;
+    let mut records = Vec::new();
+    for f in files {
+        records.push(from_json::<ReportRecord>(f, read_json(f, &record_hint())?)?);
+    }
+    let r = rollup(rules, &records, expected, level, &period, plan);
+    if json {
+        out.push_str(&to_json(&r));
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{} {period} · {plan} · {} {}",
+        vi_en(lang, "Tổng hợp", "Roll-up"),
+        r.kpi.units_reported.len(),
+        vi_en(lang, "đơn vị đã tiếp nhận", "accepted units"),
+    );
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        vi_en(lang, "Chưa có báo cáo được tiếp nhận", "No accepted report"),
+        list(&r.missing)
+    );
+    for (u, s) in &r.not_accepted {
+        let _ = writeln!(out, "  {u}: {}", s.name().get(lang));
+    }
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        vi_en(lang, "Gửi trễ hạn", "Sent late"),
+        if r.late.is_empty() { "—" } else { "" }
+    );
+    for l in &r.late {
+        let _ = writeln!(out, "  {}", describe_late(l).get(lang));
+    }
+    for d in &r.diagnostics {
+        let _ = writeln!(out, "  {}", d.render(lang));
+    }
+    for x in &r.kpi.results {
+        let mark = match x.status {
+            KpiStatus::Met => "✓",
+            KpiStatus::NotMet => "✗",
+            _ => "·",
+        };
+        let value = x
+            .value_display()
+            .map(|v| v.get(lang).to_string())
+            .unwrap_or_else(|| "—".into());
+        let target = x
+            .target
+            .map(|t| t.target.describe(x.unit).get(lang).to_string())
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {mark} {:<44} {value:>10}  {target}", x.indicator);
+    }
     Ok(())
 }

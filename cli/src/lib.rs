@@ -96,6 +96,10 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Report workflow: new draft, transitions with audit trail, roll-up /
+    /// Quy trình báo cáo: tạo, chuyển trạng thái, tổng hợp
+    #[command(subcommand)]
+    Workflow(WorkflowCommand),
     /// JSON Schema (2020-12) of a report kind / Lược đồ JSON của một loại báo cáo
     Schema {
         /// quarterly, half_year, annual, plan_issue, self_inspection, inspection_report
@@ -130,6 +134,40 @@ enum Kpi {
         /// Use the targets of this year instead of the period's year
         #[arg(long)]
         year: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum WorkflowCommand {
+    /// A draft record for a report (printed as JSON)
+    New {
+        /// Report file
+        report: String,
+    },
+    /// Apply a transition to a record; prints the new record (exit 1 when refused)
+    Apply {
+        /// Record file (from `workflow new` or a previous `apply`)
+        state: String,
+        /// Transition file: {"action", "by": {"role", "name"}, "at", "note", "reasons"}
+        transition: String,
+    },
+    /// Roll up the accepted reports of a period into the next level
+    Rollup {
+        /// Record files
+        #[arg(required = true)]
+        states: Vec<String>,
+        /// Level of the roll-up (city, province)
+        #[arg(long)]
+        level: String,
+        /// Period (2025-Q3, 2025-H1, 2025)
+        #[arg(long)]
+        period: String,
+        /// Plan whose targets apply
+        #[arg(long)]
+        plan: String,
+        /// Units expected to report, comma-separated
+        #[arg(long, value_delimiter = ',')]
+        expected: Vec<String>,
     },
 }
 
@@ -358,6 +396,19 @@ fn execute(
         Command::Validate { file, today } => {
             forms_cmd::validate(rules, file, today.as_deref(), clock_today, json, lang, out)
         }
+        Command::Workflow(WorkflowCommand::New { report }) => forms_cmd::workflow_new(report, out),
+        Command::Workflow(WorkflowCommand::Apply { state, transition }) => {
+            forms_cmd::workflow_apply(rules, state, transition, out)
+        }
+        Command::Workflow(WorkflowCommand::Rollup {
+            states,
+            level,
+            period,
+            plan,
+            expected,
+        }) => forms_cmd::workflow_rollup(
+            rules, states, level, period, plan, expected, json, lang, out,
+        ),
         Command::Schema { kind, year } => {
             forms_cmd::schema_cmd(rules, kind, year.as_deref(), clock_today, out)
         }

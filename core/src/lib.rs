@@ -16,6 +16,8 @@
 //!   holidays and recipients, in a sandbox, with provenance.
 //! - [`forms`]: report definitions, validation of whole reports and single
 //!   fields, JSON Schema export.
+//! - [`workflow`]: a report's lifecycle with its audit trail, and the
+//!   roll-up of accepted reports.
 //! - [`diagnostic`]: the one error/warning type, bilingual.
 //!
 //! ```
@@ -39,6 +41,7 @@ pub mod forms;
 pub mod kpi;
 pub mod obligations;
 pub mod rules;
+pub mod workflow;
 
 pub use calendar::date::{
     check_date, check_year, format_date, parse_date, weekday_name, MAX_YEAR, MIN_YEAR,
