@@ -303,3 +303,79 @@ pub(crate) fn workflow_rollup(
     }
     Ok(())
 }
+
+/// `dxplan tasks [--as-of DATE] [--agency NAME] [--progress FILE]`.
+pub(crate) fn tasks_cmd(
+    as_of: Option<&str>,
+    agency: Option<&str>,
+    progress: Option<&str>,
+    clock_today: NaiveDate,
+    json: bool,
+    lang: Lang,
+    out: &mut String,
+) -> Result<(), Failure> {
+    use dxplan::tasks::{Progress, Register};
+    let as_of = match as_of {
+        Some(t) => parse_date(t).map_err(|d| d.at("--as-of"))?,
+        None => clock_today,
+    };
+    let reg = Register::seeds()?;
+    let records: Vec<Progress> = match progress {
+        Some(f) => {
+            let hint = Text::new(
+                "Tiến độ: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}]",
+                "Progress: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}]",
+            );
+            let v = read_json(f, &hint)?;
+            let records: Vec<Progress> = from_json(f, v)?;
+            if let Some(d) = reg.check_progress(&records).into_iter().next() {
+                return Err(Failure::Input(d));
+            }
+            records
+        }
+        None => Vec::new(),
+    };
+    let tasks = match agency {
+        Some(a) => reg.for_agency(a),
+        None => reg.iter().collect(),
+    };
+    let statuses: Vec<_> = tasks
+        .into_iter()
+        .map(|t| reg.status(t, &records, as_of))
+        .collect();
+    if json {
+        out.push_str(&to_json(&statuses));
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{} {} — {} {}",
+        vi_en(lang, "Nhiệm vụ ngày", "Tasks as of"),
+        dxplan::format_date(as_of),
+        statuses.len(),
+        vi_en(lang, "nhiệm vụ", "tasks")
+    );
+    for s in &statuses {
+        let _ = writeln!(out, "\n{:<11} {}", s.task.id, s.task.title);
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            vi_en(lang, "Chủ trì", "Lead"),
+            s.task.lead
+        );
+        if let Some(c) = &s.task.coordinating {
+            let _ = writeln!(out, "    {}: {c}", vi_en(lang, "Phối hợp", "With"));
+        }
+        if let Some(o) = &s.task.output {
+            let _ = writeln!(out, "    {}: {o}", vi_en(lang, "Kết quả", "Output"));
+        }
+        let _ = writeln!(
+            out,
+            "    {}: {} · {}",
+            vi_en(lang, "Thời hạn", "Term"),
+            s.task.term_text,
+            s.message.get(lang)
+        );
+    }
+    Ok(())
+}

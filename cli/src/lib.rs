@@ -100,6 +100,19 @@ enum Command {
     /// Quy trình báo cáo: tạo, chuyển trạng thái, tổng hợp
     #[command(subcommand)]
     Workflow(WorkflowCommand),
+    /// Task register of 000 §V and 004 Appendix II with status on a date /
+    /// Danh mục nhiệm vụ và tiến độ
+    Tasks {
+        /// Day of the status (default: today, UTC+7)
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only tasks this agency leads or coordinates (part of its name)
+        #[arg(long)]
+        agency: Option<String>,
+        /// Progress records (JSON array of {task, on, kind, note})
+        #[arg(long)]
+        progress: Option<String>,
+    },
     /// JSON Schema (2020-12) of a report kind / Lược đồ JSON của một loại báo cáo
     Schema {
         /// quarterly, half_year, annual, plan_issue, self_inspection, inspection_report
@@ -408,6 +421,19 @@ fn execute(
             expected,
         }) => forms_cmd::workflow_rollup(
             rules, states, level, period, plan, expected, json, lang, out,
+        ),
+        Command::Tasks {
+            as_of,
+            agency,
+            progress,
+        } => forms_cmd::tasks_cmd(
+            as_of.as_deref(),
+            agency.as_deref(),
+            progress.as_deref(),
+            clock_today,
+            json,
+            lang,
+            out,
         ),
         Command::Schema { kind, year } => {
             forms_cmd::schema_cmd(rules, kind, year.as_deref(), clock_today, out)

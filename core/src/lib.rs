@@ -16,6 +16,8 @@
 //!   holidays and recipients, in a sandbox, with provenance.
 //! - [`forms`]: report definitions, validation of whole reports and single
 //!   fields, JSON Schema export.
+//! - [`tasks`]: the task register of 000 §V and 004 Appendix II, with
+//!   terms and status on a date.
 //! - [`workflow`]: a report's lifecycle with its audit trail, and the
 //!   roll-up of accepted reports.
 //! - [`diagnostic`]: the one error/warning type, bilingual.
@@ -41,6 +43,7 @@ pub mod forms;
 pub mod kpi;
 pub mod obligations;
 pub mod rules;
+pub mod tasks;
 pub mod workflow;
 
 pub use calendar::date::{
