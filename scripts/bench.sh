@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
-cargo bench --locked -p dxplan --bench calendar --bench kpi --bench rules 2>/dev/null | tee "$out"
+cargo bench --locked -p dxplan --bench calendar --bench kpi --bench rules --bench forms 2>/dev/null | tee "$out"
 {
   echo "<!-- native:start -->"
   echo "Measured $(date -u +%Y-%m-%d) with \`bash scripts/bench.sh\` (divan, release profile)."

@@ -69,7 +69,12 @@ fn tasks_are_quotes_of_their_seed() {
             t.id
         );
         // The first words of the lead agency (004's table splits names across columns).
-        let first_lead: String = t.lead.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        let first_lead: String = t
+            .lead
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(
             window.contains(&normalise(&first_lead)),
             "{}: lead '{first_lead}' not in lines {a}–{b}",

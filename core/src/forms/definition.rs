@@ -19,6 +19,7 @@ use crate::kpi::AdminLevel;
 use crate::obligations::ObligationKind;
 use crate::PeriodKind;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The outline and appendices of a unit's DX report (001, "Đề cương báo cáo").
 pub const OUTLINE_SOURCE: &str = "001_3cf3dc78aaf01fbd.txt, Đề cương báo cáo";
@@ -696,6 +697,16 @@ impl FormDefinition {
         Ok(())
     }
 
+    /// Whether a rule script added a field for a year after `year`.
+    fn has_fields_after(&self, year: i32) -> bool {
+        fn any(fields: &[Field], year: i32) -> bool {
+            fields
+                .iter()
+                .any(|f| f.from_year.is_some_and(|y| y > year) || any(f.children(), year))
+        }
+        any(&self.fields, year)
+    }
+
     /// The definition as it applies to `year`: fields added by a later year's
     /// script are left out.
     pub fn for_year(&self, year: i32) -> FormDefinition {
@@ -780,10 +791,12 @@ impl Forms {
     /// let def = forms.get(dxplan::ObligationKind::HalfYear, 2025).unwrap();
     /// assert_eq!(def.period_kind, dxplan::PeriodKind::HalfYear);
     /// ```
-    pub fn get(&self, kind: ObligationKind, year: i32) -> Result<FormDefinition> {
+    pub fn get(&self, kind: ObligationKind, year: i32) -> Result<Cow<'_, FormDefinition>> {
         match self.defs.iter().find(|d| d.kind == kind) {
-            Some(d) => Ok(d.for_year(year)),
-            None => FormDefinition::builtin(kind),
+            // Most years have no field added later: no copy.
+            Some(d) if !d.has_fields_after(year) => Ok(Cow::Borrowed(d)),
+            Some(d) => Ok(Cow::Owned(d.for_year(year))),
+            None => FormDefinition::builtin(kind).map(Cow::Owned),
         }
     }
 

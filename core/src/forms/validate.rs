@@ -660,7 +660,7 @@ impl<'r> Validator<'r> {
 
     /// The definition of a report kind for a year, as the rules extend it.
     pub fn definition(&self, kind: ObligationKind, year: i32) -> crate::Result<FormDefinition> {
-        self.rules.forms.get(kind, year)
+        self.rules.forms.get(kind, year).map(|d| d.into_owned())
     }
 
     /// Validates a whole report on `today`. The report is only read.
@@ -916,34 +916,44 @@ impl<'r> Validator<'r> {
                 }
                 Some(field) => {
                     check_field(field, Some(value), path, &ctx, &mut out);
-                    // Cross-field constraints that involve this field.
-                    let mut report = context.clone();
-                    if set_pointer(&mut report, path, value.clone()) {
-                        let mut cross = Vec::new();
-                        constraints(&def, &report, ctx.window, &mut cross);
-                        for c in &def.constraints {
-                            if let Constraint::NotGreater {
-                                table,
-                                field: f,
-                                limit,
-                                ..
-                            } = c
-                            {
-                                if let Some(row) = row_of(path, table) {
-                                    let col = path.rsplit('/').next().unwrap_or_default();
-                                    if col == f || col == limit {
-                                        checked.push(format!("{table}/{row}/{f}"));
-                                    }
+                    // Cross-field constraints that involve this field: only its
+                    // row is read (no copy of the report).
+                    for c in &def.constraints {
+                        let Constraint::NotGreater {
+                            table,
+                            field: f,
+                            limit,
+                            source,
+                        } = c
+                        else {
+                            continue;
+                        };
+                        let Some(row) = row_of(path, table) else {
+                            continue;
+                        };
+                        let col = path.rsplit('/').next().unwrap_or_default();
+                        if col != f && col != limit {
+                            continue;
+                        }
+                        let target = format!("{table}/{row}/{f}");
+                        checked.push(target.clone());
+                        let row_v = context.pointer(&format!("{table}/{row}"));
+                        let side = |name: &str| {
+                            if col == name {
+                                number(value)
+                            } else {
+                                row_v.and_then(|r| r.get(name)).and_then(number)
+                            }
+                        };
+                        if let (Some(x), Some(y)) = (side(f), side(limit)) {
+                            if x > y {
+                                if let Some(d) =
+                                    exceeds(&def, table, &target, f, limit, x, y, source)
+                                {
+                                    out.push(d);
                                 }
                             }
                         }
-                        checked.dedup();
-                        out.extend(cross.into_iter().filter(|d| {
-                            d.code == Code::ReportExceeds
-                                && d.path
-                                    .as_deref()
-                                    .is_some_and(|p| checked.iter().any(|c| c == p))
-                        }));
                     }
                 }
             }
@@ -963,47 +973,6 @@ fn row_of<'p>(path: &'p str, table: &str) -> Option<&'p str> {
     let rest = path.strip_prefix(table)?.strip_prefix('/')?;
     let (row, _col) = rest.split_once('/')?;
     row.bytes().all(|b| b.is_ascii_digit()).then_some(row)
-}
-
-/// Sets `value` at `pointer` in `doc`, creating objects on the way; false
-/// when the path crosses a non-object (an array index that does not exist).
-fn set_pointer(doc: &mut Value, pointer: &str, value: Value) -> bool {
-    let mut cur = doc;
-    let segs: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
-    let Some((last, parents)) = segs.split_last() else {
-        *cur = value;
-        return true;
-    };
-    for seg in parents {
-        if cur.is_null() {
-            *cur = Value::Object(serde_json::Map::new());
-        }
-        cur = match cur {
-            Value::Object(m) => m.entry(seg.clone()).or_insert(Value::Null),
-            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-                Some(v) => v,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
-    if cur.is_null() {
-        *cur = Value::Object(serde_json::Map::new());
-    }
-    match cur {
-        Value::Object(m) => {
-            m.insert(last.clone(), value);
-            true
-        }
-        Value::Array(a) => match last.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-            Some(v) => {
-                *v = value;
-                true
-            }
-            None => false,
-        },
-        _ => false,
-    }
 }
 
 /// Numerator ≤ denominator for the rates that use `input`, against the
@@ -1064,6 +1033,43 @@ fn required_values(def: &FormDefinition) -> bool {
         .any(|f| f.id == "values" && f.required.applies(None))
 }
 
+/// `field` (at `path`) greater than `limit` in a row of `table`.
+#[allow(clippy::too_many_arguments)]
+fn exceeds(
+    def: &FormDefinition,
+    table: &str,
+    path: &str,
+    field: &str,
+    limit: &str,
+    a: Exact,
+    b: Exact,
+    source: &str,
+) -> Option<Diagnostic> {
+    let fd = def.field(&format!("{table}/0/{field}"))?;
+    let ld = def.field(&format!("{table}/0/{limit}"))?;
+    Some(
+        err(
+            Code::ReportExceeds,
+            path,
+            format!(
+                "'{}' ({}) lớn hơn '{}' ({})",
+                fd.title.vi,
+                a.display_grouped().vi,
+                ld.title.vi,
+                b.display_grouped().vi
+            ),
+            format!(
+                "'{}' ({}) is greater than '{}' ({})",
+                fd.title.en,
+                a.display_grouped().en,
+                ld.title.en,
+                b.display_grouped().en
+            ),
+        )
+        .with_source(source.to_string()),
+    )
+}
+
 fn constraints(
     def: &FormDefinition,
     report: &Value,
@@ -1081,12 +1087,6 @@ fn constraints(
                 let Some(Value::Array(rows)) = report.pointer(table) else {
                     continue;
                 };
-                let (Some(fd), Some(ld)) = (
-                    def.field(&format!("{table}/0/{field}")),
-                    def.field(&format!("{table}/0/{limit}")),
-                ) else {
-                    continue;
-                };
                 for (i, row) in rows.iter().enumerate() {
                     let (Some(a), Some(b)) = (
                         row.get(field).and_then(number),
@@ -1095,27 +1095,8 @@ fn constraints(
                         continue;
                     };
                     if a > b {
-                        out.push(
-                            err(
-                                Code::ReportExceeds,
-                                &format!("{table}/{i}/{field}"),
-                                format!(
-                                    "'{}' ({}) lớn hơn '{}' ({})",
-                                    fd.title.vi,
-                                    a.display_grouped().vi,
-                                    ld.title.vi,
-                                    b.display_grouped().vi
-                                ),
-                                format!(
-                                    "'{}' ({}) is greater than '{}' ({})",
-                                    fd.title.en,
-                                    a.display_grouped().en,
-                                    ld.title.en,
-                                    b.display_grouped().en
-                                ),
-                            )
-                            .with_source(source.clone()),
-                        );
+                        let target = format!("{table}/{i}/{field}");
+                        out.extend(exceeds(def, table, &target, field, limit, a, b, source));
                     }
                 }
             }
