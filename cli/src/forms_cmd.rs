@@ -1,6 +1,6 @@
 //! `dxplan validate` and `dxplan schema`.
 
-use crate::kpi_cmd::read_json;
+use crate::kpi_cmd::{read_json, render_result};
 use crate::{parse_year, to_json, vi_en, Failure};
 use chrono::NaiveDate;
 use dxplan::forms::{schema, Validation, Validator};
@@ -121,31 +121,7 @@ fn render(r: &Validation, report: &serde_json::Value, lang: Lang, out: &mut Stri
             vi_en(lang, "không tính được", "not computable"),
         );
         for x in &ev.results {
-            let mark = match x.status {
-                KpiStatus::Met => "✓",
-                KpiStatus::NotMet => "✗",
-                _ => "·",
-            };
-            let value = x
-                .value_display()
-                .map(|v| v.get(lang).to_string())
-                .unwrap_or_else(|| "—".into());
-            let target = x
-                .target
-                .map(|t| {
-                    let base = t.target.describe(x.unit).get(lang).to_string();
-                    if t.prorated {
-                        format!(
-                            "{base} ({} {})",
-                            vi_en(lang, "theo kỳ:", "for the period:"),
-                            t.effective_value.display().get(lang)
-                        )
-                    } else {
-                        base
-                    }
-                })
-                .unwrap_or_default();
-            let _ = writeln!(out, "  {mark} {:<44} {value:>10}  {target}", x.indicator);
+            render_result(x, lang, out);
         }
     }
 }
@@ -286,20 +262,7 @@ pub(crate) fn workflow_rollup(
         let _ = writeln!(out, "  {}", d.render(lang));
     }
     for x in &r.kpi.results {
-        let mark = match x.status {
-            KpiStatus::Met => "✓",
-            KpiStatus::NotMet => "✗",
-            _ => "·",
-        };
-        let value = x
-            .value_display()
-            .map(|v| v.get(lang).to_string())
-            .unwrap_or_else(|| "—".into());
-        let target = x
-            .target
-            .map(|t| t.target.describe(x.unit).get(lang).to_string())
-            .unwrap_or_default();
-        let _ = writeln!(out, "  {mark} {:<44} {value:>10}  {target}", x.indicator);
+        render_result(x, lang, out);
     }
     Ok(())
 }

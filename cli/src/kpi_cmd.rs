@@ -271,7 +271,7 @@ fn with_unit(value: &str, unit: dxplan::kpi::ValueUnit, lang: Lang) -> String {
     }
 }
 
-fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
+pub(crate) fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
     let value = r
         .value_display()
         .map(|v| with_unit(v.get(lang), r.unit, lang))

@@ -1070,6 +1070,19 @@ fn exceeds(
     )
 }
 
+/// The rows of an appendix table and the KPI input it details, when both are given.
+fn table_and_input<'v>(
+    report: &'v Value,
+    table: &str,
+    input: &str,
+) -> Option<(&'v Vec<Value>, Exact)> {
+    let rows = report.pointer(table)?.as_array()?;
+    let n = report
+        .pointer(&pointer_push("/values", input))
+        .and_then(number)?;
+    Some((rows, n))
+}
+
 fn constraints(
     def: &FormDefinition,
     report: &Value,
@@ -1106,12 +1119,7 @@ fn constraints(
                 input,
                 source,
             } => {
-                let (Some(Value::Array(rows)), Some(n)) = (
-                    report.pointer(table),
-                    report
-                        .pointer(&pointer_push("/values", input))
-                        .and_then(number),
-                ) else {
+                let Some((rows, n)) = table_and_input(report, table, input) else {
                     continue;
                 };
                 if rows.is_empty() {
@@ -1149,12 +1157,7 @@ fn constraints(
                 input,
                 source,
             } => {
-                let (Some(Value::Array(rows)), Some(limit)) = (
-                    report.pointer(table),
-                    report
-                        .pointer(&pointer_push("/values", input))
-                        .and_then(number),
-                ) else {
+                let Some((rows, limit)) = table_and_input(report, table, input) else {
                     continue;
                 };
                 let mut sum = Exact::ZERO;
