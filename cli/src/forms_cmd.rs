@@ -1,14 +1,14 @@
 //! `dxplan validate` and `dxplan schema`.
 
 use crate::kpi_cmd::{read_json, render_result};
-use crate::{parse_year, to_json, vi_en, Failure};
+use crate::{day_arg, parse_year, to_json, vi_en, Failure};
 use chrono::NaiveDate;
 use dxplan::forms::{schema, Validation, Validator};
 use dxplan::kpi::{AdminLevel, KpiStatus};
 use dxplan::rules::RuleSet;
 use dxplan::workflow::{apply, describe_late, rollup, ReportRecord, Transition};
 use dxplan::Period;
-use dxplan::{parse_date, Lang, ObligationKind, Severity, Text};
+use dxplan::{Lang, ObligationKind, Severity, Text};
 use std::fmt::Write as _;
 
 fn report_hint() -> Text {
@@ -28,10 +28,7 @@ pub(crate) fn validate(
     lang: Lang,
     out: &mut String,
 ) -> Result<(), Failure> {
-    let today = match today {
-        Some(t) => parse_date(t).map_err(|d| d.at("--today"))?,
-        None => clock_today,
-    };
+    let today = day_arg(today, "--today", clock_today)?;
     let report = read_json(file, &report_hint())?;
     let mut validator = Validator::new(rules);
     let result = validator.validate(&report, today);
@@ -278,10 +275,7 @@ pub(crate) fn tasks_cmd(
     out: &mut String,
 ) -> Result<(), Failure> {
     use dxplan::tasks::{Progress, Register};
-    let as_of = match as_of {
-        Some(t) => parse_date(t).map_err(|d| d.at("--as-of"))?,
-        None => clock_today,
-    };
+    let as_of = day_arg(as_of, "--as-of", clock_today)?;
     let reg = Register::seeds()?;
     let records: Vec<Progress> = match progress {
         Some(f) => {

@@ -379,6 +379,18 @@ pub(crate) fn parse_year(s: &str) -> Result<i32, Diagnostic> {
     dxplan::check_year(year).map_err(|d| d.at("YEAR"))
 }
 
+/// A date option (`--today`, `--as-of`), or the clock's day when not given.
+pub(crate) fn day_arg(
+    value: Option<&str>,
+    name: &str,
+    clock_today: NaiveDate,
+) -> Result<NaiveDate, Diagnostic> {
+    match value {
+        Some(t) => arg(parse_date(t), name),
+        None => Ok(clock_today),
+    }
+}
+
 fn arg<T>(r: Result<T, Diagnostic>, name: &str) -> Result<T, Diagnostic> {
     r.map_err(|d| d.at(name))
 }
@@ -507,10 +519,7 @@ fn calendar_cmd(
         },
         None => None,
     };
-    let today = match &a.today {
-        Some(t) => arg(parse_date(t), "--today")?,
-        None => clock_today,
-    };
+    let today = day_arg(a.today.as_deref(), "--today", clock_today)?;
     let filter = CalendarFilter {
         plan: a.plan.clone(),
         level,
@@ -828,10 +837,7 @@ fn status_cmd(
         Some(s) => Some(arg(parse_date(s), "--submitted")?),
         None => None,
     };
-    let today = match &a.today {
-        Some(t) => arg(parse_date(t), "--today")?,
-        None => clock_today,
-    };
+    let today = day_arg(a.today.as_deref(), "--today", clock_today)?;
     let o = plans
         .find(cal, &a.plan, kind, &period, level)
         .map_err(|d| {

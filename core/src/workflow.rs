@@ -41,8 +41,7 @@
 use crate::calendar::date::{check_date, format_date, parse_date};
 use crate::calendar::period::Period;
 use crate::diagnostic::{Code, Diagnostic, Severity, Text};
-use crate::forms::Validator;
-use crate::kpi::input::RawValue;
+use crate::forms::{obligation_level, raw_values, Validator};
 use crate::kpi::{consolidate, AdminLevel, Consolidation, ConsolidationInput, UnitInput};
 use crate::obligations::Level;
 use crate::rules::RuleSet;
@@ -103,12 +102,9 @@ impl Role {
         }
     }
 
+    /// The role that writes the reports of a unit of this level.
     fn of_admin(l: AdminLevel) -> Role {
-        match l {
-            AdminLevel::Unit | AdminLevel::Commune => Role::Unit,
-            AdminLevel::City => Role::CityOffice,
-            AdminLevel::Province => Role::ProvinceDepartment,
-        }
+        Role::of_level(obligation_level(l))
     }
 
     fn as_str(self) -> &'static str {
@@ -541,15 +537,7 @@ pub fn rollup<'r>(
             .and_then(|l| l.parse().ok())
             .unwrap_or(AdminLevel::Unit);
         let values = match rec.report.get("values") {
-            Some(Value::Object(m)) => m
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        RawValue::deserialize(v).unwrap_or(RawValue::Structured("value")),
-                    )
-                })
-                .collect(),
+            Some(Value::Object(m)) => raw_values(m),
             _ => Default::default(),
         };
         units.push(UnitInput {

@@ -37,6 +37,7 @@ mod validate;
 pub use definition::{
     Choice, Constraint, DateRule, Field, FieldType, FormDefinition, Forms, Required, FORM_KINDS,
 };
+pub(crate) use validate::raw_values;
 pub use validate::{
     obligation_level, Counts, DeadlineStatus, FieldValidation, Validation, Validator,
 };

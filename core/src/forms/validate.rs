@@ -166,6 +166,22 @@ fn number(v: &Value) -> Option<Exact> {
     }
 }
 
+/// The KPI inputs of a report's `values` object, read leniently (a value
+/// that cannot be read is kept as structured, and reported by validation).
+pub(crate) fn raw_values(
+    values: &serde_json::Map<String, Value>,
+) -> std::collections::BTreeMap<String, RawValue> {
+    values
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                RawValue::deserialize(v).unwrap_or(RawValue::Structured("value")),
+            )
+        })
+        .collect()
+}
+
 fn pointer_push(path: &str, seg: &str) -> String {
     let mut p = String::with_capacity(path.len() + seg.len() + 1);
     p.push_str(path);
@@ -740,15 +756,7 @@ impl<'r> Validator<'r> {
                 unit: id.unit.clone().unwrap_or_default(),
                 level,
                 period,
-                values: values
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            k.clone(),
-                            RawValue::deserialize(v).unwrap_or(RawValue::Structured("value")),
-                        )
-                    })
-                    .collect(),
+                values: raw_values(values),
             };
             let plans: Vec<&str> = id.plan.as_deref().filter(|_| plan_ok).into_iter().collect();
             let ev = evaluate(&rules.catalog, &input, &plans);
