@@ -6,7 +6,7 @@
 
 use dxplan::forms::Validator;
 use dxplan::kpi::AdminLevel;
-use dxplan::rules::defaults;
+use dxplan::rules::{defaults, RuleSet};
 use dxplan::workflow::{apply, rollup, Action, ReportRecord, Role, State, Transition};
 use dxplan_tests::read_table;
 use serde_json::{json, Value};
@@ -28,7 +28,7 @@ fn draft() -> ReportRecord {
 }
 
 /// The record in `state`, reached through the example transitions.
-fn reach(v: &mut Validator, state: &str) -> ReportRecord {
+fn reach(v: &mut Validator<&RuleSet>, state: &str) -> ReportRecord {
     let path: &[&str] = match state {
         "draft" => &[],
         "submitted" => &["submit"],

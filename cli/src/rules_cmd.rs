@@ -279,66 +279,40 @@ pub(crate) fn run(
 }
 
 fn diff(rules: &RuleSet, a: i32, b: i32, json: bool, lang: Lang, out: &mut String) {
-    let changes: Vec<_> = rules
-        .changes
-        .iter()
-        .filter(|c| c.year > a && c.year <= b)
-        .collect();
-    let mut targets = Vec::new();
-    for ind in rules.catalog.iter() {
-        for plan in ind.plans() {
-            let ta = ind.target_for(plan, a, None);
-            let tb = ind.target_for(plan, b, None);
-            let text = |t: Option<&dxplan::kpi::Target>| {
-                t.map(|t| t.describe(ind.unit).get(lang).to_string())
-                    .unwrap_or_else(|| "—".into())
-            };
-            if text(ta) != text(tb) {
-                let cite = |t: &dxplan::kpi::Target| match &t.set_by {
-                    Some(by) => format!("{by} ({})", t.source.cite()),
-                    None => t.source.cite(),
-                };
-                let origin = match (ta, tb) {
-                    (_, Some(t)) => cite(t),
-                    (Some(t), None) => format!(
-                        "{} {}: {}",
-                        vi_en(lang, "hết hiệu lực sau năm", "ended after"),
-                        t.to_year,
-                        cite(t)
-                    ),
-                    (None, None) => String::new(),
-                };
-                targets.push((ind.id.clone(), plan.to_string(), text(ta), text(tb), origin));
-            }
-        }
-    }
-    targets.dedup();
+    let d = rules.diff(a, b);
     if json {
-        let t: Vec<_> = targets
-            .iter()
-            .map(|(k, p, x, y, o)| serde_json::json!({"kpi": k, "plan": p, "from": x, "to": y, "origin": o}))
-            .collect();
-        out.push_str(&to_json(
-            &serde_json::json!({"from_year": a, "to_year": b, "changes": changes, "targets": t}),
-        ));
+        out.push_str(&to_json(&d));
         return;
     }
     let _ = writeln!(
         out,
-        "{} {a} → {b}",
-        vi_en(lang, "Thay đổi quy tắc", "Rule changes")
+        "{} {} → {}",
+        vi_en(lang, "Thay đổi quy tắc", "Rule changes"),
+        d.from_year,
+        d.to_year
     );
-    for c in &changes {
+    for c in &d.changes {
         let _ = writeln!(out, "  {}: {}", c.origin, c.summary.get(lang));
     }
-    if !targets.is_empty() {
+    if !d.targets.is_empty() {
         let _ = writeln!(
             out,
             "{}",
             vi_en(lang, "Mục tiêu khác nhau:", "Targets that differ:")
         );
-        for (k, p, x, y, o) in &targets {
-            let _ = writeln!(out, "  {k} [{p}]: {a}: {x} → {b}: {y}   ({o})");
+        let text = |t: &Option<Text>| t.as_ref().map_or("—", |t| t.get(lang)).to_string();
+        for t in &d.targets {
+            let _ = writeln!(
+                out,
+                "  {} [{}]: {}: {} → {}: {}   ({})",
+                t.kpi,
+                t.plan,
+                d.from_year,
+                text(&t.from),
+                d.to_year,
+                text(&t.to),
+                t.origin.get(lang)
+            );
         }
     }
 }
@@ -407,18 +381,17 @@ fn explain(
                 )
                 .at("--plan")
             })?;
-            let p = rules.plans.get(plan_id).map_err(|d| d.at("--plan"))?;
-            let obligations: Vec<_> = p
-                .obligations(&rules.calendar, year)?
-                .into_iter()
-                .filter(|o| o.kind == kind && o.level == level)
-                .collect();
-            let rule = p.rules.iter().find(|r| r.kind == kind && r.level == level);
+            let e = rules
+                .explain_deadline(plan_id, kind, level, date)
+                .map_err(|d| {
+                    if d.code == Code::PlanUnknown {
+                        d.at("--plan")
+                    } else {
+                        d
+                    }
+                })?;
             if json {
-                out.push_str(&to_json(&serde_json::json!({
-                    "plan": plan_id, "date": date, "obligations": obligations,
-                    "recipients": rule.map(|r| &r.recipients),
-                })));
+                out.push_str(&to_json(&e));
                 return Ok(());
             }
             let _ = writeln!(
@@ -428,7 +401,7 @@ fn explain(
                 level.as_str(),
                 format_date(date)
             );
-            for o in &obligations {
+            for o in &e.obligations {
                 let _ = writeln!(
                     out,
                     "  {} {}: {} {} → {} ({})",
@@ -440,16 +413,15 @@ fn explain(
                     o.source
                 );
             }
-            if let Some(r) = rule {
+            if let Some(recipients) = &e.recipients {
                 let _ = writeln!(
                     out,
                     "  {}:",
                     vi_en(lang, "Nơi nhận theo thời gian", "Recipients over time")
                 );
-                let in_force = r.recipient_at(date).map(|x| x.id.clone());
-                for c in &r.recipients {
+                for c in recipients {
                     let from = c.from.map(format_date).unwrap_or_else(|| "—".into());
-                    let mark = if in_force.as_deref() == Some(c.recipient.id.as_str()) {
+                    let mark = if e.recipient_in_force.as_deref() == Some(c.recipient.id.as_str()) {
                         "→"
                     } else {
                         " "

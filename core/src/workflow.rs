@@ -256,8 +256,8 @@ fn parse_at(s: &str) -> Result<NaiveDateTime, Diagnostic> {
 /// and the transition are only read. On refusal, the first diagnostic says
 /// why (`workflow.*`); for `workflow.report_invalid` the report's errors
 /// follow.
-pub fn apply(
-    validator: &mut Validator,
+pub fn apply<R: std::borrow::Borrow<RuleSet>>(
+    validator: &mut Validator<R>,
     record: &ReportRecord,
     t: &Transition,
 ) -> Result<ReportRecord, Vec<Diagnostic>> {

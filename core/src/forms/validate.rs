@@ -17,6 +17,7 @@ use crate::rules::{RuleSet, RulesEngine};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Borrow;
 
 /// Counts of diagnostics by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -655,14 +656,15 @@ fn window_of(def: &FormDefinition, period: Option<&Period>) -> Option<DataWindow
 /// let d = result.diagnostics.iter().find(|d| d.code.as_str() == "kpi.numerator_exceeds_denominator").unwrap();
 /// assert_eq!(d.path.as_deref(), Some("/values/dossiers_full_online"));
 /// ```
-pub struct Validator<'r> {
-    rules: &'r RuleSet,
+pub struct Validator<R: Borrow<RuleSet>> {
+    rules: R,
     engine: RulesEngine,
 }
 
-impl<'r> Validator<'r> {
-    /// A validator for `rules`.
-    pub fn new(rules: &'r RuleSet) -> Validator<'r> {
+impl<R: Borrow<RuleSet>> Validator<R> {
+    /// A validator for `rules`: borrowed (`&RuleSet`) or owned (`RuleSet`,
+    /// `Rc<RuleSet>`), e.g. by a WebAssembly engine object that keeps both.
+    pub fn new(rules: R) -> Validator<R> {
         Validator {
             rules,
             engine: RulesEngine::new(),
@@ -670,18 +672,18 @@ impl<'r> Validator<'r> {
     }
 
     /// The rule set it validates against.
-    pub fn rules(&self) -> &'r RuleSet {
-        self.rules
+    pub fn rules(&self) -> &RuleSet {
+        self.rules.borrow()
     }
 
     /// The definition of a report kind for a year, as the rules extend it.
     pub fn definition(&self, kind: ObligationKind, year: i32) -> crate::Result<FormDefinition> {
-        self.rules.forms.get(kind, year).map(|d| d.into_owned())
+        self.rules().forms.get(kind, year).map(|d| d.into_owned())
     }
 
     /// Validates a whole report on `today`. The report is only read.
-    pub fn validate(&mut self, report: &Value, today: NaiveDate) -> Validation<'r> {
-        let rules = self.rules;
+    pub fn validate(&mut self, report: &Value, today: NaiveDate) -> Validation<'_> {
+        let rules: &RuleSet = self.rules.borrow();
         let mut out = Vec::new();
         let Value::Object(map) = report else {
             out.push(err(
@@ -879,7 +881,7 @@ impl<'r> Validator<'r> {
         context: &Value,
         today: NaiveDate,
     ) -> FieldValidation {
-        let rules = self.rules;
+        let rules: &RuleSet = self.rules.borrow();
         let id = ident(context);
         let mut out = Vec::new();
         let mut checked = vec![path.to_string()];

@@ -37,9 +37,11 @@
 mod api;
 pub mod defaults;
 mod engine;
+mod explain;
 pub mod testing;
 
 pub use engine::RulesEngine;
+pub use explain::{DeadlineExplanation, RulesDiff, TargetDiff};
 
 use crate::calendar::holidays::{Calendar, HolidayRules};
 use crate::diagnostic::{Code, Diagnostic, Result, Span, Text};
