@@ -284,22 +284,11 @@ pub(crate) fn tasks_cmd(
                 "Progress: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}]",
             );
             let v = read_json(f, &hint)?;
-            let records: Vec<Progress> = from_json(f, v)?;
-            if let Some(d) = reg.check_progress(&records).into_iter().next() {
-                return Err(Failure::Input(d));
-            }
-            records
+            from_json(f, v)?
         }
         None => Vec::new(),
     };
-    let tasks = match agency {
-        Some(a) => reg.for_agency(a),
-        None => reg.iter().collect(),
-    };
-    let statuses: Vec<_> = tasks
-        .into_iter()
-        .map(|t| reg.status(t, &records, as_of))
-        .collect();
+    let statuses = reg.statuses(agency, &records, as_of)?;
     if json {
         out.push_str(&to_json(&statuses));
         return Ok(());

@@ -2,8 +2,8 @@
 
 use crate::{parse_year, to_json, vi_en, Failure};
 use dxplan::kpi::{
-    catalog::markdown_table, consolidate, evaluate_for_year, Catalog, Consolidation,
-    ConsolidationInput, Evaluation, KpiResult, KpiStatus, UnitInput,
+    catalog::markdown_table, Catalog, Consolidation, ConsolidationInput, Evaluation, KpiResult,
+    KpiStatus, UnitInput,
 };
 use dxplan::rules::{RuleSet, RulesEngine};
 use dxplan::{Code, Diagnostic, Lang, Plans, Severity, Text};
@@ -75,19 +75,7 @@ fn list(
         out.push_str(&markdown_table(catalog, plans));
         return Ok(());
     }
-    // Keep each indicator with only the targets that match the filters.
-    let selected: Vec<dxplan::kpi::Indicator> = catalog
-        .iter()
-        .map(|i| {
-            let mut i = i.clone();
-            i.targets.retain(|t| {
-                plan.is_none_or(|p| t.plan == p)
-                    && year.is_none_or(|y| t.from_year <= y && y <= t.to_year)
-            });
-            i
-        })
-        .filter(|i| !i.targets.is_empty())
-        .collect();
+    let selected = catalog.select(plan, year);
     if json {
         out.push_str(&to_json(&selected));
         return Ok(());
@@ -186,7 +174,7 @@ fn eval(
     lang: Lang,
     out: &mut String,
 ) -> Result<(), Failure> {
-    let (catalog, plans) = (&rules.catalog, &rules.plans);
+    let plans = &rules.plans;
     for p in plan_ids {
         plans.get(p).map_err(|d| d.at("--plan"))?;
     }
@@ -195,25 +183,14 @@ fn eval(
         None => None,
     };
     let p: Vec<&str> = plan_ids.iter().map(String::as_str).collect();
-    // Custom checks of the rule scripts run on each unit's report.
-    let mut engine = (!rules.checks.is_empty()).then(RulesEngine::new);
-    let mut checks = |u: &UnitInput| match engine.as_mut() {
-        Some(e) => e.run_checks(rules, u),
-        None => Vec::new(),
-    };
+    let mut engine = RulesEngine::new();
     let value = read_input(file)?;
     let is_consolidation = value.get("units").is_some();
     let has_errors;
     if is_consolidation {
         let input: ConsolidationInput =
             serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
-        let mut c = consolidate(catalog, &input, &p, year);
-        for (i, u) in input.units.iter().enumerate() {
-            c.diagnostics.extend(checks(u).into_iter().map(|d| {
-                let path = format!("/units/{i}{}", d.path.as_deref().unwrap_or(""));
-                d.at(path)
-            }));
-        }
+        let c = engine.consolidate(rules, &input, &p, year);
         has_errors = c
             .diagnostics
             .iter()
@@ -227,13 +204,7 @@ fn eval(
     } else {
         let input: UnitInput =
             serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
-        let mut ev = evaluate_for_year(
-            catalog,
-            &input,
-            &p,
-            year.unwrap_or_else(|| input.period.year_of()),
-        );
-        ev.diagnostics.extend(checks(&input));
+        let ev = engine.evaluate(rules, &input, &p, year);
         has_errors = ev
             .diagnostics
             .iter()

@@ -93,6 +93,28 @@ impl Catalog {
         }
     }
 
+    /// The indicators with a target of `plan` (any plan when `None`) in force
+    /// in `year` (any year when `None`), each keeping only those targets.
+    ///
+    /// ```
+    /// let c = dxplan::kpi::Catalog::seeds();
+    /// let sel = c.select(Some("dti-2022"), Some(2025));
+    /// assert!(sel.iter().all(|i| i.targets.iter().all(|t| t.plan == "dti-2022")));
+    /// ```
+    pub fn select(&self, plan: Option<&str>, year: Option<i32>) -> Vec<Indicator> {
+        self.iter()
+            .map(|i| {
+                let mut i = i.clone();
+                i.targets.retain(|t| {
+                    plan.is_none_or(|p| t.plan == p)
+                        && year.is_none_or(|y| t.from_year <= y && y <= t.to_year)
+                });
+                i
+            })
+            .filter(|i| !i.targets.is_empty())
+            .collect()
+    }
+
     /// Number of indicators.
     pub fn len(&self) -> usize {
         self.indicators.len()

@@ -123,8 +123,10 @@ impl RuleSet {
     /// use dxplan::{Level, ObligationKind};
     /// let rules = dxplan::rules::defaults::rule_set();
     /// let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
-    /// let e = rules.explain_deadline("dti-2022", ObligationKind::Annual, Level::Unit, day).unwrap();
+    /// let e = rules.explain_deadline("dti-2022", ObligationKind::Quarterly, Level::Unit, day).unwrap();
+    /// // 003 §V: reports go to the Department of Science and Technology from 01/03/2025.
     /// assert_eq!(e.recipient_in_force.as_deref(), Some("so-khcn"));
+    /// assert_eq!(e.obligations.len(), 4);
     /// ```
     pub fn explain_deadline(
         &self,
@@ -145,12 +147,12 @@ impl RuleSet {
                 Code::ObligationNotFound,
                 Text::new(
                     format!(
-                        "Kế hoạch {plan} không có báo cáo {} của cấp {}",
+                        "Kế hoạch {plan} không quy định {} của cấp {}",
                         kind.name().vi,
                         level.as_str()
                     ),
                     format!(
-                        "plan {plan} has no {} report by level {}",
+                        "plan {plan} sets no {} for level {}",
                         kind.name().en,
                         level.as_str()
                     ),

@@ -423,6 +423,36 @@ impl Register {
         out
     }
 
+    /// The status on `as_of` of every task (or of the tasks `agency` leads or
+    /// coordinates), after checking the progress records: the first bad
+    /// record is the error.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let reg = dxplan::tasks::Register::seeds().unwrap();
+    /// let day = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
+    /// let all = reg.statuses(None, &[], day).unwrap();
+    /// assert_eq!(all.len(), reg.len());
+    /// ```
+    pub fn statuses(
+        &self,
+        agency: Option<&str>,
+        records: &[Progress],
+        as_of: NaiveDate,
+    ) -> crate::Result<Vec<TaskStatus<'_>>> {
+        if let Some(d) = self.check_progress(records).into_iter().next() {
+            return Err(d);
+        }
+        let tasks = match agency {
+            Some(a) => self.for_agency(a),
+            None => self.tasks.iter().collect(),
+        };
+        Ok(tasks
+            .into_iter()
+            .map(|t| self.status(t, records, as_of))
+            .collect())
+    }
+
     /// The status of `task` on `as_of`, given the progress records (records
     /// of other tasks and records after `as_of` are ignored).
     pub fn status<'r>(
