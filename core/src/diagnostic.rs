@@ -156,6 +156,8 @@ pub enum Code {
     OutputWriteFailed,
     /// An input document is not valid JSON or not of the expected shape.
     InputInvalidJson,
+    /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
+    InputNotFinite,
     /// No indicator has this id.
     KpiUnknown,
     /// A field of the inputs is not the input of any indicator.
@@ -265,6 +267,7 @@ impl Code {
             Code::ReportsOverlap => "deadline.reports_overlap",
             Code::OutputWriteFailed => "output.write_failed",
             Code::InputInvalidJson => "input.invalid_json",
+            Code::InputNotFinite => "input.not_finite",
             Code::KpiUnknown => "kpi.unknown",
             Code::KpiInputUnknown => "kpi.input_unknown",
             Code::KpiInputInvalid => "kpi.input_invalid",
@@ -498,6 +501,50 @@ impl Diagnostic {
             out.push_str(&format!("\n  {label}: {}", hint.get(lang)));
         }
         out
+    }
+}
+
+impl Diagnostic {
+    /// The error for a NaN or infinite number at `path` (a JSON pointer) in
+    /// input that did not come as JSON text (e.g. a JavaScript object).
+    ///
+    /// ```
+    /// let d = dxplan::Diagnostic::not_finite("/values/dossiers_total", "NaN");
+    /// assert_eq!(d.code.as_str(), "input.not_finite");
+    /// assert_eq!(d.path.as_deref(), Some("/values/dossiers_total"));
+    /// ```
+    pub fn not_finite(path: &str, value: &str) -> Diagnostic {
+        Diagnostic::error(
+            Code::InputNotFinite,
+            Text::new(
+                format!("Giá trị {value} không phải là một số hữu hạn"),
+                format!("{value} is not a finite number"),
+            ),
+        )
+        .at(path)
+        .with_hint(Text::new(
+            "Để trống ô (null) nếu chưa có số liệu; không gửi NaN hay Infinity.",
+            "Leave the field empty (null) when there is no figure; never send NaN or Infinity.",
+        ))
+    }
+
+    /// The error for input of the wrong shape at `path`: `what` says what was
+    /// expected (Vietnamese, English), `detail` what the parser found.
+    ///
+    /// ```
+    /// use dxplan::{Diagnostic, Text};
+    /// let d = Diagnostic::invalid_input("report", Text::new("một đối tượng", "an object"), "invalid type: string");
+    /// assert_eq!(d.code.as_str(), "input.invalid_json");
+    /// ```
+    pub fn invalid_input(path: &str, what: Text, detail: &str) -> Diagnostic {
+        Diagnostic::error(
+            Code::InputInvalidJson,
+            Text::new(
+                format!("'{path}' phải là {}: {detail}", what.vi),
+                format!("'{path}' must be {}: {detail}", what.en),
+            ),
+        )
+        .at(path)
     }
 }
 

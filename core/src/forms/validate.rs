@@ -676,6 +676,18 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         self.rules.borrow()
     }
 
+    /// The rule set and the script engine, for KPI evaluations that run the
+    /// same custom checks without building a second engine.
+    ///
+    /// ```
+    /// let mut v = dxplan::forms::Validator::new(dxplan::rules::RuleSet::base());
+    /// let (rules, engine) = v.rules_and_engine();
+    /// assert!(engine.run_report_checks(rules, &serde_json::json!({})).is_empty());
+    /// ```
+    pub fn rules_and_engine(&mut self) -> (&RuleSet, &mut RulesEngine) {
+        (self.rules.borrow(), &mut self.engine)
+    }
+
     /// The definition of a report kind for a year, as the rules extend it.
     pub fn definition(&self, kind: ObligationKind, year: i32) -> crate::Result<FormDefinition> {
         self.rules().forms.get(kind, year).map(|d| d.into_owned())
