@@ -1,0 +1,311 @@
+// dxplan form adapter: live validation for an existing HTML form, without a
+// framework and without eval (works under `script-src 'self' 'wasm-unsafe-eval'`).
+//
+//   import { init, Engine } from 'dxplan';
+//   import { attachValidation } from 'dxplan/form';
+//   await init();
+//   const engine = Engine.withDefaults();
+//   attachValidation(document.querySelector('form'), engine, {
+//     kind: 'quarterly', summary: document.querySelector('#dx-summary'),
+//   });
+//
+// Each control is mapped to a report path by its `data-dx-path` attribute (a
+// JSON pointer) or its `name` (`values.dossiers_total`,
+// `appendices[investments][0][disbursed]`). Typing checks that field (and the
+// other side of cross-field rules); a change, and a submit, check the whole
+// report. Messages go through the Constraint Validation API, in Vietnamese
+// unless `lang: 'en'`.
+
+const TEXT = {
+  vi: {
+    errors: (n) => `${n} lỗi`,
+    warnings: (n) => `${n} cảnh báo`,
+    none: 'Không có lỗi.',
+    failed: 'Không kiểm tra được biểu mẫu',
+  },
+  en: {
+    errors: (n) => `${n} error${n === 1 ? '' : 's'}`,
+    warnings: (n) => `${n} warning${n === 1 ? '' : 's'}`,
+    none: 'No problems.',
+    failed: 'The form could not be checked',
+  },
+};
+
+/** Today in Vietnam (UTC+7) as yyyy-mm-dd: the default clock, read here and passed to the engine. */
+export function todayInVietnam(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+function escapeSegment(s) {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescapeSegment(s) {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * The report path (JSON pointer) of a control name: `a.b.0.c`, `a[b][0][c]`
+ * and `/a/b/0/c` all give `/a/b/0/c`.
+ */
+export function pointerOf(name) {
+  if (!name) return null;
+  if (name.startsWith('/')) return name;
+  const parts = name.replace(/\]/g, '').split(/\[|\./).filter((p) => p !== '');
+  return parts.length === 0 ? null : '/' + parts.map(escapeSegment).join('/');
+}
+
+function setAt(target, pointer, value) {
+  const parts = pointer.split('/').slice(1).map(unescapeSegment);
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i];
+    if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object') {
+      node[key] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+    }
+    node = node[key];
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+function clone(value) {
+  return value === undefined ? {} : JSON.parse(JSON.stringify(value));
+}
+
+function numberFrom(text) {
+  const t = text.trim().replace(/\s/g, '');
+  if (t === '') return undefined;
+  // Vietnamese writing: "1.234.567" (thousands) and "97,5" (decimal comma).
+  const plain = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)
+    ? t.replace(/\./g, '').replace(',', '.')
+    : t.replace(',', '.');
+  const n = Number(plain);
+  return /^-?\d+(\.\d+)?$/.test(plain) && Number.isFinite(n) ? n : text;
+}
+
+/** The value a control contributes to the report (`undefined`: nothing). */
+export function valueOf(el) {
+  const type = (el.getAttribute('data-dx-type') || el.type || '').toLowerCase();
+  if (el.type === 'checkbox') return el.checked;
+  if (el.type === 'radio') return el.checked ? el.value : undefined;
+  if (el.tagName === 'SELECT' && el.multiple) {
+    return Array.from(el.selectedOptions, (o) => o.value);
+  }
+  if (type === 'number' || type === 'integer' || type === 'range') {
+    // A number input with text the browser cannot read: keep it visible to
+    // the engine as text, so it says "not a number" at this path.
+    if (el.validity && el.validity.badInput) return el.value || '?';
+    return numberFrom(el.value);
+  }
+  if (type === 'boolean') return el.value === 'true' ? true : el.value === 'false' ? false : undefined;
+  return el.value === '' ? undefined : el.value;
+}
+
+/**
+ * Attaches live validation to `form`.
+ * @param {HTMLFormElement} form
+ * @param {import('./index.js').Engine} engine
+ * @param {import('./form.js').AttachOptions} [options]
+ * @returns {import('./form.js').FormValidation}
+ */
+export function attachValidation(form, engine, options = {}) {
+  const lang = options.lang === 'en' ? 'en' : 'vi';
+  const words = TEXT[lang];
+  const attribute = options.attribute || 'data-dx-path';
+  const summary = options.summary || null;
+  const reportOn = options.reportOn || 'change';
+  const today = () =>
+    typeof options.today === 'function' ? options.today() : options.today || todayInVietnam();
+  /** @type {Map<string, object[]>} diagnostics by path */
+  let byPath = new Map();
+  let last = null;
+
+  const pathOf = (el) => el.getAttribute(attribute) || pointerOf(el.name);
+  const controls = () =>
+    Array.from(form.elements).filter(
+      (el) => el.tagName !== 'BUTTON' && el.tagName !== 'FIELDSET' && el.type !== 'submit' && pathOf(el),
+    );
+
+  function report() {
+    const r = clone(typeof options.base === 'function' ? options.base() : options.base);
+    for (const el of controls()) {
+      const v = valueOf(el);
+      if (v !== undefined) setAt(r, pathOf(el), v);
+    }
+    if (options.kind && r.kind === undefined) r.kind = options.kind;
+    return r;
+  }
+
+  const message = (d) => d.message[lang];
+
+  function controlFor(path, all) {
+    const exact = all.find((el) => pathOf(el) === path);
+    if (exact) return exact;
+    return all.find((el) => pathOf(el).startsWith(path + '/')) || null;
+  }
+
+  function render() {
+    const all = controls();
+    const shown = new Map(all.map((el) => [el, { errors: [], warnings: [] }]));
+    for (const [path, diags] of byPath) {
+      const el = controlFor(path, all);
+      if (!el) continue; // shown in the summary only
+      for (const d of diags) {
+        const slot = shown.get(el);
+        (d.severity === 'error' ? slot.errors : slot.warnings).push(message(d));
+      }
+    }
+    for (const [el, { errors, warnings }] of shown) {
+      el.setCustomValidity(errors.join('\n'));
+      if (errors.length) el.setAttribute('aria-invalid', 'true');
+      else el.removeAttribute('aria-invalid');
+      if (warnings.length) el.setAttribute('data-dx-warning', warnings.join('\n'));
+      else el.removeAttribute('data-dx-warning');
+    }
+    if (summary) renderSummary(all);
+    if (typeof options.onResult === 'function') options.onResult(last, byPath);
+  }
+
+  function renderSummary(all) {
+    const diags = [...byPath.values()].flat();
+    const errors = diags.filter((d) => d.severity === 'error').length;
+    const warnings = diags.filter((d) => d.severity === 'warning').length;
+    summary.replaceChildren();
+    const head = document.createElement('p');
+    head.className = 'dx-summary-head';
+    head.textContent = errors + warnings === 0 ? words.none : `${words.errors(errors)}, ${words.warnings(warnings)}`;
+    summary.append(head);
+    if (errors + warnings === 0) return;
+    const list = document.createElement('ul');
+    for (const d of diags) {
+      if (d.severity === 'info') continue;
+      const item = document.createElement('li');
+      item.className = d.severity === 'error' ? 'dx-error' : 'dx-warning';
+      item.dataset.code = d.code;
+      if (d.path) item.dataset.path = d.path;
+      const el = d.path ? controlFor(d.path, all) : null;
+      if (el) {
+        const link = document.createElement('a');
+        if (!el.id) el.id = 'dx-' + pathOf(el).replace(/[^A-Za-z0-9_-]/g, '-');
+        link.href = '#' + el.id;
+        link.textContent = message(d);
+        link.addEventListener('click', (e) => {
+          e.preventDefault();
+          el.focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = message(d);
+      }
+      if (d.hint) {
+        const hint = document.createElement('small');
+        hint.textContent = ' — ' + d.hint[lang];
+        item.append(hint);
+      }
+      list.append(item);
+    }
+    summary.append(list);
+    summary.hidden = false;
+  }
+
+  function failed(e) {
+    const d = {
+      severity: 'error',
+      code: e && e.code ? e.code : 'engine.failed',
+      path: e && e.path && e.path.startsWith('/') ? e.path : undefined,
+      message: { vi: `${TEXT.vi.failed}: ${e && e.messageVi ? e.messageVi : e}`, en: `${TEXT.en.failed}: ${e && e.messageEn ? e.messageEn : e}` },
+    };
+    byPath = new Map([[d.path || '', [d]]]);
+    render();
+  }
+
+  function validateAll() {
+    try {
+      last = engine.validate(report(), today());
+      byPath = new Map();
+      for (const d of last.diagnostics) {
+        const key = d.path || '';
+        if (!byPath.has(key)) byPath.set(key, []);
+        byPath.get(key).push(d);
+      }
+      render();
+    } catch (e) {
+      last = null;
+      failed(e);
+    }
+    return last;
+  }
+
+  function validateOne(el) {
+    const path = pathOf(el);
+    const r = report();
+    const kind = r.kind;
+    if (!path || typeof kind !== 'string') return validateAll();
+    try {
+      const v = valueOf(el);
+      const res = engine.validateField(kind, path, v === undefined ? null : v, r, today());
+      for (const p of res.checked) byPath.delete(p);
+      for (const d of res.diagnostics) {
+        const key = d.path || path;
+        if (!byPath.has(key)) byPath.set(key, []);
+        byPath.get(key).push(d);
+      }
+      render();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  const onInput = (e) => {
+    const el = e.target;
+    if (!el || !form.contains(el) || !pathOf(el)) return;
+    validateOne(el);
+    if (reportOn === 'input') el.reportValidity();
+  };
+  const onChange = (e) => {
+    validateAll();
+    const el = e.target;
+    if (reportOn !== 'submit' && el && typeof el.reportValidity === 'function' && !el.validity.valid) {
+      el.reportValidity();
+    }
+  };
+  const onSubmit = (e) => {
+    const result = validateAll();
+    if (!result || !result.valid) {
+      e.preventDefault();
+      form.reportValidity();
+    }
+  };
+
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onChange);
+  form.addEventListener('submit', onSubmit);
+  if (options.validateNow !== false) validateAll();
+
+  return {
+    validate: validateAll,
+    report,
+    get result() {
+      return last;
+    },
+    get diagnostics() {
+      return [...byPath.values()].flat();
+    },
+    detach() {
+      form.removeEventListener('input', onInput);
+      form.removeEventListener('change', onChange);
+      form.removeEventListener('submit', onSubmit);
+      for (const el of controls()) {
+        el.setCustomValidity('');
+        el.removeAttribute('aria-invalid');
+        el.removeAttribute('data-dx-warning');
+      }
+      if (summary) summary.replaceChildren();
+    },
+  };
+}
