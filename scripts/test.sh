@@ -29,7 +29,26 @@ status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
 failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
+
+step "browser for the WebAssembly tests (Debian chromium)"
+if [[ ! -x /usr/bin/chromium ]]; then
+  sudo_cmd=""
+  if [[ "$(id -u)" != 0 ]]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y chromium >/dev/null 2>&1 \
+    || { $sudo_cmd apt-get update >/dev/null && $sudo_cmd apt-get install -y chromium >/dev/null; }
+fi
+
+step "WebAssembly package (wasm/pkg) and its Node and browser tests"
+bash scripts/build-wasm.sh
+set +e
+(cd wasm && NO_COLOR=1 node --test --test-reporter=spec tests/) 2>&1 | tee "$log"
+node_status=${PIPESTATUS[0]}
+set -e
+# The spec reporter ends with "ℹ pass N" and "ℹ fail N".
+passed=$((passed + $(awk '/^ℹ pass / {print $3}' "$log" | tail -1)))
+failed=$((failed + $(awk '/^ℹ fail / {print $3}' "$log" | tail -1)))
 rm -f "$log"
+if [[ "$node_status" != 0 ]]; then status=$node_status; fi
 echo
 echo "tests: ${passed} passed, ${failed} failed"
 exit "$status"

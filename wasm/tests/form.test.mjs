@@ -1,0 +1,117 @@
+// The form adapter in a real browser (Debian's Chromium, driven by
+// playwright-core), on a plain HTML form served with a strict Content
+// Security Policy: loaded as a plain <script type="module"> and as a Vite
+// bundle. Typing an invalid value puts the engine's message on the field
+// through the Constraint Validation API; fixing it clears the message; a
+// submit with errors is blocked. Screenshots go to target/test-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const artefacts = join(root, 'target', 'test-artifacts');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
+
+let server, base, browser, dist;
+
+function serve(req, res) {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204, { 'Content-Security-Policy': CSP });
+    return res.end();
+  }
+  let file;
+  if (url.pathname === '/fixtures/quarterly.json') file = join(root, 'examples/reports/valid/quarterly.json');
+  else if (url.pathname.startsWith('/dist/')) file = join(dist, normalize(url.pathname.slice('/dist/'.length)));
+  else file = join(root, normalize(url.pathname));
+  const inside = file.startsWith(root) || file.startsWith(dist);
+  if (!inside || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'Content-Security-Policy': CSP });
+    return res.end('not found');
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
+  res.end(readFileSync(file));
+}
+
+before(async () => {
+  assert.ok(existsSync('/usr/bin/chromium'), 'Debian chromium is installed (scripts/test.sh installs it)');
+  mkdirSync(artefacts, { recursive: true });
+  dist = mkdtempSync(join(tmpdir(), 'dxplan-vite-'));
+  process.env.DXPLAN_VITE_OUT = dist;
+  await build({ configFile: join(root, 'wasm/tests/fixtures/form/vite.config.js'), base: '/dist/' });
+  server = createServer(serve);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function check(t, url, name) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  await page.goto(base + url);
+  await page.waitForFunction(() => document.getElementById('status').textContent !== 'đang tải…');
+  assert.equal(await page.textContent('#status'), 'sẵn sàng', problems.join('\n'));
+  const message = (sel) => page.$eval(sel, (el) => el.validationMessage);
+
+  // The example report is valid on 16/09/2025: no message anywhere.
+  assert.equal(await message('#online'), '');
+  assert.equal(await page.$eval('#report', (f) => f.checkValidity()), true);
+
+  // Fewer dossiers in total than fully online (1320): the numerator field gets the message.
+  await page.fill('#total', '5');
+  assert.match(await message('#online'), /lớn hơn/);
+  assert.equal(await page.$eval('#online', (el) => el.getAttribute('aria-invalid')), 'true');
+  await page.screenshot({ path: join(artefacts, `form-${name}-invalid.png`), fullPage: true });
+  await page.fill('#total', '2000');
+  assert.equal(await message('#online'), '');
+
+  // Disbursed above the estimate (001 Phụ lục 04), typed the Vietnamese way.
+  await page.fill('#disbursed', '999.999.999.999');
+  assert.match(await message('#disbursed'), /vượt|lớn hơn/);
+  await page.fill('#disbursed', '1.000');
+  assert.equal(await message('#disbursed'), '');
+
+  // A submit with an error is blocked and the summary lists it with a link.
+  await page.fill('#total', '5');
+  await page.click('#send');
+  assert.equal(await page.evaluate(() => window.lastSubmitBlocked), true);
+  const items = await page.$$eval('#summary li.dx-error', (li) => li.map((x) => x.textContent));
+  assert.ok(items.some((t) => /lớn hơn/.test(t)), items.join('\n'));
+  await page.screenshot({ path: join(artefacts, `form-${name}-summary.png`), fullPage: true });
+
+  // A fixed form submits.
+  await page.fill('#total', '2000');
+  await page.click('#send');
+  assert.equal(await page.evaluate(() => window.lastSubmitBlocked), false);
+
+  assert.equal(await page.evaluate(() => window.cspViolations || 0), 0, 'no CSP violation');
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
+test('plain <script type="module"> under a strict CSP', async (t) => {
+  await check(t, '/wasm/tests/fixtures/form/index.html', 'plain');
+});
+
+test('Vite bundle under a strict CSP', async (t) => {
+  await check(t, '/dist/index.html', 'vite');
+});
