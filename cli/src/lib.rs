@@ -675,13 +675,6 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
     }
 }
 
-#[derive(Serialize)]
-struct HolidaysJson {
-    year: i32,
-    days_off: Vec<dxplan::DayOff>,
-    working_weekend_days: Vec<dxplan::WorkingWeekendDay>,
-}
-
 fn holidays_cmd(
     cal: &Calendar,
     year: &str,
@@ -690,22 +683,18 @@ fn holidays_cmd(
     out: &mut String,
 ) -> Result<(), Failure> {
     let year = parse_year(year)?;
-    let days_off = cal.days_off(year)?;
-    let working_weekend_days = cal.working_weekend_days(year)?;
+    let y = cal.year_days(year)?;
     if json {
-        out.push_str(&to_json(&HolidaysJson {
-            year,
-            days_off,
-            working_weekend_days,
-        }));
+        out.push_str(&to_json(&y));
         return Ok(());
     }
+    let (days_off, working_weekend_days) = (&y.days_off, &y.working_weekend_days);
     let _ = writeln!(
         out,
         "{} {year}",
         vi_en(lang, "Ngày nghỉ năm", "Days off in")
     );
-    for d in &days_off {
+    for d in days_off {
         let reason = match d.reason {
             DayOffReason::Holiday => vi_en(lang, "ngày lễ", "holiday"),
             DayOffReason::Compensatory => vi_en(lang, "nghỉ bù", "compensatory"),
@@ -724,7 +713,7 @@ fn holidays_cmd(
             d.name.get(lang)
         );
     }
-    for w in &working_weekend_days {
+    for w in working_weekend_days {
         let _ = writeln!(
             out,
             "  {:<24} {:<13} {} {}",
@@ -789,13 +778,11 @@ fn workdays_cmd(
         }
         Workdays::Check { date } => {
             let d = arg(parse_date(date), "DATE")?;
-            let reason = cal.day_off_reason(d)?;
+            let check = cal.check_day(d)?;
             if json {
-                out.push_str(&to_json(&serde_json::json!({
-                    "date": d, "is_working_day": reason.is_none(), "reason": reason,
-                })));
+                out.push_str(&to_json(&check));
             } else {
-                match reason {
+                match check.reason {
                     None => {
                         let _ = writeln!(
                             out,

@@ -334,29 +334,17 @@ fn explain(
     match (kpi, deadline) {
         (Some(k), _) => {
             let ind = rules.catalog.get(k).map_err(|d| d.at("--kpi"))?;
-            let plans: Vec<&str> = match plan {
-                Some(p) => vec![p],
-                None => ind.plans(),
-            };
-            let mut all = Vec::new();
-            for p in plans {
-                let steps = rules
-                    .explain_target(k, p, year)
-                    .map_err(|d| d.at("--plan"))?;
-                all.push((p, steps));
-            }
+            let all = rules
+                .explain_targets(k, plan, year)
+                .map_err(|d| d.at("--plan"))?;
             if json {
-                let v: Vec<_> = all
-                    .iter()
-                    .map(|(p, s)| serde_json::json!({"plan": p, "steps": s}))
-                    .collect();
                 out.push_str(&to_json(
-                    &serde_json::json!({"kpi": k, "date": date, "plans": v}),
+                    &serde_json::json!({"kpi": k, "date": date, "plans": all}),
                 ));
                 return Ok(());
             }
             let _ = writeln!(out, "{k} — {} · {}", ind.name.get(lang), format_date(date));
-            for (p, steps) in &all {
+            for dxplan::rules::PlanSteps { plan: p, steps } in &all {
                 if steps.is_empty() {
                     let _ = writeln!(
                         out,

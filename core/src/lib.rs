@@ -50,7 +50,8 @@ pub use calendar::date::{
     check_date, check_year, format_date, parse_date, weekday_name, MAX_YEAR, MIN_YEAR,
 };
 pub use calendar::holidays::{
-    Calendar, DayOff, DayOffReason, HolidayGroup, HolidayRules, WorkingWeekendDay, YearNotice,
+    Calendar, DayCheck, DayOff, DayOffReason, HolidayGroup, HolidayRules, WorkingWeekendDay,
+    YearDaysOff, YearNotice,
 };
 pub use calendar::lunar::{LunarCalendar, LunarDate};
 pub use calendar::period::{DataWindow, Period, PeriodKind};

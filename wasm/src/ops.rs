@@ -10,15 +10,14 @@ use chrono::NaiveDate;
 use dxplan::forms::{schema::schema, FieldValidation, Validation, Validator};
 use dxplan::kpi::{Consolidation, ConsolidationInput, Evaluation, Indicator, UnitInput};
 use dxplan::rules::{
-    defaults, testing, Change, Check, DeadlineExplanation, ExplainStep, RuleSet, RulesDiff,
+    defaults, testing, Change, Check, DeadlineExplanation, PlanSteps, RuleSet, RulesDiff,
     RulesEngine, Script,
 };
 use dxplan::tasks::{Progress, Register, TaskStatus};
 use dxplan::workflow::{apply, rollup, ReportRecord, Rollup, Transition};
 use dxplan::{
-    parse_date, CalendarFilter, CalendarReport, DayOff, DeadlinePolicy, Diagnostic, Lang, Level,
-    Obligation, ObligationKind, OverlapRule, Period, Plan, Plans, StatusReport, Text,
-    WorkingWeekendDay,
+    parse_date, CalendarFilter, CalendarReport, DayCheck, DeadlinePolicy, Diagnostic, Lang, Level,
+    Obligation, ObligationKind, OverlapRule, Period, Plan, Plans, StatusReport, YearDaysOff,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -174,37 +173,6 @@ pub struct StatusAnswer {
     pub obligation: Obligation,
     /// Its status on the day asked.
     pub status: StatusReport,
-}
-
-/// A year's days off and worked weekend days.
-#[derive(Clone, Debug, Serialize)]
-pub struct Holidays {
-    /// The year.
-    pub year: i32,
-    /// Holidays, compensatory days and swapped days off.
-    pub days_off: Vec<DayOff>,
-    /// Weekend days worked in exchange for a swapped day off.
-    pub working_weekend_days: Vec<WorkingWeekendDay>,
-}
-
-/// Whether a day is a working day, and why not.
-#[derive(Clone, Debug, Serialize)]
-pub struct DayCheck {
-    /// The day.
-    pub date: NaiveDate,
-    /// Whether it is a working day.
-    pub is_working_day: bool,
-    /// Why it is not (weekend, holiday, …).
-    pub reason: Option<Text>,
-}
-
-/// The targets of one plan for an indicator, with their provenance.
-#[derive(Clone, Debug, Serialize)]
-pub struct PlanSteps {
-    /// Plan id.
-    pub plan: String,
-    /// Base target and script changes, oldest first.
-    pub steps: Vec<ExplainStep>,
 }
 
 /// Options of a KPI evaluation or consolidation.
@@ -374,14 +342,9 @@ impl Core {
     }
 
     /// A year's days off.
-    pub fn holidays(&self, year: i32) -> Outcome<Holidays> {
+    pub fn holidays(&self, year: i32) -> Outcome<YearDaysOff> {
         let year = year_arg(year, "year")?;
-        let cal = &self.rules().calendar;
-        Ok(Holidays {
-            year,
-            days_off: one(cal.days_off(year))?,
-            working_weekend_days: one(cal.working_weekend_days(year))?,
-        })
+        one(self.rules().calendar.year_days(year))
     }
 
     /// `date` plus `n` working days (`n` may be negative).
@@ -403,12 +366,7 @@ impl Core {
     /// Whether `date` is a working day, and why not.
     pub fn check_day(&self, date: &str) -> Outcome<DayCheck> {
         let d = date_arg(date, "date")?;
-        let reason = one(self.rules().calendar.day_off_reason(d))?;
-        Ok(DayCheck {
-            date: d,
-            is_working_day: reason.is_none(),
-            reason,
-        })
+        one(self.rules().calendar.check_day(d))
     }
 
     /// The submission status of one obligation on `today`.
@@ -500,23 +458,16 @@ impl Core {
     ) -> Outcome<Vec<PlanSteps>> {
         use chrono::Datelike;
         let date = date_arg(date, "date")?;
-        let rules = self.rules();
-        let ind = rules.catalog.get(kpi).map_err(|d| vec![d.at("kpi")])?;
-        let plans = match plan {
-            Some(p) => vec![p],
-            None => ind.plans(),
-        };
-        plans
-            .into_iter()
-            .map(|p| {
-                Ok(PlanSteps {
-                    plan: p.to_string(),
-                    steps: rules
-                        .explain_target(kpi, p, date.year())
-                        .map_err(|d| vec![d.at("plan")])?,
-                })
+        self.rules()
+            .explain_targets(kpi, plan, date.year())
+            .map_err(|d| {
+                let at = if d.code == dxplan::Code::KpiUnknown {
+                    "kpi"
+                } else {
+                    "plan"
+                };
+                vec![d.at(at)]
             })
-            .collect()
     }
 
     /// The deadlines of a report kind on `date` and its recipients over time.

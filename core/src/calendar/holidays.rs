@@ -153,6 +153,39 @@ pub struct DayOff {
     pub source: String,
 }
 
+/// A year's days off and worked weekend days.
+///
+/// ```
+/// let y = dxplan::Calendar::vietnam().year_days(2024).unwrap();
+/// assert_eq!(y.year, 2024);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearDaysOff {
+    /// The year.
+    pub year: i32,
+    /// Holidays, compensatory days and swapped days off, in date order.
+    pub days_off: Vec<DayOff>,
+    /// Weekend days worked in exchange for a swapped day off.
+    pub working_weekend_days: Vec<WorkingWeekendDay>,
+}
+
+/// Whether a day is a working day, and why not.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = dxplan::Calendar::vietnam().check_day(NaiveDate::from_ymd_opt(2025, 9, 3).unwrap()).unwrap();
+/// assert!(d.is_working_day && d.reason.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DayCheck {
+    /// The day.
+    pub date: NaiveDate,
+    /// Whether it is a working day.
+    pub is_working_day: bool,
+    /// Why it is not (weekly rest day, holiday, …).
+    pub reason: Option<Text>,
+}
+
 /// A Saturday or Sunday that is a working day because of a swap.
 ///
 /// ```
@@ -412,6 +445,38 @@ impl Calendar {
     /// ```
     pub fn working_weekend_days(&self, year: i32) -> Result<Vec<WorkingWeekendDay>> {
         Ok(self.year(year)?.working_weekend.clone())
+    }
+
+    /// The days off and worked weekend days of a year, together.
+    ///
+    /// ```
+    /// let y = dxplan::Calendar::vietnam().year_days(2025).unwrap();
+    /// // Notice of the Ministry of Home Affairs: Saturday 26/04/2025 worked for Friday 02/05/2025.
+    /// assert_eq!(y.working_weekend_days[0].date.to_string(), "2025-04-26");
+    /// ```
+    pub fn year_days(&self, year: i32) -> Result<YearDaysOff> {
+        Ok(YearDaysOff {
+            year,
+            days_off: self.days_off(year)?,
+            working_weekend_days: self.working_weekend_days(year)?,
+        })
+    }
+
+    /// Whether `date` is a working day, and why not.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = dxplan::Calendar::vietnam().check_day(NaiveDate::from_ymd_opt(2025, 9, 2).unwrap()).unwrap();
+    /// assert!(!d.is_working_day);
+    /// assert_eq!(d.reason.unwrap().vi, "Quốc khánh");
+    /// ```
+    pub fn check_day(&self, date: NaiveDate) -> Result<DayCheck> {
+        let reason = self.day_off_reason(date)?;
+        Ok(DayCheck {
+            date,
+            is_working_day: reason.is_none(),
+            reason,
+        })
     }
 
     /// Whether `date` is a working day of state agencies.

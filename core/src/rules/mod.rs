@@ -169,6 +169,15 @@ pub struct ExplainStep {
     pub in_force: bool,
 }
 
+/// The explanation of an indicator's target under one plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanSteps {
+    /// Plan id.
+    pub plan: String,
+    /// Base target and script changes, oldest first.
+    pub steps: Vec<ExplainStep>,
+}
+
 impl RuleSet {
     /// The base: everything encoded from the seed documents, before any script.
     pub fn base() -> RuleSet {
@@ -183,6 +192,36 @@ impl RuleSet {
             scripts: Vec::new(),
             forms: crate::forms::Forms::builtin(),
         }
+    }
+
+    /// [`RuleSet::explain_target`] for every plan with a target for the
+    /// indicator (or only `plan`).
+    ///
+    /// ```
+    /// let rules = dxplan::rules::defaults::rule_set();
+    /// let all = rules.explain_targets("e_contract_enterprises_rate", None, 2025).unwrap();
+    /// assert!(all.iter().any(|p| p.plan == "dti-2022"));
+    /// ```
+    pub fn explain_targets(
+        &self,
+        kpi: &str,
+        plan: Option<&str>,
+        year: i32,
+    ) -> Result<Vec<PlanSteps>> {
+        let ind = self.catalog.get(kpi)?;
+        let plans = match plan {
+            Some(p) => vec![p],
+            None => ind.plans(),
+        };
+        plans
+            .into_iter()
+            .map(|p| {
+                Ok(PlanSteps {
+                    plan: p.to_string(),
+                    steps: self.explain_target(kpi, p, year)?,
+                })
+            })
+            .collect()
     }
 
     /// The targets of an indicator for a plan and year, oldest first, with the
