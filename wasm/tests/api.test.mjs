@@ -122,6 +122,12 @@ test('rules: check, summary, tests, engines from page-supplied scripts', () => {
   const check = dx.checkRules(scripts);
   assert.equal(check.ok, true);
   assert.equal(check.changes.length, engine.rulesSummary().changes.length);
+  // The rules as they stood in 2024: the 2025 and 2026 scripts are left out.
+  const of2024 = dx.Engine.withDefaults(2024);
+  const years = of2024.rulesSummary().changes.map((c) => c.year);
+  of2024.free();
+  assert.ok(years.length > 0 && years.every((y) => y <= 2024), years.join(','));
+  assert.ok(engine.rulesSummary().changes.some((c) => c.year === 2025));
   const outcomes = engine.testRules(dx.defaultRuleTests());
   assert.ok(outcomes.length > 0 && outcomes.every((o) => o.passed));
   // A policy edit: the 2026 target of full_online_dossiers_rate raised to 90 %.
