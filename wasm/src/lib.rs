@@ -241,6 +241,13 @@ pub fn default_scripts() -> Result<JsValue, JsValue> {
     to_js(&ops::default_scripts())
 }
 
+/// The functions of the rule-script API with their parameters and what they
+/// do, for completion in a rule editor.
+#[wasm_bindgen(js_name = scriptApi, unchecked_return_type = "ApiFunction[]")]
+pub fn script_api() -> Result<JsValue, JsValue> {
+    to_js(dxplan::rules::SCRIPT_API)
+}
+
 /// The test files shipped with the default scripts (`rules/tests/*.test`).
 #[wasm_bindgen(js_name = defaultRuleTests, unchecked_return_type = "ScriptText[]")]
 pub fn default_rule_tests() -> Result<JsValue, JsValue> {

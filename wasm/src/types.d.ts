@@ -321,6 +321,9 @@ export interface JsonSchema { $schema: string; title: string; type: string; [key
 
 export interface ScriptText { name: string; source: string }
 
+/** A function of the rule-script API: name, parameters (Vietnamese names), what it does. */
+export interface ApiFunction { name: string; params: string; vi: string; en: string }
+
 export interface Change { origin: Span; year: number; summary: Text; subject: string }
 export interface Check { id: string; function: string; script: string; origin: Span }
 

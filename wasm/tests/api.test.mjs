@@ -128,6 +128,8 @@ test('rules: check, summary, tests, engines from page-supplied scripts', () => {
   of2024.free();
   assert.ok(years.length > 0 && years.every((y) => y <= 2024), years.join(','));
   assert.ok(engine.rulesSummary().changes.some((c) => c.year === 2025));
+  const api = dx.scriptApi();
+  assert.ok(api.some((f) => f.name === 'muc_tieu' && f.params.startsWith('chỉ_tiêu')));
   const outcomes = engine.testRules(dx.defaultRuleTests());
   assert.ok(outcomes.length > 0 && outcomes.every((o) => o.passed));
   // A policy edit: the 2026 target of full_online_dossiers_rate raised to 90 %.

@@ -16,22 +16,125 @@ use rhai::{Dynamic, Engine, EvalAltResult, NativeCallContext, AST, INT};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The script API, for "unknown function" hints.
-pub(crate) const FUNCTIONS: &[&str] = &[
-    "bao_cao",
-    "them_chi_tieu",
-    "chinh_sach_han",
-    "muc_tieu",
-    "muc_tieu_cap",
-    "bo_chi_tieu",
-    "nghi_le",
-    "hoan_doi",
-    "noi_nhan",
-    "han_nop",
-    "kiem_tra",
-    "them_truong",
-    "loi",
-    "canh_bao",
+/// One function of the rule-script API, as a rule editor offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ApiFunction {
+    /// Name, as called in a script.
+    pub name: &'static str,
+    /// Its parameters, named in Vietnamese as in `rules/README.md`.
+    pub params: &'static str,
+    /// What it does, in Vietnamese.
+    pub vi: &'static str,
+    /// What it does, in English.
+    pub en: &'static str,
+}
+
+const fn f(
+    name: &'static str,
+    params: &'static str,
+    vi: &'static str,
+    en: &'static str,
+) -> ApiFunction {
+    ApiFunction {
+        name,
+        params,
+        vi,
+        en,
+    }
+}
+
+/// The rule-script API (documented in `rules/README.md`), for completion in
+/// an editor and for "unknown function" hints.
+///
+/// ```
+/// let names: Vec<_> = dxplan::rules::SCRIPT_API.iter().map(|f| f.name).collect();
+/// assert!(names.contains(&"muc_tieu") && names.contains(&"kiem_tra"));
+/// ```
+pub const SCRIPT_API: &[ApiFunction] = &[
+    f(
+        "muc_tieu",
+        "chỉ_tiêu, kế_hoạch, năm, so_sánh, giá_trị, nguồn",
+        "đặt mục tiêu của một chỉ tiêu từ năm đó",
+        "set an indicator's target from that year",
+    ),
+    f(
+        "muc_tieu_cap",
+        "chỉ_tiêu, kế_hoạch, năm, cấp, so_sánh, giá_trị, nguồn",
+        "mục tiêu riêng cho một cấp",
+        "a target for one administrative level",
+    ),
+    f(
+        "them_chi_tieu",
+        "định_nghĩa, nguồn",
+        "thêm chỉ tiêu mới",
+        "add a new indicator",
+    ),
+    f(
+        "bo_chi_tieu",
+        "chỉ_tiêu, từ_năm, nguồn",
+        "bỏ một chỉ tiêu từ năm đó",
+        "drop an indicator from that year",
+    ),
+    f(
+        "chinh_sach_han",
+        "kế_hoạch, chính_sách, nguồn",
+        "chính sách hạn nộp từ năm của tệp",
+        "deadline policy from the script's year",
+    ),
+    f(
+        "nghi_le",
+        "ngày_lễ, từ_ngày, đến_ngày, nguồn",
+        "ngày nghỉ lễ theo thông báo",
+        "holiday days off per the yearly notice",
+    ),
+    f(
+        "hoan_doi",
+        "ngày_nghỉ, ngày_làm_bù, nguồn",
+        "hoán đổi ngày làm việc",
+        "swap a working day",
+    ),
+    f(
+        "noi_nhan",
+        "kế_hoạch, cấp_nhận, từ_ngày, mã, tên, tên_tiếng_Anh, nguồn",
+        "đổi nơi nhận báo cáo",
+        "change the recipient of reports",
+    ),
+    f(
+        "bao_cao",
+        "định_nghĩa",
+        "thêm một nghĩa vụ báo cáo của kế hoạch",
+        "add a reporting obligation to a plan",
+    ),
+    f(
+        "han_nop",
+        "kế_hoạch, loại, cấp, kỳ, trước_ngày, nguồn",
+        "đổi hạn nộp của một kỳ",
+        "change one period's deadline",
+    ),
+    f(
+        "kiem_tra",
+        "mã, tên_hàm",
+        "đăng ký một kiểm tra thêm",
+        "register a custom check",
+    ),
+    f(
+        "them_truong",
+        "loại, nhóm, #{ ma, kieu, ten, ten_en, bat_buoc }, nguồn",
+        "thêm ô vào biểu mẫu",
+        "add a field to a form",
+    ),
+    f(
+        "loi",
+        "đường_dẫn, tiếng_Việt, tiếng_Anh",
+        "một lỗi do kiểm tra thêm trả về",
+        "an error returned by a custom check",
+    ),
+    f(
+        "canh_bao",
+        "đường_dẫn, tiếng_Việt, tiếng_Anh",
+        "một cảnh báo do kiểm tra thêm trả về",
+        "a warning returned by a custom check",
+    ),
 ];
 
 pub(crate) type Shared = Rc<RefCell<Option<State>>>;

@@ -558,11 +558,19 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
             Some(Text::new(
                 format!(
                     "Các hàm của quy tắc: {}. Kiểm tra số và kiểu tham số.",
-                    api::FUNCTIONS.join(", ")
+                    api::SCRIPT_API
+                        .iter()
+                        .map(|f| f.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 format!(
                     "Rule functions: {}. Check the number and types of arguments.",
-                    api::FUNCTIONS.join(", ")
+                    api::SCRIPT_API
+                        .iter()
+                        .map(|f| f.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )),
         ),

@@ -40,6 +40,7 @@ mod engine;
 mod explain;
 pub mod testing;
 
+pub use api::{ApiFunction, SCRIPT_API};
 pub use engine::RulesEngine;
 pub use explain::{DeadlineExplanation, RulesDiff, TargetDiff};
 
