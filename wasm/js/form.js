@@ -60,6 +60,8 @@ export function pointerOf(name) {
   return parts.length === 0 ? null : '/' + parts.map(escapeSegment).join('/');
 }
 
+/** Sets `value` at `pointer`, creating the objects and arrays on the way;
+ *  with `value` undefined, only creates them (an empty table row is a row). */
 function setAt(target, pointer, value) {
   const parts = pointer.split('/').slice(1).map(unescapeSegment);
   let node = target;
@@ -70,7 +72,7 @@ function setAt(target, pointer, value) {
     }
     node = node[key];
   }
-  node[parts[parts.length - 1]] = value;
+  if (value !== undefined) node[parts[parts.length - 1]] = value;
 }
 
 function clone(value) {
@@ -133,10 +135,7 @@ export function attachValidation(form, engine, options = {}) {
 
   function report() {
     const r = clone(typeof options.base === 'function' ? options.base() : options.base);
-    for (const el of controls()) {
-      const v = valueOf(el);
-      if (v !== undefined) setAt(r, pathOf(el), v);
-    }
+    for (const el of controls()) setAt(r, pathOf(el), valueOf(el));
     if (options.kind && r.kind === undefined) r.kind = options.kind;
     return r;
   }
@@ -270,7 +269,8 @@ export function attachValidation(form, engine, options = {}) {
   const onChange = (e) => {
     validateAll();
     const el = e.target;
-    if (reportOn !== 'submit' && el && typeof el.reportValidity === 'function' && !el.validity.valid) {
+    // A change on a control (not on the form itself) shows that control's message.
+    if (reportOn !== 'submit' && el && el.validity && !el.validity.valid) {
       el.reportValidity();
     }
   };

@@ -84,7 +84,7 @@ export type KpiStatus = "met" | "not_met" | "no_target" | "not_computable" | "no
 
 export interface AppliedTarget {
   comparator: ">=" | ">" | "<=" | "<" | "=";
-  /** Exact decimal, as text (`"65"`, `"97.5"`). */
+  /** Exact number as text: `"65"`, `"97.5"` or a fraction `"33125/348"`. */
   value: string;
   effective_value: string;
   prorated: boolean;
@@ -104,7 +104,7 @@ export interface KpiResult {
   plan: string;
   year: number;
   status: KpiStatus;
-  /** Exact decimal as text; null when not computable. */
+  /** Exact number as text (`"65"`, `"33125/348"`); null when not computable. `value_display` is rounded for people. */
   value: string | null;
   value_display?: Text | null;
   target: AppliedTarget | null;
