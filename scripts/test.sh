@@ -38,10 +38,11 @@ if [[ ! -x /usr/bin/chromium ]]; then
     || { $sudo_cmd apt-get update >/dev/null && $sudo_cmd apt-get install -y chromium >/dev/null; }
 fi
 
-step "WebAssembly package (wasm/pkg) and its Node and browser tests"
+step "WebAssembly package (wasm/pkg), web demo, and their Node and browser tests"
 bash scripts/build-wasm.sh
+bash scripts/demo.sh --build
 set +e
-(cd wasm && NO_COLOR=1 node --test --test-reporter=spec tests/) 2>&1 | tee "$log"
+NO_COLOR=1 node --test --test-reporter=spec wasm/tests/ web-demo/tests/ 2>&1 | tee "$log"
 node_status=${PIPESTATUS[0]}
 set -e
 # The spec reporter ends with "ℹ pass N" and "ℹ fail N".
