@@ -112,6 +112,23 @@ test('rule editor: a target edit flips a KPI; a broken edit shows its line and k
   await page.fill('[name="values.dossiers_total"]', '5');
   assert.match(await message(page, '[name="values.dossiers_full_online"]'), /lớn hơn/);
 
+  // Completion: the script API's functions and the catalog's indicator ids.
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('muc_');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('#editor .cm-tooltip-autocomplete');
+  const offered = await page.$$eval('#editor .cm-completionLabel', (l) => l.map((x) => x.textContent));
+  assert.ok(offered.includes('muc_tieu') && offered.includes('muc_tieu_cap'), offered.join(','));
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('("full_onl');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('#editor .cm-tooltip-autocomplete');
+  const ids = await page.$$eval('#editor .cm-completionLabel', (l) => l.map((x) => x.textContent));
+  assert.ok(ids.includes('full_online_dossiers_rate'), ids.join(','));
+  await page.keyboard.press('Escape');
+
   // Diff with last year: the 2025 script's changes (000 reorganisation, targets).
   await page.click('#diff-btn');
   assert.match(await page.textContent('#diff h3'), /2024 sang năm 2025/);
