@@ -96,6 +96,11 @@ impl std::str::FromStr for Lang {
     }
 }
 
+/// The largest input one call accepts as JSON (a report, a record, rule
+/// scripts): 8 MiB. A quarterly report with its appendices is about 20 KB; the
+/// limit stops runaway payloads at the WebAssembly and JSON boundaries.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
 /// How serious a diagnostic is.
 ///
 /// ```
@@ -158,6 +163,8 @@ pub enum Code {
     InputInvalidJson,
     /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
     InputNotFinite,
+    /// An input is larger than [`MAX_INPUT_BYTES`].
+    InputTooLarge,
     /// No indicator has this id.
     KpiUnknown,
     /// A field of the inputs is not the input of any indicator.
@@ -268,6 +275,7 @@ impl Code {
             Code::OutputWriteFailed => "output.write_failed",
             Code::InputInvalidJson => "input.invalid_json",
             Code::InputNotFinite => "input.not_finite",
+            Code::InputTooLarge => "input.too_large",
             Code::KpiUnknown => "kpi.unknown",
             Code::KpiInputUnknown => "kpi.input_unknown",
             Code::KpiInputInvalid => "kpi.input_invalid",
@@ -525,6 +533,28 @@ impl Diagnostic {
         .with_hint(Text::new(
             "Để trống ô (null) nếu chưa có số liệu; không gửi NaN hay Infinity.",
             "Leave the field empty (null) when there is no figure; never send NaN or Infinity.",
+        ))
+    }
+
+    /// The error for an input of `bytes` bytes, over [`MAX_INPUT_BYTES`].
+    ///
+    /// ```
+    /// let d = dxplan::Diagnostic::too_large("report", 10 << 20);
+    /// assert_eq!(d.code.as_str(), "input.too_large");
+    /// assert!(d.message.en.contains("10485760"));
+    /// ```
+    pub fn too_large(path: &str, bytes: usize) -> Diagnostic {
+        Diagnostic::error(
+            Code::InputTooLarge,
+            Text::new(
+                format!("Dữ liệu quá lớn: {bytes} byte (tối đa {MAX_INPUT_BYTES})"),
+                format!("the input is too large: {bytes} bytes (at most {MAX_INPUT_BYTES})"),
+            ),
+        )
+        .at(path)
+        .with_hint(Text::new(
+            "Một báo cáo thường dưới 1 MB; tổng hợp nhiều đơn vị hãy gọi thư viện Rust trực tiếp.",
+            "A report is usually under 1 MB; consolidate many units through the Rust library.",
         ))
     }
 

@@ -55,7 +55,7 @@ pub use calendar::holidays::{
 };
 pub use calendar::lunar::{LunarCalendar, LunarDate};
 pub use calendar::period::{DataWindow, Period, PeriodKind};
-pub use diagnostic::{Code, Diagnostic, Lang, Result, Severity, Span, Text};
+pub use diagnostic::{Code, Diagnostic, Lang, Result, Severity, Span, Text, MAX_INPUT_BYTES};
 pub use obligations::consolidation::{calendar as year_calendar, CalendarFilter, CalendarReport};
 pub use obligations::ics::to_icalendar;
 pub use obligations::policy::{Boundary, DeadlinePolicy, NonWorkingDayRule};

@@ -93,7 +93,8 @@ impl Calendar {
     /// ```
     pub fn add_working_days(&self, date: NaiveDate, n: i64) -> Result<NaiveDate> {
         check_date(date)?;
-        if n.abs() > MAX_WORKING_DAY_STEP {
+        // unsigned_abs: i64::MIN has no positive counterpart.
+        if n.unsigned_abs() > MAX_WORKING_DAY_STEP.unsigned_abs() {
             return Err(Diagnostic::error(
                 Code::NumberInvalid,
                 Text::new(
