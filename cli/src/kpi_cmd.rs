@@ -147,6 +147,11 @@ pub(crate) fn read_json(file: &str, hint: &Text) -> Result<serde_json::Value, Fa
             .at("FILE"),
         )
     })?;
+    if bytes.len() > dxplan::MAX_INPUT_BYTES {
+        return Err(Failure::Input(
+            Diagnostic::too_large("FILE", bytes.len()).with_hint(hint.clone()),
+        ));
+    }
     serde_json::from_slice(&bytes).map_err(|e| invalid_json(file, &e, hint))
 }
 
