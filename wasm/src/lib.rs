@@ -21,6 +21,7 @@
 //! assert!(!v.valid);
 //! ```
 
+pub mod json_api;
 pub mod ops;
 
 use dxplan::{Diagnostic, Text};
@@ -134,49 +135,91 @@ fn pointer_push(path: &str, key: &str) -> String {
 }
 
 /// Refuses what JSON cannot hold before decoding: NaN and infinite numbers
-/// (serde would turn them into `null` silently) and nesting deeper than
+/// (serde would turn them into `null` silently), nesting deeper than
 /// [`MAX_DEPTH`] (which would exhaust the WebAssembly stack; cyclic objects
-/// end here too).
-fn screen(v: &JsValue, path: &str, depth: usize) -> Result<(), Diagnostic> {
-    if let Some(n) = v.as_f64() {
-        if !n.is_finite() {
-            return Err(Diagnostic::not_finite(path, number_name(n)));
+/// end here too) and payloads over [`dxplan::MAX_INPUT_BYTES`] (counted as
+/// their JSON text would be, roughly: strings and keys by their UTF-8 length,
+/// other values 8 bytes each).
+struct Screen {
+    size: usize,
+}
+
+impl Screen {
+    fn walk(&mut self, v: &JsValue, path: &str, depth: usize) -> Result<(), Diagnostic> {
+        self.size += 8;
+        if let Some(text) = v.as_string() {
+            self.size += text.len();
         }
-        return Ok(());
-    }
-    if !v.is_object() || v.is_function() {
-        return Ok(());
-    }
-    if depth >= MAX_DEPTH {
-        return Err(Diagnostic::invalid_input(
-            if path.is_empty() { "/" } else { path },
-            Text::new(
-                format!("dữ liệu lồng nhau không quá {MAX_DEPTH} cấp"),
-                format!("data nested at most {MAX_DEPTH} levels deep"),
-            ),
-            "nested too deeply",
-        ));
-    }
-    if Array::is_array(v) {
-        let arr = Array::from(v);
-        for (i, x) in arr.iter().enumerate() {
-            screen(&x, &format!("{path}/{i}"), depth + 1)?;
+        if self.size > dxplan::MAX_INPUT_BYTES {
+            return Err(Diagnostic::too_large(
+                if path.is_empty() { "/" } else { path },
+                self.size,
+            ));
         }
-        return Ok(());
+        if let Some(n) = v.as_f64() {
+            if !n.is_finite() {
+                return Err(Diagnostic::not_finite(path, number_name(n)));
+            }
+            return Ok(());
+        }
+        if !v.is_object() || v.is_function() {
+            return Ok(());
+        }
+        if depth >= MAX_DEPTH {
+            return Err(Diagnostic::invalid_input(
+                if path.is_empty() { "/" } else { path },
+                Text::new(
+                    format!("dữ liệu lồng nhau không quá {MAX_DEPTH} cấp"),
+                    format!("data nested at most {MAX_DEPTH} levels deep"),
+                ),
+                "nested too deeply",
+            ));
+        }
+        if Array::is_array(v) {
+            let arr = Array::from(v);
+            for (i, x) in arr.iter().enumerate() {
+                self.walk(&x, &format!("{path}/{i}"), depth + 1)?;
+            }
+            return Ok(());
+        }
+        let obj = Object::from(v.clone());
+        for entry in Object::entries(&obj).iter() {
+            let pair = Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            self.size += key.len();
+            self.walk(&pair.get(1), &pointer_push(path, &key), depth + 1)?;
+        }
+        Ok(())
     }
-    let obj = Object::from(v.clone());
-    for entry in Object::entries(&obj).iter() {
-        let pair = Array::from(&entry);
-        let key = pair.get(0).as_string().unwrap_or_default();
-        screen(&pair.get(1), &pointer_push(path, &key), depth + 1)?;
-    }
-    Ok(())
 }
 
 /// Decodes argument `name` as `T`; `what` says what it should be.
 fn input<T: DeserializeOwned>(v: JsValue, name: &str, what: Text) -> Result<T, JsValue> {
-    screen(&v, "", 0).map_err(|d| js_error(vec![d]))?;
-    serde_wasm_bindgen::from_value(v)
+    input_at(v, name, what, "")
+}
+
+/// [`input`] for a value that sits at `prefix` in a larger document (the
+/// field of `validateField`): its problems are reported at their full path.
+fn input_at<T: DeserializeOwned>(
+    v: JsValue,
+    name: &str,
+    what: Text,
+    prefix: &str,
+) -> Result<T, JsValue> {
+    Screen { size: 0 }
+        .walk(&v, prefix, 0)
+        .map_err(|d| js_error(vec![d]))?;
+    // Through serde_json::Value: serde-wasm-bindgen reads only a struct's
+    // known fields, so `deny_unknown_fields` (a misspelt option) would pass
+    // silently; serde_json also words the errors as natively.
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(v).map_err(|e| {
+        js_error(vec![Diagnostic::invalid_input(
+            name,
+            what.clone(),
+            &e.to_string(),
+        )])
+    })?;
+    serde_json::from_value(value)
         .map_err(|e| js_error(vec![Diagnostic::invalid_input(name, what, &e.to_string())]))
 }
 
@@ -347,7 +390,11 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Report")] context: JsValue,
         today: &str,
     ) -> Result<JsValue, JsValue> {
-        let v = json(value, path)?;
+        let v = if value.is_undefined() {
+            serde_json::Value::Null
+        } else {
+            input_at(value, path, Text::new("dữ liệu JSON", "JSON data"), path)?
+        };
         let c = json(context, "context")?;
         answer(self.core.validate_field(kind, path, &v, &c, today))
     }
@@ -392,7 +439,7 @@ impl Engine {
     /// `date` plus `n` working days (negative: before); the day as `yyyy-mm-dd`.
     #[wasm_bindgen(js_name = addWorkingDays)]
     pub fn add_working_days(&self, date: &str, n: f64) -> Result<String, JsValue> {
-        if n.fract() != 0.0 || !n.is_finite() || n.abs() > 1e6 {
+        if !n.is_finite() || n.fract() != 0.0 {
             return Err(js_error(vec![Diagnostic::invalid_input(
                 "n",
                 Text::new(
