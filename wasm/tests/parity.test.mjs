@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as dx from '../pkg/node.js';
+import { caller } from './dispatch.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpusPath = fileURLToPath(new URL('./parity/corpus.jsonl', import.meta.url));
@@ -26,39 +27,7 @@ function native() {
 }
 
 const engine = dx.Engine.withDefaults();
-
-function call(op, a) {
-  switch (op) {
-    case 'calendar': return engine.calendar(a[0], a[1] ?? undefined);
-    case 'icalendar': return engine.icalendar(a[0], a[2], a[1] ?? undefined, a[3]);
-    case 'holidays': return engine.holidays(a[0]);
-    case 'checkDay': return engine.checkDay(a[0]);
-    case 'addWorkingDays': return engine.addWorkingDays(a[0], a[1]);
-    case 'workingDaysBetween': return engine.workingDaysBetween(a[0], a[1]);
-    case 'status': return engine.status(a[0], a[1]);
-    case 'plans': return engine.plans();
-    case 'kpiCatalog': return engine.kpiCatalog(a[0] ?? undefined, a[1] ?? undefined);
-    case 'evaluateKpi': return engine.evaluateKpi(a[0], a[1] ?? undefined);
-    case 'consolidateKpi': return engine.consolidateKpi(a[0], a[1] ?? undefined);
-    case 'validate': return engine.validate(a[0], a[1]);
-    case 'validateField': return engine.validateField(a[0], a[1], a[2], a[3], a[4]);
-    case 'schema': return engine.schema(a[0], a[1]);
-    case 'explainTarget': return engine.explainTarget(a[0], a[1], a[2] ?? undefined);
-    case 'explainDeadline': return engine.explainDeadline(a[0], a[1], a[2], a[3]);
-    case 'diff': return engine.diff(a[0], a[1]);
-    case 'checkRules': return dx.checkRules(a[0]);
-    case 'fromScripts': {
-      const e = dx.Engine.fromScripts(a[0]);
-      try { return e.rulesSummary(); } finally { e.free(); }
-    }
-    case 'testRules': return engine.testRules(a[0]);
-    case 'workflowNew': return dx.workflowNew(a[0]);
-    case 'workflowApply': return engine.workflowApply(a[0], a[1]);
-    case 'rollup': return engine.rollup(a[0], a[1]);
-    case 'tasks': return dx.tasks(a[0], a[1] ?? undefined);
-    default: throw new Error(`unknown op ${op}`);
-  }
-}
+const call = caller(dx, engine);
 
 function viaWasm(c) {
   try {

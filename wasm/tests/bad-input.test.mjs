@@ -1,0 +1,137 @@
+// The bad-input catalogue (tests/golden/bad_input.txt) through WebAssembly:
+// every case gives its exact structured error (a DxplanError, or a
+// diagnostic in the result), and the same engine keeps working after each.
+// The native side runs the same table in tests/bad_input.rs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as dx from '../pkg/node.js';
+import { caller } from './dispatch.mjs';
+
+const root = new URL('../../', import.meta.url);
+const example = (kind) => JSON.parse(readFileSync(new URL(`examples/reports/valid/${kind}.json`, root), 'utf8'));
+
+/** Rows of a golden table: cells split on '|', citation after ' # '. */
+function table(name, columns) {
+  const text = readFileSync(new URL(`tests/golden/${name}`, root), 'utf8');
+  const rows = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const at = line.indexOf(' # ');
+    const cells = line.slice(0, at).split('|').map((c) => c.trim());
+    assert.equal(cells.length, columns, `${name}:${i + 1}`);
+    rows.push({ line: i + 1, cells, why: line.slice(at + 3) });
+  });
+  return rows;
+}
+
+function deep(n) {
+  let v = 1;
+  for (let i = 0; i < n; i++) v = [v];
+  return v;
+}
+
+/** The JavaScript value a marker stands for. */
+function value(v) {
+  if (typeof v === 'string') {
+    if (v === '$NaN') return NaN;
+    if (v === '$Infinity') return Infinity;
+    if (v === '$-Infinity') return -Infinity;
+    if (v.startsWith('$deep:')) return deep(Number(v.slice(6)));
+    if (v.startsWith('$big:')) return 'a'.repeat(Number(v.slice(5)));
+    if (v === '$cycle') {
+      const o = { a: 1 };
+      o.self = o;
+      return o;
+    }
+    return v;
+  }
+  if (Array.isArray(v)) return v.map(value);
+  if (v && typeof v === 'object') {
+    if (v.$example) {
+      const report = example(v.$example);
+      for (const [pointer, x] of Object.entries(v.$set ?? {})) {
+        const parts = pointer.split('/').slice(1);
+        const last = parts.pop();
+        const parent = parts.reduce((o, k) => o[k], report);
+        parent[last] = value(x);
+      }
+      return report;
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)]));
+  }
+  return v;
+}
+
+function hasDiagnostic(v, code, path) {
+  if (Array.isArray(v)) return v.some((x) => hasDiagnostic(x, code, path));
+  if (v && typeof v === 'object') {
+    if (v.code === code && (path === '*' || (v.path ?? '') === path)) return true;
+    return Object.values(v).some((x) => hasDiagnostic(x, code, path));
+  }
+  return false;
+}
+
+test('every bad input gets its exact error through WebAssembly, and the engine survives', () => {
+  const engine = dx.Engine.withDefaults();
+  const call = caller(dx, engine);
+  const valid = example('quarterly');
+  const rows = table('bad_input.txt', 5);
+  let checked = 0;
+  for (const row of rows) {
+    const [name, op, args, expectation] = row.cells;
+    const ctx = `line ${row.line} (${name}; ${row.why})`;
+    if (expectation === 'n/a') {
+      assert.ok(op.startsWith('cli:') || op === 'nope', `${ctx}: only CLI cases and unknown ops are native-only`);
+      continue;
+    }
+    const [head, path = ''] = expectation.split(' at');
+    const [kind, code] = head.split(/\s+/);
+    const want = path.trim();
+    let result;
+    let error;
+    try {
+      result = call(op, value(JSON.parse(args)));
+    } catch (e) {
+      error = e;
+    }
+    if (kind === 'throws') {
+      assert.ok(error, `${ctx}: expected ${code}, got a result`);
+      assert.equal(error.name, 'DxplanError', `${ctx}: ${error}`);
+      assert.equal(error.code, code, `${ctx}: ${error.messageEn}`);
+      if (want !== '*') assert.equal(error.path ?? '', want, ctx);
+      assert.ok(error.messageVi && error.messageEn, ctx);
+    } else {
+      assert.equal(kind, 'reports', ctx);
+      assert.equal(error, undefined, `${ctx}: ${error?.code} ${error?.messageEn}`);
+      assert.ok(hasDiagnostic(result, code, want), `${ctx}: no ${code} at '${want}'`);
+    }
+    assert.equal(engine.validate(valid, '2025-09-16').valid, true, `${ctx}: engine unusable after`);
+    checked++;
+  }
+  assert.ok(checked >= 50, `${checked} WebAssembly cases`);
+});
+
+test('hostile and broken rule scripts (tests/golden/rules_hostile.txt) stop with the native error, position included', () => {
+  const engine = dx.Engine.withDefaults();
+  const valid = example('quarterly');
+  for (const row of table('rules_hostile.txt', 5)) {
+    const [name, script, code, line, column] = row.cells;
+    const ctx = `line ${row.line} (${name}; ${row.why})`;
+    const check = dx.checkRules([{ name: '2025.rhai', source: script.replaceAll('\\n', '\n') }]);
+    assert.equal(check.ok, false, ctx);
+    const d = check.diagnostics[0];
+    assert.equal(d.code, code, `${ctx}: ${d.message.en}`);
+    assert.deepEqual([d.span.file, String(d.span.line), String(d.span.column)], ['2025.rhai', line, column], ctx);
+    let thrown;
+    try {
+      dx.Engine.fromScripts([{ name: '2025.rhai', source: script.replaceAll('\\n', '\n') }]);
+    } catch (e) {
+      thrown = e;
+    }
+    assert.equal(thrown?.code, code, ctx);
+    assert.equal([thrown.line, thrown.column].join(':'), `${line}:${column}`, ctx);
+    assert.equal(engine.validate(valid, '2025-09-16').valid, true, `${ctx}: engine unusable after`);
+  }
+});
