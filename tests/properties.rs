@@ -242,3 +242,104 @@ mod kpi {
         }
     }
 }
+
+mod forms {
+    use super::config;
+    use chrono::NaiveDate;
+    use dxplan::forms::Validator;
+    use dxplan::rules::defaults;
+    use dxplan::ObligationKind;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    fn example() -> Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../examples/reports/valid/quarterly.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Any JSON value a form could send: scalars of every kind, small arrays and maps.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            (-1e12f64..1e12).prop_map(|f| json!(f)),
+            "[0-9/.,a-zđ -]{0,12}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// A field of the example report (or a new one next to it).
+    fn any_pointer() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "/values/dossiers_total",
+            "/values/dossiers_full_online",
+            "/values/unit_head_leads_dx_plan",
+            "/values/new_field",
+            "/period",
+            "/kind",
+            "/plan",
+            "/unit/level",
+            "/submitted_on",
+            "/appendices/news",
+            "/appendices/news/0/published_on",
+            "/appendices/investments/0/disbursed",
+            "/appendices/investments/0/form",
+            "/outline/situation/funding",
+            "/outline",
+            "/extra",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn set(report: &mut Value, pointer: &str, value: Value) {
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        match report.pointer_mut(parent) {
+            Some(Value::Object(o)) => {
+                o.insert(key.to_string(), value);
+            }
+            Some(Value::Array(a)) => {
+                if let Some(slot) = key.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                    *slot = value;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Whatever a form sends, validation answers (no panic), leaves the
+        /// report untouched, gives the same answer twice, and a field check
+        /// of the changed field answers at that field.
+        #[test]
+        fn validation_never_mutates_and_is_deterministic(
+            changes in prop::collection::vec((any_pointer(), any_json()), 1..5),
+            day in 0u32..400,
+        ) {
+            let mut report = example();
+            for (p, v) in &changes {
+                set(&mut report, p, v.clone());
+            }
+            let before = report.clone();
+            let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(u64::from(day));
+            let mut v = Validator::new(defaults::rule_set());
+            let first = serde_json::to_string(&v.validate(&report, today)).unwrap();
+            prop_assert_eq!(&report, &before);
+            let second = serde_json::to_string(&v.validate(&report, today)).unwrap();
+            prop_assert_eq!(first, second);
+            let (pointer, value) = &changes[0];
+            let field = v.validate_field(ObligationKind::Quarterly, pointer, value, &report, today);
+            prop_assert_eq!(&report, &before);
+            prop_assert!(field.checked.contains(pointer));
+        }
+    }
+}
