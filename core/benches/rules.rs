@@ -80,3 +80,42 @@ fn custom_checks_per_validation(bencher: divan::Bencher) {
     });
     bencher.bench_local(|| engine.run_checks(&rules, &input).len());
 }
+
+/// The hostile and broken scripts of `tests/golden/rules_hostile.txt`, each
+/// refused on one reused engine: the time budget of the sandbox's limits.
+const HOSTILE: &str = include_str!("../../tests/golden/rules_hostile.txt");
+
+/// `(case, script)` rows of the table.
+fn hostile_rows() -> Vec<(String, String)> {
+    HOSTILE
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" # ").map(|(data, _)| data))
+        .filter_map(|data| {
+            let mut cells = data.split('|').map(str::trim);
+            Some((
+                cells.next()?.to_string(),
+                cells.next()?.replace("\\n", "\n"),
+            ))
+        })
+        .collect()
+}
+
+fn hostile_cases() -> Vec<String> {
+    hostile_rows().into_iter().map(|(name, _)| name).collect()
+}
+
+#[divan::bench(args = hostile_cases())]
+fn hostile_script_refused(bencher: divan::Bencher, case: &String) {
+    let source = hostile_rows()
+        .into_iter()
+        .find(|(name, _)| name == case)
+        .map(|(_, source)| source)
+        .unwrap_or_default();
+    let Ok(script) = Script::new("2025.rhai", &source) else {
+        return;
+    };
+    let mut engine = RulesEngine::new();
+    bencher.bench_local(|| engine.load(std::slice::from_ref(&script)).is_err());
+}

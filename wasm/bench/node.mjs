@@ -1,0 +1,36 @@
+// The WebAssembly benchmarks in Node: the suite (suite.mjs) on the built
+// package, and cold start (a fresh Node process: import + instantiate +
+// embedded rules + first validation). Prints JSON; scripts/bench.sh writes
+// it into BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import jsonLogic from 'json-logic-js';
+import { initSync as zenInit, evaluateExpression } from '@gorules/zen-engine-wasm';
+import { run } from './suite.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const report = JSON.parse(readFileSync(here('../../examples/reports/valid/quarterly.json'), 'utf8'));
+
+if (process.argv[2] === '--cold') {
+  // One cold start, in this fresh process.
+  const t0 = performance.now();
+  const dx = await import('../pkg/node.js');
+  const engine = dx.Engine.withDefaults();
+  engine.validate(report, '2025-09-16');
+  console.log(JSON.stringify({ cold_ms: performance.now() - t0 }));
+  process.exit(0);
+}
+
+zenInit({ module: readFileSync(here('../node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg.wasm')) });
+const dx = await import('../pkg/node.js');
+const hostileTable = readFileSync(here('../../tests/golden/rules_hostile.txt'), 'utf8');
+const results = run(dx, { jsonLogic, zen: { evaluateExpression } }, report, hostileTable);
+const cold = [];
+for (let i = 0; i < 15; i++) {
+  cold.push(JSON.parse(execFileSync(process.execPath, [here('./node.mjs'), '--cold'], { encoding: 'utf8' })).cold_ms);
+}
+cold.sort((a, b) => a - b);
+results.cold_start_ms = { median: Math.round(cold[7] * 10) / 10, max: Math.round(cold[14] * 10) / 10, runs: 15 };
+results.runtime = `Node ${process.version}`;
+console.log(JSON.stringify(results, null, 1));
