@@ -30,6 +30,11 @@ set -e
 passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
 failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
 
+step "fuzzing smoke run (cargo-fuzz, 10 s per target)"
+fuzz_status=0
+bash scripts/fuzz.sh 10 || fuzz_status=$?
+if [[ "$fuzz_status" != 0 ]]; then failed=$((failed + 1)); status=$fuzz_status; fi
+
 step "browser for the WebAssembly tests (Debian chromium)"
 if [[ ! -x /usr/bin/chromium ]]; then
   sudo_cmd=""
