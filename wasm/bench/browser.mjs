@@ -1,15 +1,14 @@
 // The WebAssembly benchmarks in headless Chromium (Debian's package, driven
 // by playwright-core): the suite (suite.mjs) in a cross-origin-isolated page
 // (for fine-grained timers), and 15 cold starts in fresh pages. Prints JSON.
-import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveLocally } from '../tests/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-const server = createServer((req, res) => {
+const { server, base: origin } = await serveLocally((req, res) => {
   const file = join(root, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
   const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cache-Control': 'no-store' };
   if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
@@ -19,13 +18,8 @@ const server = createServer((req, res) => {
   res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
   res.end(readFileSync(file));
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/wasm/bench/page.html`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const base = `${origin}/wasm/bench/page.html`;
+const browser = await launchChromium();
 const version = browser.version();
 async function results(url) {
   const page = await browser.newPage();

@@ -6,12 +6,11 @@
 // submit with errors is blocked. Screenshots go to target/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveLocally } from './chromium.mjs';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,19 +40,12 @@ function serve(req, res) {
 }
 
 before(async () => {
-  assert.ok(existsSync('/usr/bin/chromium'), 'Debian chromium is installed (scripts/test.sh installs it)');
   mkdirSync(artefacts, { recursive: true });
   dist = mkdtempSync(join(tmpdir(), 'dxplan-vite-'));
   process.env.DXPLAN_VITE_OUT = dist;
   await build({ configFile: join(root, 'wasm/tests/fixtures/form/vite.config.js'), base: '/dist/' });
-  server = createServer(serve);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await serveLocally(serve));
+  browser = await launchChromium();
 });
 
 after(async () => {

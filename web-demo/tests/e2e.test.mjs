@@ -7,11 +7,10 @@
 // target/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveLocally } from '../../wasm/tests/chromium.mjs';
 import { handler } from '../serve.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -20,17 +19,10 @@ const artefacts = here('../../target/test-artifacts');
 let server, base, browser;
 
 before(async () => {
-  assert.ok(existsSync('/usr/bin/chromium'), 'Debian chromium is installed (scripts/test.sh installs it)');
   assert.ok(existsSync(join(dist, 'index.html')), 'the demo is built (bash scripts/demo.sh --build)');
   mkdirSync(artefacts, { recursive: true });
-  server = createServer(handler(dist));
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await serveLocally(handler(dist)));
+  browser = await launchChromium();
 });
 
 after(async () => {
