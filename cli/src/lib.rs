@@ -525,13 +525,8 @@ fn calendar_cmd(
         level,
         inspection,
     };
-    let report = year_calendar(&plans, cal, year, &filter).map_err(|d| {
-        if d.code == Code::PlanUnknown {
-            d.at("--plan")
-        } else {
-            d
-        }
-    })?;
+    let report = year_calendar(&plans, cal, year, &filter)
+        .map_err(|d| d.at_if(Code::PlanUnknown, "--plan"))?;
     if let Some(target) = &a.ics {
         let ics = dxplan::to_icalendar(&report.obligations, today, lang);
         if target == "-" {
@@ -827,13 +822,7 @@ fn status_cmd(
     let today = day_arg(a.today.as_deref(), "--today", clock_today)?;
     let o = plans
         .find(cal, &a.plan, kind, &period, level)
-        .map_err(|d| {
-            if d.code == Code::PlanUnknown {
-                d.at("--plan")
-            } else {
-                d
-            }
-        })?;
+        .map_err(|d| d.at_if(Code::PlanUnknown, "--plan"))?;
     let report = status(cal, &o, submitted, today)?;
     if json {
         out.push_str(&to_json(&serde_json::json!({

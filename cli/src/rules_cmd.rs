@@ -371,13 +371,7 @@ fn explain(
             })?;
             let e = rules
                 .explain_deadline(plan_id, kind, level, date)
-                .map_err(|d| {
-                    if d.code == Code::PlanUnknown {
-                        d.at("--plan")
-                    } else {
-                        d
-                    }
-                })?;
+                .map_err(|d| d.at_if(Code::PlanUnknown, "--plan"))?;
             if json {
                 out.push_str(&to_json(&e));
                 return Ok(());

@@ -434,6 +434,25 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the location only when the diagnostic has `code`: an argument
+    /// that names a plan is where `plan.unknown` belongs, while other errors of
+    /// the same call keep their own place.
+    ///
+    /// ```
+    /// use dxplan::{Code, Diagnostic, Text};
+    /// let d = Diagnostic::error(Code::PlanUnknown, Text::new("a", "b")).at_if(Code::PlanUnknown, "--plan");
+    /// assert_eq!(d.path.as_deref(), Some("--plan"));
+    /// let e = Diagnostic::error(Code::DateInvalid, Text::new("a", "b")).at_if(Code::PlanUnknown, "--plan");
+    /// assert_eq!(e.path, None);
+    /// ```
+    pub fn at_if(self, code: Code, path: impl Into<String>) -> Self {
+        if self.code == code {
+            self.at(path)
+        } else {
+            self
+        }
+    }
+
     /// Adds a hint on how to fix the problem.
     ///
     /// ```

@@ -383,13 +383,7 @@ impl Core {
         let cal = &self.rules().calendar;
         let obligation = plans
             .find(cal, &q.plan, kind, &period, level)
-            .map_err(|d| {
-                if d.code == dxplan::Code::PlanUnknown {
-                    vec![d.at("plan")]
-                } else {
-                    vec![d]
-                }
-            })?;
+            .map_err(|d| vec![d.at_if(dxplan::Code::PlanUnknown, "plan")])?;
         let status = one(dxplan::status(cal, &obligation, submitted, today))?;
         Ok(StatusAnswer { obligation, status })
     }
@@ -483,13 +477,7 @@ impl Core {
         let date = date_arg(date, "date")?;
         self.rules()
             .explain_deadline(plan, kind, level, date)
-            .map_err(|d| {
-                if d.code == dxplan::Code::PlanUnknown {
-                    vec![d.at("plan")]
-                } else {
-                    vec![d]
-                }
-            })
+            .map_err(|d| vec![d.at_if(dxplan::Code::PlanUnknown, "plan")])
     }
 
     /// What changed between the rules of two years.
