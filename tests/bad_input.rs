@@ -7,16 +7,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
-use dxplan_tests::{read_table, Row};
+use dxplan_tests::{example_json, read_table, Row};
 use dxplan_wasm::{json_api, ops::Core};
 use serde_json::Value;
-use std::path::Path;
 
 fn example(kind: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/reports/valid")
-        .join(format!("{kind}.json"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    example_json(&format!("reports/valid/{kind}.json"))
 }
 
 /// Replaces `{"$example": KIND, "$set": {...}}` objects by the changed example.

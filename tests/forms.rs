@@ -8,18 +8,12 @@ use chrono::NaiveDate;
 use dxplan::forms::{schema::schema, FieldType, Validator, FORM_KINDS};
 use dxplan::rules::{defaults, RulesEngine, Script};
 use dxplan::{Code, ObligationKind, Severity, SubmissionStatus};
-use dxplan_tests::read_table;
+use dxplan_tests::{example_json, read_table};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/reports")
-}
-
+/// A report of `examples/reports/`.
 fn load(rel: &str) -> Value {
-    let p = examples().join(rel);
-    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    serde_json::from_str(&text).unwrap()
+    example_json(&format!("reports/{rel}"))
 }
 
 fn day(s: &str) -> NaiveDate {

@@ -253,9 +253,7 @@ mod forms {
     use serde_json::{json, Value};
 
     fn example() -> Value {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../examples/reports/valid/quarterly.json");
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        dxplan_tests::example_json("reports/valid/quarterly.json")
     }
 
     /// Any JSON value a form could send: scalars of every kind, small arrays and maps.

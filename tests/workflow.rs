@@ -8,23 +8,15 @@ use dxplan::forms::Validator;
 use dxplan::kpi::AdminLevel;
 use dxplan::rules::{defaults, RuleSet};
 use dxplan::workflow::{apply, rollup, Action, ReportRecord, Role, State, Transition};
-use dxplan_tests::read_table;
-use serde_json::{json, Value};
-use std::path::Path;
-
-fn load(rel: &str) -> Value {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples")
-        .join(rel);
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap()
-}
+use dxplan_tests::{example_json, read_table};
+use serde_json::json;
 
 fn transition(name: &str) -> Transition {
-    serde_json::from_value(load(&format!("workflow/{name}.json"))).unwrap()
+    serde_json::from_value(example_json(&format!("workflow/{name}.json"))).unwrap()
 }
 
 fn draft() -> ReportRecord {
-    serde_json::from_value(load("workflow/draft.json")).unwrap()
+    serde_json::from_value(example_json("workflow/draft.json")).unwrap()
 }
 
 /// The record in `state`, reached through the example transitions.
@@ -120,7 +112,7 @@ fn invalid_report_cannot_be_submitted() {
         && x.path.as_deref() == Some("/appendices/investments/0/disbursed")));
     // The corrected report comes with the resubmission... or here with the submission.
     let mut t = transition("submit");
-    t.report = Some(load("workflow/draft.json")["report"].clone());
+    t.report = Some(example_json("workflow/draft.json")["report"].clone());
     assert_eq!(apply(&mut v, &d, &t).unwrap().state, State::Submitted);
 }
 
@@ -129,7 +121,7 @@ fn invalid_report_cannot_be_submitted() {
 #[test]
 fn city_report_is_reviewed_by_the_province() {
     let mut v = Validator::new(defaults::rule_set());
-    let mut report = load("reports/valid/half_year.json");
+    let mut report = example_json("reports/valid/half_year.json");
     report["unit"] = json!({"id": "tp-kon-tum", "name": "UBND thành phố Kon Tum", "level": "city"});
     report["values"] = json!({});
     report["outline"]["situation"]["grassroots_radio"] =
