@@ -78,12 +78,12 @@ fn quarterly_example_kpi_results() {
     let mut v = Validator::new(defaults::rule_set());
     let r = v.validate(&load("valid/quarterly.json"), day("2025-09-16"));
     let kpi = r.kpi.unwrap();
-    let get = |id: &str| kpi.results.iter().find(|x| x.indicator == id).unwrap();
+    let get = |id: &str| kpi.results.iter().find(|x| x.id() == id).unwrap();
     let online = get("full_online_dossiers_rate");
     assert_eq!(online.value.unwrap().to_decimal(2), "71.35");
     assert_eq!(online.met, Some(true));
     let news = get("dx_news_items");
-    assert_eq!(news.target.unwrap().effective_value.to_decimal(2), "5.04");
+    assert_eq!(news.target.as_ref().unwrap().effective_value.to_decimal(2), "5.04");
     assert_eq!(news.met, Some(true));
     // 4210/4380 households with fibre: 96.12 % < 100 % (000 §III.1).
     assert_eq!(get("households_fiber_rate").met, Some(false));

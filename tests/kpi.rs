@@ -216,7 +216,7 @@ fn golden_boundaries() {
         let r = ev
             .results
             .iter()
-            .find(|r| r.indicator == row.cell(0))
+            .find(|r| r.id() == row.cell(0))
             .unwrap_or_else(|| panic!("{ctx}: no result for {}", row.cell(0)));
         let status = serde_json::to_value(r.status).unwrap();
         assert_eq!(status, row.cell(5), "{ctx}: {r:?}");
@@ -283,7 +283,7 @@ fn conflicting_plans_are_both_reported() {
     let by_plan: BTreeMap<&str, KpiStatus> = ev
         .results
         .iter()
-        .filter(|r| r.indicator == "e_contract_enterprises_rate")
+        .filter(|r| r.id() == "e_contract_enterprises_rate")
         .map(|r| (r.plan.as_str(), r.status))
         .collect();
     assert_eq!(by_plan.get("city-2025"), Some(&KpiStatus::NotMet));
@@ -318,7 +318,7 @@ fn consolidation_sums_parts_and_lists_missing_units() {
     assert_eq!(out.units_missing, ["xa-c"]);
     let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["kpi.unit_duplicate", "kpi.period_mismatch"]);
-    let r = |id: &str| out.results.iter().find(|r| r.indicator == id).unwrap();
+    let r = |id: &str| out.results.iter().find(|r| r.id() == id).unwrap();
     // (1 + 99) / (10 + 100) = 100/110 = 90.91 %; the average of 10 % and 99 % would be 54.5 %.
     let dossiers = r("full_online_dossiers_rate");
     assert_eq!(dossiers.value.unwrap(), Exact::ratio(1000, 11).unwrap());
@@ -347,7 +347,7 @@ fn ranks_and_published_percentages_are_not_aggregated() {
     );
     let out = consolidate(&c, &input, &[], None);
     for id in ["dx_index_rank", "digital_economy_grdp_share"] {
-        let r = out.results.iter().find(|r| r.indicator == id).unwrap();
+        let r = out.results.iter().find(|r| r.id() == id).unwrap();
         assert_eq!(r.status, KpiStatus::NotAggregated, "{id}");
         assert!(r.value.is_none(), "{id}: no averaged value");
     }
@@ -367,7 +367,7 @@ fn frequency_consolidates_to_the_weakest_unit() {
     let r = out
         .results
         .iter()
-        .find(|r| r.indicator == "grassroots_dx_broadcasts_per_week")
+        .find(|r| r.id() == "grassroots_dx_broadcasts_per_week")
         .unwrap();
     // b: 3 broadcasts in 28 days = 0.75 a week < 1 (000 §V.4.1 "Tần suất 1 tuần/1 lần").
     assert_eq!(r.value.unwrap(), Exact::ratio(3, 4).unwrap());

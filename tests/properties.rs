@@ -214,13 +214,13 @@ mod kpi {
                 units: parts.iter().enumerate().map(|(i, &(a, b, n))| unit(i, a, b, n)).collect(),
             };
             let c = consolidate(catalog(), &input, &["city-2025"], None);
-            let r = c.results.iter().find(|r| r.indicator == "full_online_dossiers_rate").unwrap();
+            let r = c.results.iter().find(|r| r.id() == "full_online_dossiers_rate").unwrap();
             let num: i128 = parts.iter().map(|p| i128::from(p.0)).sum();
             let den: i128 = parts.iter().map(|p| i128::from(p.1)).sum();
             prop_assert_eq!(r.value.unwrap(), Exact::ratio(num * 100, den).unwrap());
             prop_assert_eq!(r.contributing_units, Some(parts.len()));
             // News items are per unit: the consolidated value is the weakest unit's.
-            let news = c.results.iter().find(|r| r.indicator == "dx_news_items").unwrap();
+            let news = c.results.iter().find(|r| r.id() == "dx_news_items").unwrap();
             let min = parts.iter().map(|p| p.2).min().unwrap();
             prop_assert_eq!(news.value.unwrap(), Exact::int(i64::from(min)));
         }

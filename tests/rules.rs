@@ -275,7 +275,7 @@ fn added_indicator_is_evaluated() {
     let r = ev
         .results
         .iter()
-        .find(|r| r.indicator == "ai_services_rate")
+        .find(|r| r.id() == "ai_services_rate")
         .unwrap();
     assert_eq!(r.status, dxplan::kpi::KpiStatus::Met);
     assert_eq!(r.value.unwrap().to_string(), "30");

@@ -195,7 +195,7 @@ fn rollup_of_accepted_reports() {
         .kpi
         .results
         .iter()
-        .find(|x| x.indicator == "full_online_dossiers_rate")
+        .find(|x| x.id() == "full_online_dossiers_rate")
         .unwrap();
     assert_eq!(rate.value.unwrap().to_decimal(2), "67.92");
     assert_eq!(r.missing, ["phuong-duy-tan", "phuong-le-loi"]);

@@ -256,7 +256,7 @@ pub(crate) fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
         .target
         .as_ref()
         .map(|t| {
-            let mut s = t.target.describe(t.unit).get(lang).to_string();
+            let mut s = t.target().describe(t.unit).get(lang).to_string();
             if t.prorated {
                 let eff = t.effective_value.display();
                 s.push_str(&format!(
@@ -283,7 +283,7 @@ pub(crate) fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
         out,
         "{} {} [{}]: {value} · {} {target} · {status}{gap}",
         mark(r.status),
-        r.name.get(lang),
+        r.indicator.name.get(lang),
         r.plan,
         vi_en(lang, "mục tiêu", "target"),
     );

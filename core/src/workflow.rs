@@ -445,10 +445,10 @@ pub struct LateUnit {
 
 /// The roll-up of accepted reports into the next level's report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Rollup<'r> {
+pub struct Rollup {
     /// The KPI consolidation of the accepted reports (sums of numerators and
     /// denominators, see [`crate::kpi::consolidate`]).
-    pub kpi: Consolidation<'r>,
+    pub kpi: Consolidation,
     /// Expected units without an accepted report.
     pub missing: Vec<String>,
     /// Reports received but not (yet) accepted, with their state.
@@ -477,19 +477,19 @@ pub struct Rollup<'r> {
 /// let c = ReportRecord::new(report("c", 5, 5)); // still a draft
 /// let r = rollup(rules, &[a, b, c], &["a".into(), "b".into(), "c".into(), "d".into()],
 ///     dxplan::kpi::AdminLevel::City, &"2025-Q3".parse().unwrap(), "city-2025");
-/// let rate = r.kpi.results.iter().find(|x| x.indicator == "full_online_dossiers_rate").unwrap();
+/// let rate = r.kpi.results.iter().find(|x| x.id() == "full_online_dossiers_rate").unwrap();
 /// assert_eq!(rate.value.unwrap().to_decimal(2), "90.91"); // (1 + 99) / (10 + 100)
 /// assert_eq!(r.missing, ["c", "d"]);
 /// assert_eq!(r.not_accepted, [("c".to_string(), State::Draft)]);
 /// ```
-pub fn rollup<'r>(
-    rules: &'r RuleSet,
+pub fn rollup(
+    rules: &RuleSet,
     records: &[ReportRecord],
     expected_units: &[String],
     level: AdminLevel,
     period: &Period,
     plan: &str,
-) -> Rollup<'r> {
+) -> Rollup {
     let mut units = Vec::new();
     let mut not_accepted = Vec::new();
     let mut late = Vec::new();

@@ -270,7 +270,7 @@ impl Core {
     }
 
     /// Validates a whole report on `today`.
-    pub fn validate(&mut self, report: &Value, today: &str) -> Outcome<Validation<'_>> {
+    pub fn validate(&mut self, report: &Value, today: &str) -> Outcome<Validation> {
         let today = date_arg(today, "today")?;
         Ok(self.validator.validate(report, today))
     }
@@ -418,7 +418,7 @@ impl Core {
     }
 
     /// Evaluates one unit's KPI inputs (with the scripts' custom checks).
-    pub fn evaluate_kpi(&mut self, input: &UnitInput, o: &KpiOptions) -> Outcome<Evaluation<'_>> {
+    pub fn evaluate_kpi(&mut self, input: &UnitInput, o: &KpiOptions) -> Outcome<Evaluation> {
         let plans = self.kpi_plans(o)?;
         let (rules, engine) = self.validator.rules_and_engine();
         Ok(engine.evaluate(rules, input, &plans, o.year))
@@ -429,7 +429,7 @@ impl Core {
         &mut self,
         input: &ConsolidationInput,
         o: &KpiOptions,
-    ) -> Outcome<Consolidation<'_>> {
+    ) -> Outcome<Consolidation> {
         let plans = self.kpi_plans(o)?;
         let (rules, engine) = self.validator.rules_and_engine();
         Ok(engine.consolidate(rules, input, &plans, o.year))
@@ -505,7 +505,7 @@ impl Core {
     }
 
     /// Rolls up the accepted reports of a period.
-    pub fn rollup(&self, records: &[ReportRecord], q: &RollupQuery) -> Outcome<Rollup<'_>> {
+    pub fn rollup(&self, records: &[ReportRecord], q: &RollupQuery) -> Outcome<Rollup> {
         let level = parse_arg(&q.level, "level")?;
         let period: Period = parse_arg(&q.period, "period")?;
         self.rules()

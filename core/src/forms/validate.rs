@@ -58,7 +58,7 @@ pub struct DeadlineStatus {
 
 /// The outcome of validating a whole report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Validation<'r> {
+pub struct Validation {
     /// The report kind, when it could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ObligationKind>,
@@ -71,7 +71,7 @@ pub struct Validation<'r> {
     pub diagnostics: Vec<Diagnostic>,
     /// The KPI evaluation of the report's inputs against its plan's targets.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kpi: Option<Evaluation<'r>>,
+    pub kpi: Option<Evaluation>,
     /// The report's deadline status.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<DeadlineStatus>,
@@ -694,7 +694,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
     }
 
     /// Validates a whole report on `today`. The report is only read.
-    pub fn validate(&mut self, report: &Value, today: NaiveDate) -> Validation<'_> {
+    pub fn validate(&mut self, report: &Value, today: NaiveDate) -> Validation {
         let rules: &RuleSet = self.rules.borrow();
         let mut out = Vec::new();
         let Value::Object(map) = report else {
@@ -1207,12 +1207,12 @@ fn constraints(
     }
 }
 
-fn finish<'r>(
+fn finish(
     kind: Option<ObligationKind>,
     diagnostics: Vec<Diagnostic>,
-    kpi: Option<Evaluation<'r>>,
+    kpi: Option<Evaluation>,
     deadline: Option<DeadlineStatus>,
-) -> Validation<'r> {
+) -> Validation {
     let counts = Counts::of(&diagnostics);
     Validation {
         kind,

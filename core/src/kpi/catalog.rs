@@ -26,6 +26,7 @@ use super::{
 };
 use crate::diagnostic::{Code, Diagnostic, Result, Text};
 use serde::Serialize;
+use std::sync::Arc;
 
 const CITY: &str = "city-2025";
 const R09: &str = "resolution-09-2022";
@@ -43,7 +44,10 @@ use Comparator::{Ge, Gt, Le};
 /// The set of indicators, with an index of their inputs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Catalog {
-    indicators: Vec<Indicator>,
+    /// Shared with evaluation results, which keep their indicator without
+    /// borrowing the catalog; a rule script's change copies only the
+    /// indicator it changes.
+    indicators: Vec<Arc<Indicator>>,
     /// Input id → (dense slot, indicator index, input index). Validated values
     /// are stored by slot, so evaluation never compares strings.
     #[serde(skip)]
@@ -87,7 +91,7 @@ impl Catalog {
             })
             .collect();
         Catalog {
-            indicators,
+            indicators: indicators.into_iter().map(Arc::new).collect(),
             input_index,
             formula_slots,
         }
@@ -127,7 +131,7 @@ impl Catalog {
 
     /// The indicators, in catalog order.
     pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
-        self.indicators.iter()
+        self.indicators.iter().map(|i| &**i)
     }
 
     /// The indicator with this id.
@@ -137,7 +141,7 @@ impl Catalog {
     /// assert_eq!(c.get("nope").unwrap_err().code, dxplan::Code::KpiUnknown);
     /// ```
     pub fn get(&self, id: &str) -> Result<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id).ok_or_else(|| {
+        self.indicators.iter().find(|i| i.id == id).map(|i| &**i).ok_or_else(|| {
             Diagnostic::error(
                 Code::KpiUnknown,
                 Text::new(
@@ -154,12 +158,18 @@ impl Catalog {
 
     /// The indicator with this id, to change its targets (rule scripts).
     pub fn get_mut(&mut self, id: &str) -> Option<&mut Indicator> {
-        self.indicators.iter_mut().find(|i| i.id == id)
+        self.indicators
+            .iter_mut()
+            .find(|i| i.id == id)
+            .map(Arc::make_mut)
     }
 
     /// Adds an indicator (rule scripts); its inputs join the index.
     pub fn push(&mut self, indicator: Indicator) {
-        let mut all = std::mem::take(&mut self.indicators);
+        let mut all: Vec<Indicator> = std::mem::take(&mut self.indicators)
+            .into_iter()
+            .map(Arc::unwrap_or_clone)
+            .collect();
         all.push(indicator);
         *self = Catalog::new(all);
     }
@@ -182,7 +192,7 @@ impl Catalog {
     }
 
     /// Indicators with the slots of their formula inputs.
-    pub(crate) fn with_slots(&self) -> impl Iterator<Item = (&Indicator, &[usize])> {
+    pub(crate) fn with_slots(&self) -> impl Iterator<Item = (&Arc<Indicator>, &[usize])> {
         self.indicators
             .iter()
             .zip(self.formula_slots.iter().map(Vec::as_slice))

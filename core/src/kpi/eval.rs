@@ -20,7 +20,7 @@
 //!     "values": { "dossiers_full_online": 13, "dossiers_total": 20 } }"#).unwrap();
 //! let catalog = Catalog::seeds();
 //! let ev = evaluate(&catalog, &input, &["city-2025"]);
-//! let r = ev.results.iter().find(|r| r.indicator == "full_online_dossiers_rate").unwrap();
+//! let r = ev.results.iter().find(|r| r.id() == "full_online_dossiers_rate").unwrap();
 //! // 000 §III.3: "Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 65%"; 13/20 = 65 % exactly.
 //! assert_eq!(r.status, KpiStatus::Met);
 //! assert_eq!(r.value.unwrap().to_string(), "65");
@@ -36,6 +36,7 @@ use chrono::Datelike;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Outcome of one indicator against one plan's target.
 ///
@@ -58,10 +59,12 @@ pub enum KpiStatus {
 }
 
 /// The target as applied: the plan's target, and the value compared with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AppliedTarget<'c> {
-    /// The plan's target, as encoded in the catalog.
-    pub target: &'c Target,
+/// It shares its indicator with the catalog, so a result outlives the rules
+/// that produced it without copying the target's texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedTarget {
+    indicator: Arc<Indicator>,
+    index: usize,
     /// Unit of the indicator's value (for the target's text).
     pub unit: ValueUnit,
     /// Target value compared with (prorated for counts over a part of a year).
@@ -70,9 +73,16 @@ pub struct AppliedTarget<'c> {
     pub prorated: bool,
 }
 
-impl Serialize for AppliedTarget<'_> {
+impl AppliedTarget {
+    /// The plan's target, as encoded in the catalog.
+    pub fn target(&self) -> &Target {
+        &self.indicator.targets[self.index]
+    }
+}
+
+impl Serialize for AppliedTarget {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let t = self.target;
+        let t = self.target();
         let mut m = s.serialize_struct("AppliedTarget", 11)?;
         m.serialize_field("comparator", &t.comparator)?;
         m.serialize_field("value", &t.value)?;
@@ -89,14 +99,13 @@ impl Serialize for AppliedTarget<'_> {
     }
 }
 
-/// One indicator evaluated against one plan. Names and targets are borrowed
-/// from the catalog; display texts are computed when asked for (or serialised).
+/// One indicator evaluated against one plan. The indicator (its id, name and
+/// targets) is shared with the catalog, not copied; display texts are
+/// computed when asked for (or serialised).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KpiResult<'c> {
-    /// Indicator id.
-    pub indicator: &'c str,
-    /// Indicator name.
-    pub name: &'c Text,
+pub struct KpiResult {
+    /// The indicator, as the catalog defines it (`indicator.id`, `indicator.name`).
+    pub indicator: Arc<Indicator>,
     /// Unit of the value.
     pub unit: ValueUnit,
     /// Plan whose target is applied.
@@ -108,7 +117,7 @@ pub struct KpiResult<'c> {
     /// Computed value, exact (`65`, `200/3`).
     pub value: Option<Exact>,
     /// The target applied.
-    pub target: Option<AppliedTarget<'c>>,
+    pub target: Option<AppliedTarget>,
     /// Whether the value meets the target.
     pub met: Option<bool>,
     /// value − effective target (negative: below the target).
@@ -119,7 +128,12 @@ pub struct KpiResult<'c> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl KpiResult<'_> {
+impl KpiResult {
+    /// The indicator's id.
+    pub fn id(&self) -> &str {
+        &self.indicator.id
+    }
+
     /// The value for people: 2 decimals, or more when needed so that a value
     /// just off its target never looks equal to it (0.997 is not "1").
     pub fn value_display(&self) -> Option<Text> {
@@ -136,11 +150,11 @@ impl KpiResult<'_> {
     }
 }
 
-impl Serialize for KpiResult<'_> {
+impl Serialize for KpiResult {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_struct("KpiResult", 14)?;
-        m.serialize_field("indicator", self.indicator)?;
-        m.serialize_field("name", self.name)?;
+        m.serialize_field("indicator", &self.indicator.id)?;
+        m.serialize_field("name", &self.indicator.name)?;
         m.serialize_field("unit", &self.unit)?;
         m.serialize_field("plan", &self.plan)?;
         m.serialize_field("year", &self.year)?;
@@ -171,7 +185,7 @@ impl Serialize for KpiResult<'_> {
 
 /// The evaluation of one unit's inputs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Evaluation<'c> {
+pub struct Evaluation {
     /// Unit id.
     pub unit: String,
     /// Its level.
@@ -181,16 +195,16 @@ pub struct Evaluation<'c> {
     /// Year whose targets apply.
     pub year: i32,
     /// One result per (indicator, plan).
-    pub results: Vec<KpiResult<'c>>,
+    pub results: Vec<KpiResult>,
     /// Indicators that apply to the level but for which the unit gave no input.
-    pub not_reported: Vec<&'c str>,
+    pub not_reported: Vec<String>,
     /// Problems with the inputs themselves (unknown field, wrong type, out of range).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The consolidation of several units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Consolidation<'c> {
+pub struct Consolidation {
     /// Consolidating body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -205,9 +219,9 @@ pub struct Consolidation<'c> {
     /// Expected units that did not report (listed, not zeroed).
     pub units_missing: Vec<String>,
     /// Consolidated results.
-    pub results: Vec<KpiResult<'c>>,
+    pub results: Vec<KpiResult>,
     /// Each unit's own evaluation (empty from [`consolidate_totals`]).
-    pub per_unit: Vec<Evaluation<'c>>,
+    pub per_unit: Vec<Evaluation>,
     /// Problems with the consolidation input and with each unit's inputs.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -466,7 +480,8 @@ fn compute(
     }
 }
 
-fn applied<'c>(ind: &'c Indicator, t: &'c Target, period: &Period) -> AppliedTarget<'c> {
+fn applied(ind: &Arc<Indicator>, index: usize, period: &Period) -> AppliedTarget {
+    let t = &ind.targets[index];
     let (days, year_days) = period_days(period);
     let prorated = matches!(ind.formula, Formula::Count { per_year: true, .. }) && days < year_days;
     let effective_value = if prorated {
@@ -478,7 +493,8 @@ fn applied<'c>(ind: &'c Indicator, t: &'c Target, period: &Period) -> AppliedTar
         t.value
     };
     AppliedTarget {
-        target: t,
+        indicator: Arc::clone(ind),
+        index,
         unit: ind.unit,
         effective_value,
         prorated,
@@ -486,20 +502,19 @@ fn applied<'c>(ind: &'c Indicator, t: &'c Target, period: &Period) -> AppliedTar
 }
 
 /// Builds the result of one indicator for one plan from a computed value (or its failure).
-fn result<'c>(
-    ind: &'c Indicator,
+fn result(
+    ind: &Arc<Indicator>,
     plan: &str,
     year: i32,
     level: AdminLevel,
     period: &Period,
     value: Result<Exact, Vec<Diagnostic>>,
-) -> KpiResult<'c> {
+) -> KpiResult {
     let target = ind
-        .target_for(plan, year, Some(level))
-        .map(|t| applied(ind, t, period));
+        .target_index_for(plan, year, Some(level))
+        .map(|i| applied(ind, i, period));
     let mut r = KpiResult {
-        indicator: &ind.id,
-        name: &ind.name,
+        indicator: Arc::clone(ind),
         unit: ind.unit,
         plan: plan.to_string(),
         year,
@@ -517,7 +532,7 @@ fn result<'c>(
             r.value = Some(v);
             match &r.target {
                 Some(t) => {
-                    let met = t.target.comparator.holds(v, t.effective_value);
+                    let met = t.target().comparator.holds(v, t.effective_value);
                     r.met = Some(met);
                     r.status = if met {
                         KpiStatus::Met
@@ -576,7 +591,7 @@ fn plans_for<'a>(
 
 /// Evaluates one unit's inputs against `plans` (all plans with a target when
 /// empty), using the targets of the period's year.
-pub fn evaluate<'c>(catalog: &'c Catalog, input: &UnitInput, plans: &[&str]) -> Evaluation<'c> {
+pub fn evaluate(catalog: &Catalog, input: &UnitInput, plans: &[&str]) -> Evaluation {
     evaluate_at(catalog, input, plans, input.period.year_of(), "").0
 }
 
@@ -589,25 +604,25 @@ pub fn evaluate<'c>(catalog: &'c Catalog, input: &UnitInput, plans: &[&str]) -> 
 ///     "period": "2024", "values": {"enterprises_e_contract": 75, "enterprises_total": 100}}"#).unwrap();
 /// let catalog = Catalog::seeds();
 /// let ev = evaluate_for_year(&catalog, &input, &["dti-2022"], 2025);
-/// assert_eq!(ev.results[0].target.unwrap().target.value.to_string(), "80");
+/// assert_eq!(ev.results[0].target.as_ref().unwrap().target().value.to_string(), "80");
 /// ```
-pub fn evaluate_for_year<'c>(
-    catalog: &'c Catalog,
+pub fn evaluate_for_year(
+    catalog: &Catalog,
     input: &UnitInput,
     plans: &[&str],
     year: i32,
-) -> Evaluation<'c> {
+) -> Evaluation {
     evaluate_at(catalog, input, plans, year, "").0
 }
 
 /// Evaluates one unit and also returns its validated values (for consolidation).
-fn evaluate_at<'c>(
-    catalog: &'c Catalog,
+fn evaluate_at(
+    catalog: &Catalog,
     input: &UnitInput,
     plans: &[&str],
     year: i32,
     prefix: &str,
-) -> (Evaluation<'c>, Values) {
+) -> (Evaluation, Values) {
     let (values, diagnostics) = validate_values(catalog, input, prefix);
     let mut results = Vec::new();
     let mut not_reported = Vec::new();
@@ -618,7 +633,7 @@ fn evaluate_at<'c>(
         // An indicator counts as reported when its own first input (numerator,
         // part, count, answer) is given; denominators are shared by many.
         if !slots.first().is_some_and(|s| values.given(*s)) {
-            not_reported.push(ind.id.as_str());
+            not_reported.push(ind.id.clone());
             continue;
         }
         // Inputs given but invalid are already reported; do not repeat them as missing.
@@ -666,17 +681,17 @@ fn evaluate_at<'c>(
 ///   ]}"#).unwrap();
 /// let catalog = Catalog::seeds();
 /// let c = consolidate(&catalog, &input, &["city-2025"], None);
-/// let r = c.results.iter().find(|r| r.indicator == "full_online_dossiers_rate").unwrap();
+/// let r = c.results.iter().find(|r| r.id() == "full_online_dossiers_rate").unwrap();
 /// // (1 + 99) / (10 + 100) = 90.91 %, not the average of 10 % and 99 %.
 /// assert_eq!(r.value.unwrap().to_decimal(2), "90.91");
 /// assert_eq!(c.units_missing, ["c"]);
 /// ```
-pub fn consolidate<'c>(
-    catalog: &'c Catalog,
+pub fn consolidate(
+    catalog: &Catalog,
     input: &ConsolidationInput,
     plans: &[&str],
     year: Option<i32>,
-) -> Consolidation<'c> {
+) -> Consolidation {
     consolidate_impl(catalog, input, plans, year, true)
 }
 
@@ -693,22 +708,22 @@ pub fn consolidate<'c>(
 /// assert!(c.per_unit.is_empty());
 /// assert_eq!(c.results[0].value.unwrap().to_string(), "65");
 /// ```
-pub fn consolidate_totals<'c>(
-    catalog: &'c Catalog,
+pub fn consolidate_totals(
+    catalog: &Catalog,
     input: &ConsolidationInput,
     plans: &[&str],
     year: Option<i32>,
-) -> Consolidation<'c> {
+) -> Consolidation {
     consolidate_impl(catalog, input, plans, year, false)
 }
 
-fn consolidate_impl<'c>(
-    catalog: &'c Catalog,
+fn consolidate_impl(
+    catalog: &Catalog,
     input: &ConsolidationInput,
     plans: &[&str],
     year: Option<i32>,
     keep_per_unit: bool,
-) -> Consolidation<'c> {
+) -> Consolidation {
     let year = year.unwrap_or_else(|| input.period.year_of());
     let mut diagnostics = Vec::new();
     let mut seen = BTreeSet::new();

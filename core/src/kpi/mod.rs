@@ -537,13 +537,26 @@ impl Indicator {
     /// assert!(ind.target_for("dti-2022", 2026, None).is_none());
     /// ```
     pub fn target_for(&self, plan: &str, year: i32, level: Option<AdminLevel>) -> Option<&Target> {
+        self.target_index_for(plan, year, level)
+            .map(|i| &self.targets[i])
+    }
+
+    /// The position in [`Indicator::targets`] of [`Indicator::target_for`]'s answer.
+    pub(crate) fn target_index_for(
+        &self,
+        plan: &str,
+        year: i32,
+        level: Option<AdminLevel>,
+    ) -> Option<usize> {
         self.targets
             .iter()
-            .filter(|t| t.plan == plan && t.from_year <= year && year <= t.to_year)
-            .filter(|t| t.level.is_none() || t.level == level || level.is_none())
+            .enumerate()
+            .filter(|(_, t)| t.plan == plan && t.from_year <= year && year <= t.to_year)
+            .filter(|(_, t)| t.level.is_none() || t.level == level || level.is_none())
             // Among equals the last one wins: a rule script's target replaces the base.
             .rev()
-            .min_by_key(|t| (t.level.is_none() || level.is_none(), t.to_year))
+            .min_by_key(|(_, t)| (t.level.is_none() || level.is_none(), t.to_year))
+            .map(|(i, _)| i)
     }
 
     /// Plans that set a target for this indicator.

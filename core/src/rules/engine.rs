@@ -232,13 +232,13 @@ impl RulesEngine {
     /// let ev = dxplan::rules::RulesEngine::new().evaluate(rules, &input, &[], None);
     /// assert!(!ev.results.is_empty());
     /// ```
-    pub fn evaluate<'r>(
+    pub fn evaluate(
         &mut self,
-        rules: &'r RuleSet,
+        rules: &RuleSet,
         input: &UnitInput,
         plans: &[&str],
         year: Option<i32>,
-    ) -> Evaluation<'r> {
+    ) -> Evaluation {
         let mut ev = evaluate_for_year(
             &rules.catalog,
             input,
@@ -260,13 +260,13 @@ impl RulesEngine {
     /// let c = dxplan::rules::RulesEngine::new().consolidate(rules, &input, &[], None);
     /// assert_eq!(c.units_reported.len(), 1);
     /// ```
-    pub fn consolidate<'r>(
+    pub fn consolidate(
         &mut self,
-        rules: &'r RuleSet,
+        rules: &RuleSet,
         input: &ConsolidationInput,
         plans: &[&str],
         year: Option<i32>,
-    ) -> Consolidation<'r> {
+    ) -> Consolidation {
         let mut c = crate::kpi::consolidate(&rules.catalog, input, plans, year);
         for (i, u) in input.units.iter().enumerate() {
             c.diagnostics
