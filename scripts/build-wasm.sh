@@ -52,21 +52,22 @@ node wasm/node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-n
   "$out/dxplan_bg.wasm" -o "$out/dxplan_bg.opt.wasm"
 mv "$out/dxplan_bg.opt.wasm" "$out/dxplan_bg.wasm"
 
-# wasm-bindgen 0.2.100 drops the "?" of an optional argument that has an
-# unchecked TypeScript type; restore it for the optional option objects.
-sed -E -i 's/\b(query|options): (CalendarQuery|KpiOptions|TasksQuery)\b/\1?: \2 | null/g' "$out/dxplan.d.ts"
 # The raw exports of InitOutput take JavaScript values as `any`; declare them
 # `unknown`, so that nothing in the package's declarations is `any`.
 sed -E -i 's/\bany\b/unknown/g' "$out/dxplan.d.ts" "$out/dxplan_bg.wasm.d.ts"
 
-# 5. The hand-written parts: entry points, form adapter, types, package.json.
+# 5. The hand-written parts (entry points, runtime, form adapter, package.json)
+#    and the generated ones: the Engine class, the functions and their
+#    TypeScript declarations, from the operation table and the Rust types.
 cp wasm/js/* "$out/"
+say "cargo run -p dxplan-wasm --features ts --bin dxplan-js"
+cargo run -q --locked -p dxplan-wasm --features ts --bin dxplan-js -- "$out"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" "$out/package.json"
 
 # 6. Size.
 wasm_gz=$(gzip -9c "$out/dxplan_bg.wasm" | wc -c)
-glue_gz=$(cat "$out/dxplan.js" "$out/index.js" "$out/node.js" | gzip -9c | wc -c)
+glue_gz=$(cat "$out/dxplan.js" "$out/runtime.js" "$out/api.js" "$out/index.js" | gzip -9c | wc -c)
 form_gz=$(gzip -9c "$out/form.js" | wc -c)
 wasm_raw=$(wc -c < "$out/dxplan_bg.wasm")
 total=$((wasm_gz + glue_gz))

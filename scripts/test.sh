@@ -17,6 +17,8 @@ cargo fmt --all -- --check
 
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The TypeScript derivations (feature `ts`) and the generator of api.js / api.d.ts.
+cargo clippy -p dxplan -p dxplan-wasm --features dxplan-wasm/ts --all-targets --locked -- -D warnings
 
 step "main job: dxplan calendar 2025 (README)"
 cargo run -q --locked -p dxplan-cli -- calendar 2025 >/dev/null

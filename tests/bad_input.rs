@@ -1,5 +1,5 @@
 //! The bad-input catalogue (`tests/golden/bad_input.txt`), natively: the
-//! package's operations through their JSON entry (`dxplan_wasm::json_api`,
+//! package's operations through their JSON entry (`dxplan::ffi`,
 //! what a native service receiving JSON text would call) and the command
 //! line. WebAssembly runs the same table in `wasm/tests/bad-input.test.mjs`.
 
@@ -7,8 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
-use dxplan_tests::{example_json, read_table, Row};
-use dxplan_wasm::{json_api, ops::Core};
+use dxplan_tests::{call_op, example_json, read_table, Row};
 use serde_json::Value;
 
 fn example(kind: &str) -> Value {
@@ -180,7 +179,7 @@ fn run_cli(row: &Row, args: &[String], e: &Expect) {
 
 #[test]
 fn every_bad_input_gets_its_exact_error_natively() {
-    let mut core = Core::defaults(None).unwrap();
+    let engine = dxplan::Engine::with_defaults();
     let valid = format!(
         "[{}, \"2025-09-16\"]",
         serde_json::to_string(&example("quarterly")).unwrap()
@@ -203,7 +202,7 @@ fn every_bad_input_gets_its_exact_error_natively() {
             run_cli(row, &args, &e);
             continue;
         }
-        let result = json_api::call_text(&mut core, row.cell(1), &args_text(row.cell(2)));
+        let result = call_op(&engine, row.cell(1), &args_text(row.cell(2)));
         match (e.kind.as_str(), &result) {
             ("throws", Err(diags)) => {
                 let d = &diags[0];
@@ -229,7 +228,7 @@ fn every_bad_input_gets_its_exact_error_natively() {
             (kind, other) => panic!("{ctx}: expected {kind} {}, got {other:?}", e.code),
         }
         // The same engine still validates the example report as valid.
-        let ok = json_api::call_text(&mut core, "validate", &valid).unwrap();
+        let ok = dxplan::ffi::call(&engine, "validate", &valid).unwrap();
         assert!(
             ok.contains("\"valid\":true"),
             "{ctx}: engine unusable after"

@@ -5,8 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
-use dxplan::forms::{schema::schema, FieldType, Validator, FORM_KINDS};
-use dxplan::rules::{defaults, RulesEngine, Script};
+use dxplan::defaults;
+use dxplan::forms::{FieldType, FORM_KINDS};
+use dxplan::rules::{RulesEngine, Script};
+use dxplan::validation::{schema::schema, Validator};
 use dxplan::{Code, ObligationKind, Severity, SubmissionStatus};
 use dxplan_tests::{example_json, read_table};
 use serde_json::{json, Value};
@@ -37,7 +39,7 @@ fn valid_reports_of_every_kind() {
         // 001 §IV.1.b self-report before 20/9/2024 → 19/09/2024.
         ("valid/self_inspection.json", "2024-09-19", "2024-09-19"),
     ];
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let mut kinds = Vec::new();
     for (file, today, deadline) in cases {
         let report = load(file);
@@ -75,7 +77,7 @@ fn valid_reports_of_every_kind() {
 /// Q3's 92 days, 20 × 92 / 365 = 5.04 (000 §III, "20 tin, bài").
 #[test]
 fn quarterly_example_kpi_results() {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let r = v.validate(&load("valid/quarterly.json"), day("2025-09-16"));
     let kpi = r.kpi.unwrap();
     let get = |id: &str| kpi.results.iter().find(|x| x.id() == id).unwrap();
@@ -83,7 +85,10 @@ fn quarterly_example_kpi_results() {
     assert_eq!(online.value.unwrap().to_decimal(2), "71.35");
     assert_eq!(online.met, Some(true));
     let news = get("dx_news_items");
-    assert_eq!(news.target.as_ref().unwrap().effective_value.to_decimal(2), "5.04");
+    assert_eq!(
+        news.target.as_ref().unwrap().effective_value.to_decimal(2),
+        "5.04"
+    );
     assert_eq!(news.met, Some(true));
     // 4210/4380 households with fibre: 96.12 % < 100 % (000 §III.1).
     assert_eq!(get("households_fiber_rate").met, Some(false));
@@ -91,7 +96,7 @@ fn quarterly_example_kpi_results() {
 
 #[test]
 fn one_invalid_report_per_diagnostic_code() {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let mut codes = Vec::new();
     for row in read_table("report_diagnostics.txt", 5) {
         let ctx = format!("{} (line {}, {})", row.cell(0), row.line, row.citation);
@@ -151,7 +156,7 @@ fn one_invalid_report_per_diagnostic_code() {
 
 #[test]
 fn whole_report_shape_errors_do_not_panic() {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let today = day("2025-09-16");
     for (input, code, path) in [
         (json!([1, 2]), "report.type", ""),
@@ -194,7 +199,7 @@ fn whole_report_shape_errors_do_not_panic() {
 /// Live typing: one field against the rest of the report.
 #[test]
 fn single_field_validation() {
-    let v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let ctx = load("valid/quarterly.json");
     let today = day("2025-09-16");
     let k = ObligationKind::Quarterly;
@@ -319,7 +324,7 @@ fn rule_scripts_extend_forms() {
         .field("/outline/situation/ai_applications")
         .is_none());
 
-    let mut v = Validator::new(&rules);
+    let v = Validator::new(&rules);
     let mut report = load("valid/quarterly.json");
     report["period"] = json!("2026-Q1");
     report["plan"] = json!("dti-2022");
@@ -436,7 +441,7 @@ fn conforms(schema: &Value, v: &Value, path: &str, errs: &mut Vec<String>) {
 
 #[test]
 fn json_schema_export() {
-    let rules = defaults::rule_set();
+    let rules = defaults::rules();
     for kind in FORM_KINDS {
         let s = schema(rules, kind, 2025).unwrap();
         assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");

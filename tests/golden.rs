@@ -10,8 +10,8 @@
 
 use chrono::NaiveDate;
 use dxplan::{
-    parse_date, status, Calendar, DayOffReason, DeadlinePolicy, Level, ObligationKind, Period,
-    Plans, SubmissionStatus,
+    parse_date, status, DayOffReason, DeadlinePolicy, Level, ObligationKind, Period,
+    SubmissionStatus,
 };
 use dxplan_tests::{golden_dir, normalise, read_table, seeds_or_skip, Row};
 
@@ -21,8 +21,8 @@ fn date(row: &Row, i: usize) -> NaiveDate {
 
 #[test]
 fn deadlines_of_the_seed_plans() {
-    let cal = Calendar::vietnam();
-    let plans = Plans::seeds();
+    let cal = dxplan::defaults::rules().calendar.clone();
+    let plans = dxplan::defaults::rules().plans.clone();
     let mut all = Vec::new();
     for year in 2022..=2025 {
         all.extend(plans.obligations(&cal, year).unwrap());
@@ -51,7 +51,7 @@ fn deadlines_of_the_seed_plans() {
 
 #[test]
 fn days_off() {
-    let cal = Calendar::vietnam();
+    let cal = dxplan::defaults::rules().calendar.clone();
     for row in read_table("holidays.txt", 3) {
         let d = date(&row, 0);
         let ctx = format!("{} line {} ({})", row.cell(0), row.line, row.citation);
@@ -77,7 +77,7 @@ fn days_off() {
 
 #[test]
 fn working_day_arithmetic() {
-    let cal = Calendar::vietnam();
+    let cal = dxplan::defaults::rules().calendar.clone();
     for row in read_table("workdays.txt", 4) {
         let ctx = format!("line {} ({})", row.line, row.citation);
         let a = date(&row, 1);
@@ -98,11 +98,11 @@ fn working_day_arithmetic() {
 
 #[test]
 fn submission_status() {
-    let cal = Calendar::vietnam();
+    let cal = dxplan::defaults::rules().calendar.clone();
     for row in read_table("status.txt", 10) {
         let ctx = format!("line {} ({})", row.line, row.citation);
         let policy: DeadlinePolicy = row.cell(4).parse().unwrap();
-        let plans = Plans::seeds().with_policy(policy);
+        let plans = dxplan::defaults::rules().plans.clone().with_policy(policy);
         let kind: ObligationKind = row.cell(1).parse().unwrap();
         let period: Period = row.cell(2).parse().unwrap();
         let level: Level = row.cell(3).parse().unwrap();
@@ -143,8 +143,14 @@ fn submission_status() {
 #[test]
 fn domain_questions_are_answered() {
     use dxplan::obligations::consolidation::{calendar, CalendarFilter};
-    let cal = Calendar::vietnam();
-    let r = calendar(&Plans::seeds(), &cal, 2025, &CalendarFilter::default()).unwrap();
+    let cal = dxplan::defaults::rules().calendar.clone();
+    let r = calendar(
+        &dxplan::defaults::rules().plans.clone(),
+        &cal,
+        2025,
+        &CalendarFilter::default(),
+    )
+    .unwrap();
     // Consolidation windows: unit annual (before 15/12) → city annual (before 20/12) = 5 days;
     // unit and city half-year both before 20/6 = 0 days, flagged (Decree 09 art. 8(5)).
     let w = |p: &str| {
@@ -187,8 +193,11 @@ fn domain_questions_are_answered() {
 #[test]
 fn supersede_rule_marks_the_shorter_report() {
     use dxplan::obligations::consolidation::{calendar, CalendarFilter};
-    let cal = Calendar::vietnam();
-    let plans = Plans::seeds().with_overlap(dxplan::OverlapRule::Supersede);
+    let cal = dxplan::defaults::rules().calendar.clone();
+    let plans = dxplan::defaults::rules()
+        .plans
+        .clone()
+        .with_overlap(dxplan::OverlapRule::Supersede);
     let filter = CalendarFilter {
         plan: Some("city-2025".into()),
         ..Default::default()
@@ -219,7 +228,7 @@ fn rule_texts_are_quotes_of_their_seed() {
     let Some(dir) = seeds_or_skip() else {
         return;
     };
-    let plans = Plans::seeds();
+    let plans = dxplan::defaults::rules().plans.clone();
     let mut checked = 0;
     for plan in plans.iter() {
         let seed = normalise(&std::fs::read_to_string(dir.join(&plan.document)).unwrap());

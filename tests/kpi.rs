@@ -7,10 +7,9 @@
 
 use dxplan::kpi::input::RawValue;
 use dxplan::kpi::{
-    consolidate, evaluate, AdminLevel, Catalog, Comparator, ConsolidationInput, Exact, Formula,
-    KpiStatus, UnitInput,
+    consolidate, evaluate, AdminLevel, Comparator, ConsolidationInput, Exact, Formula, KpiStatus,
+    UnitInput,
 };
-use dxplan::Plans;
 use dxplan_tests::{golden_dir, normalise, read_table, seeds_or_skip, Row};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,8 +42,8 @@ fn unit(level: AdminLevel, period: &str, values: BTreeMap<String, RawValue>) -> 
 
 #[test]
 fn catalog_is_consistent() {
-    let c = Catalog::seeds();
-    let plans = Plans::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
+    let plans = dxplan::defaults::rules().plans.clone();
     assert!(c.len() >= 70, "{} indicators", c.len());
     let mut ids = BTreeSet::new();
     let mut input_kinds = BTreeMap::new();
@@ -113,7 +112,7 @@ fn targets_quote_their_documents() {
         return;
     };
     let mut docs = BTreeMap::new();
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     let mut checked = 0;
     for ind in c.iter() {
         for t in &ind.targets {
@@ -170,7 +169,7 @@ fn targets_quote_their_documents() {
 
 #[test]
 fn golden_targets() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     for row in read_table("kpi_targets.txt", 6) {
         let ctx = format!("line {} ({})", row.line, row.citation);
         let ind = c.get(row.cell(0)).unwrap_or_else(|e| panic!("{ctx}: {e}"));
@@ -203,7 +202,7 @@ fn golden_targets() {
 
 #[test]
 fn golden_boundaries() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     for row in read_table("kpi_boundaries.txt", 7) {
         let ctx = format!("line {} ({})", row.line, row.citation);
         let input = unit(
@@ -235,7 +234,7 @@ fn golden_boundaries() {
 
 #[test]
 fn golden_diagnostics() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     for row in read_table("kpi_diagnostics.txt", 5) {
         let ctx = format!("{} (line {}, {})", row.cell(0), row.line, row.citation);
         let input = unit(row.cell(1).parse().unwrap(), "2025", parse_inputs(&row, 2));
@@ -269,7 +268,7 @@ fn golden_diagnostics() {
 /// without a plan filter, 80 % is reported against both, each result naming its plan.
 #[test]
 fn conflicting_plans_are_both_reported() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     let mut values = BTreeMap::new();
     values.insert(
         "enterprises_e_contract".into(),
@@ -296,7 +295,7 @@ fn consolidation(json: &str) -> ConsolidationInput {
 
 #[test]
 fn consolidation_sums_parts_and_lists_missing_units() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     let input = consolidation(
         r#"{ "unit": "thanh-pho", "level": "city", "period": "2025",
              "expected_units": ["xa-a", "xa-b", "xa-c", "phong-d"],
@@ -337,7 +336,7 @@ fn consolidation_sums_parts_and_lists_missing_units() {
 
 #[test]
 fn ranks_and_published_percentages_are_not_aggregated() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     let input = consolidation(
         r#"{ "level": "province", "period": "2025",
              "units": [
@@ -355,7 +354,7 @@ fn ranks_and_published_percentages_are_not_aggregated() {
 
 #[test]
 fn frequency_consolidates_to_the_weakest_unit() {
-    let c = Catalog::seeds();
+    let c = dxplan::defaults::rules().catalog.clone();
     let input = consolidation(
         r#"{ "level": "city", "period": "2025-02",
              "units": [
@@ -378,7 +377,10 @@ fn frequency_consolidates_to_the_weakest_unit() {
 #[test]
 fn generated_catalog_table_is_current() {
     let path = golden_dir().join("../../docs/kpi-catalog.md");
-    let generated = dxplan::kpi::catalog::markdown_table(&Catalog::seeds(), &Plans::seeds());
+    let generated = dxplan::kpi::catalog::markdown_table(
+        &dxplan::defaults::rules().catalog.clone(),
+        &dxplan::defaults::rules().plans.clone(),
+    );
     if std::env::var_os("DXPLAN_BLESS").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }

@@ -115,3 +115,19 @@ pub fn example_json(rel: &str) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// An operation of the package called by name with its arguments as JSON
+/// text, as the WebAssembly package calls it (`dxplan::ffi`); a constructor
+/// (`withDefaults`, `fromScripts`) answers with the summary of the engine it
+/// built, as the Node tests' dispatch does.
+pub fn call_op(
+    engine: &dxplan::Engine,
+    op: &str,
+    args: &str,
+) -> Result<String, Vec<dxplan::Diagnostic>> {
+    match dxplan::ffi::operation(op).map(|o| o.receiver) {
+        Some(dxplan::ffi::Receiver::Constructor) => dxplan::ffi::construct(op, args)
+            .and_then(|e| dxplan::ffi::call(&e, "rulesSummary", "[]")),
+        _ => dxplan::ffi::call(engine, op, args),
+    }
+}

@@ -5,15 +5,13 @@
 
 use chrono::{Duration, NaiveDate};
 use dxplan::{
-    status, Boundary, Calendar, DeadlinePolicy, LunarCalendar, NonWorkingDayRule, Period, Plans,
+    status, Boundary, Calendar, DeadlinePolicy, LunarCalendar, NonWorkingDayRule, Period,
     SubmissionStatus,
 };
 use proptest::prelude::*;
-use std::sync::OnceLock;
 
 fn cal() -> &'static Calendar {
-    static CAL: OnceLock<Calendar> = OnceLock::new();
-    CAL.get_or_init(Calendar::vietnam)
+    &dxplan::defaults::rules().calendar
 }
 
 /// Any day of 1902–2098: the supported range 1900–2100 less room for the
@@ -121,7 +119,7 @@ proptest! {
 
     #[test]
     fn deadline_dates_follow_the_policy(policy in any_policy(), year in 2022i32..=2030) {
-        let plans = Plans::seeds().with_policy(policy);
+        let plans = dxplan::defaults::rules().plans.clone().with_policy(policy);
         for o in plans.obligations(cal(), year).unwrap() {
             if o.policy != policy {
                 continue; // a rule with its own policy (none in the yearly plans today)
@@ -141,7 +139,7 @@ proptest! {
 
     #[test]
     fn status_agrees_with_the_deadline(offset in -60i64..60, submitted in proptest::bool::ANY) {
-        let plans = Plans::seeds();
+        let plans = dxplan::defaults::rules().plans.clone();
         for o in plans.obligations(cal(), 2025).unwrap() {
             let day = o.deadline + Duration::days(offset);
             let s = status(cal(), &o, submitted.then_some(day), day).unwrap();
@@ -166,11 +164,9 @@ mod kpi {
     };
     use proptest::prelude::*;
     use std::collections::BTreeMap;
-    use std::sync::OnceLock;
 
     fn catalog() -> &'static Catalog {
-        static C: OnceLock<Catalog> = OnceLock::new();
-        C.get_or_init(Catalog::seeds)
+        &dxplan::defaults::rules().catalog
     }
 
     fn unit(i: usize, online: u32, total: u32, news: u32) -> UnitInput {
@@ -246,8 +242,8 @@ mod kpi {
 mod forms {
     use super::config;
     use chrono::NaiveDate;
-    use dxplan::forms::Validator;
-    use dxplan::rules::defaults;
+    use dxplan::defaults;
+    use dxplan::validation::Validator;
     use dxplan::ObligationKind;
     use proptest::prelude::*;
     use serde_json::{json, Value};
@@ -329,7 +325,7 @@ mod forms {
             }
             let before = report.clone();
             let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(u64::from(day));
-            let mut v = Validator::new(defaults::rule_set());
+            let v = Validator::new(defaults::rules());
             let first = serde_json::to_string(&v.validate(&report, today)).unwrap();
             prop_assert_eq!(&report, &before);
             let second = serde_json::to_string(&v.validate(&report, today)).unwrap();

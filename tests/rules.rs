@@ -4,8 +4,9 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use dxplan::defaults;
 use dxplan::kpi::UnitInput;
-use dxplan::rules::{defaults, RuleSet, RulesEngine, Script};
+use dxplan::rules::{RuleSet, RulesEngine, Script};
 use dxplan::{Code, Level, ObligationKind};
 use dxplan_tests::read_table;
 
@@ -97,7 +98,7 @@ fn shipped_scripts_load_and_say_where_each_value_comes_from() {
         "{:?}",
         defaults::load_errors()
     );
-    let rules = defaults::rule_set();
+    let rules = defaults::rules();
     // 003 §V.6: 50/60/70/80 % for 2022–2025, each set by its year's file.
     for (year, value) in [(2022, "50"), (2023, "60"), (2024, "70"), (2025, "80")] {
         let ind = rules.catalog.get("e_contract_enterprises_rate").unwrap();
@@ -168,7 +169,7 @@ fn deadline_override_and_custom_check() {
 /// The tests that ship next to the scripts pass on the default rules.
 #[test]
 fn shipped_rule_tests_pass() {
-    let rules = defaults::rule_set();
+    let rules = defaults::rules();
     let mut count = 0;
     for (name, text) in defaults::TESTS {
         let outcomes = dxplan::rules::testing::run(rules, name, text);
@@ -235,7 +236,7 @@ fn deadline_policy_changes_from_the_files_year() {
     let text = r#"chinh_sach_han("dti-2022", "exclusive+roll_forward", "kiểm thử: BLDS 2015 Điều 148.5");"#;
     let rules = engine
         .load_onto(
-            defaults::rule_set().clone(),
+            defaults::rules().clone(),
             &[Script::new("2026.rhai", text).unwrap()],
         )
         .unwrap();
@@ -307,7 +308,7 @@ fn added_indicator_is_evaluated() {
 /// Each holiday and swap of a notice cites the script line that declared it.
 #[test]
 fn each_declared_day_cites_its_own_line() {
-    let (_, text) = defaults::SOURCES
+    let (_, text) = defaults::SCRIPTS
         .iter()
         .find(|(n, _)| *n == "2025.rhai")
         .unwrap();
@@ -317,7 +318,7 @@ fn each_declared_day_cites_its_own_line() {
             .map(|i| format!("2025.rhai:{}:", i + 1))
             .unwrap()
     };
-    let off = defaults::rule_set().calendar.days_off(2025).unwrap();
+    let off = defaults::rules().calendar.days_off(2025).unwrap();
     let source = |d: &str| {
         off.iter()
             .find(|o| o.date.to_string() == d)

@@ -16,7 +16,7 @@ fn progress() -> Vec<Progress> {
 /// 000 §V has 44 numbered tasks (1.1–10.2), 004 Appendix II 43 (1–43).
 #[test]
 fn register_holds_both_plans() {
-    let reg = Register::seeds().unwrap();
+    let reg = Register::base().unwrap();
     assert_eq!(reg.iter().filter(|t| t.id.starts_with("000-")).count(), 44);
     assert_eq!(reg.iter().filter(|t| t.id.starts_with("004-")).count(), 43);
     for t in reg.iter() {
@@ -53,7 +53,7 @@ fn register_holds_both_plans() {
 #[test]
 fn tasks_are_quotes_of_their_seed() {
     let Some(dir) = seeds_or_skip() else { return };
-    let reg = Register::seeds().unwrap();
+    let reg = Register::base().unwrap();
     for t in reg.iter() {
         let doc = t.source.split_whitespace().next().unwrap();
         let text = std::fs::read_to_string(dir.join(doc)).unwrap();
@@ -92,7 +92,7 @@ fn tasks_are_quotes_of_their_seed() {
 
 #[test]
 fn statuses_on_chosen_dates() {
-    let reg = Register::seeds().unwrap();
+    let reg = Register::base().unwrap();
     let records = progress();
     assert!(reg.check_progress(&records).is_empty());
     for row in read_table("tasks.txt", 3) {

@@ -4,9 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use dxplan::forms::Validator;
+use dxplan::defaults;
 use dxplan::kpi::AdminLevel;
-use dxplan::rules::{defaults, RuleSet};
+use dxplan::rules::RuleSet;
+use dxplan::validation::Validator;
 use dxplan::workflow::{apply, rollup, Action, ReportRecord, Role, State, Transition};
 use dxplan_tests::{example_json, read_table};
 use serde_json::json;
@@ -20,7 +21,7 @@ fn draft() -> ReportRecord {
 }
 
 /// The record in `state`, reached through the example transitions.
-fn reach(v: &mut Validator<&RuleSet>, state: &str) -> ReportRecord {
+fn reach(v: &Validator<&RuleSet>, state: &str) -> ReportRecord {
     let path: &[&str] = match state {
         "draft" => &[],
         "submitted" => &["submit"],
@@ -39,15 +40,15 @@ fn reach(v: &mut Validator<&RuleSet>, state: &str) -> ReportRecord {
 
 #[test]
 fn transitions_allowed_and_refused() {
-    let rules = defaults::rule_set();
-    let mut v = Validator::new(rules);
+    let rules = defaults::rules();
+    let v = Validator::new(rules);
     for row in read_table("workflow.txt", 4) {
         let ctx = format!("line {} ({})", row.line, row.citation);
-        let from = reach(&mut v, row.cell(0));
+        let from = reach(&v, row.cell(0));
         let before = from.clone();
         let mut t = transition(row.cell(1));
         t.by.role = serde_json::from_value(json!(row.cell(2))).unwrap();
-        let result = apply(&mut v, &from, &t);
+        let result = apply(&v, &from, &t);
         assert_eq!(from, before, "{ctx}: record mutated");
         match result {
             Ok(next) => {
@@ -73,9 +74,9 @@ fn transitions_allowed_and_refused() {
 /// the deadline is the seed's (000 §VII.1: before 20/09/2025 → 19/09/2025).
 #[test]
 fn audit_trail() {
-    let mut v = Validator::new(defaults::rule_set());
-    let r = reach(&mut v, "resubmitted");
-    let r = apply(&mut v, &r, &transition("accept")).unwrap();
+    let v = Validator::new(defaults::rules());
+    let r = reach(&v, "resubmitted");
+    let r = apply(&v, &r, &transition("accept")).unwrap();
     assert_eq!(r.state, State::Accepted);
     assert_eq!(r.reviewer, Some(Role::CityOffice));
     assert_eq!(r.submitted_on.unwrap().to_string(), "2025-09-15");
@@ -103,24 +104,24 @@ fn audit_trail() {
 
 #[test]
 fn invalid_report_cannot_be_submitted() {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let mut d = draft();
     d.report["appendices"]["investments"][0]["disbursed"] = json!(200000000);
-    let err = apply(&mut v, &d, &transition("submit")).unwrap_err();
+    let err = apply(&v, &d, &transition("submit")).unwrap_err();
     assert_eq!(err[0].code.as_str(), "workflow.report_invalid");
     assert!(err.iter().any(|x| x.code.as_str() == "report.exceeds"
         && x.path.as_deref() == Some("/appendices/investments/0/disbursed")));
     // The corrected report comes with the resubmission... or here with the submission.
     let mut t = transition("submit");
     t.report = Some(example_json("workflow/draft.json")["report"].clone());
-    assert_eq!(apply(&mut v, &d, &t).unwrap().state, State::Submitted);
+    assert_eq!(apply(&v, &d, &t).unwrap().state, State::Submitted);
 }
 
 /// The city's half-year report goes to the provincial department (000 §VII.2),
 /// which is then the only role that may accept it.
 #[test]
 fn city_report_is_reviewed_by_the_province() {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let mut report = example_json("reports/valid/half_year.json");
     report["unit"] = json!({"id": "tp-kon-tum", "name": "UBND thành phố Kon Tum", "level": "city"});
     report["values"] = json!({});
@@ -133,16 +134,16 @@ fn city_report_is_reviewed_by_the_province() {
         .unwrap()
     };
     let sent = apply(
-        &mut v,
+        &v,
         &ReportRecord::new(report),
         &t("submit", "city_office", "2025-06-18"),
     )
     .unwrap();
     assert_eq!(sent.reviewer, Some(Role::ProvinceDepartment));
-    assert!(apply(&mut v, &sent, &t("accept", "city_office", "2025-06-19")).is_err());
+    assert!(apply(&v, &sent, &t("accept", "city_office", "2025-06-19")).is_err());
     assert_eq!(
         apply(
-            &mut v,
+            &v,
             &sent,
             &t("accept", "province_department", "2025-06-19")
         )
@@ -155,9 +156,9 @@ fn city_report_is_reviewed_by_the_province() {
 /// Roll-up of accepted reports: KPI sums, missing units, late units.
 #[test]
 fn rollup_of_accepted_reports() {
-    let rules = defaults::rule_set();
-    let mut v = Validator::new(rules);
-    let on_time = reach(&mut v, "accepted");
+    let rules = defaults::rules();
+    let v = Validator::new(rules);
+    let on_time = reach(&v, "accepted");
     // A second ward sends on 22/09/2025, after the last on-time day 19/09 (000 §VII.1).
     let mut other = draft();
     other.report["unit"] =
@@ -166,12 +167,12 @@ fn rollup_of_accepted_reports() {
     other.report["values"]["dossiers_total"] = json!(800);
     let mut t = transition("submit");
     t.at = "2025-09-22T10:00".into();
-    let late = apply(&mut v, &other, &t).unwrap();
+    let late = apply(&v, &other, &t).unwrap();
     let mut acc = transition("accept");
     acc.at = "2025-09-23".into();
-    let late = apply(&mut v, &late, &acc).unwrap();
+    let late = apply(&v, &late, &acc).unwrap();
     assert!(late.late());
-    let returned = reach(&mut v, "returned");
+    let returned = reach(&v, "returned");
     let mut returned_other = returned.clone();
     returned_other.report["unit"]["id"] = json!("phuong-duy-tan");
     let expected: Vec<String> = [

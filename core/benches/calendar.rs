@@ -24,9 +24,9 @@ fn all_years(plans: &Plans, cal: &Calendar) -> usize {
 /// Everything a calendar page of 2020–2035 needs, on a fresh calendar each time.
 #[divan::bench]
 fn obligations_and_holidays_2020_2035_cold(bencher: divan::Bencher) {
-    let plans = Plans::seeds();
+    let plans = dxplan::defaults::rules().plans.clone();
     bencher.bench(|| {
-        let cal = Calendar::vietnam();
+        let cal = dxplan::defaults::rules().calendar.clone();
         divan::black_box(all_years(&plans, &cal))
     });
 }
@@ -34,8 +34,8 @@ fn obligations_and_holidays_2020_2035_cold(bencher: divan::Bencher) {
 /// The same on a calendar whose years are already computed.
 #[divan::bench]
 fn obligations_and_holidays_2020_2035_warm(bencher: divan::Bencher) {
-    let plans = Plans::seeds();
-    let cal = Calendar::vietnam();
+    let plans = dxplan::defaults::rules().plans.clone();
+    let cal = dxplan::defaults::rules().calendar.clone();
     for year in 2020..=2035 {
         let _ = cal.days_off(year);
     }
@@ -54,7 +54,7 @@ fn tet_1900_2100() -> usize {
 /// The hot path: `is_working_day` for every day of 2025 on a warm calendar (365 calls).
 #[divan::bench]
 fn is_working_day_365_days(bencher: divan::Bencher) {
-    let cal = Calendar::vietnam();
+    let cal = dxplan::defaults::rules().calendar.clone();
     let first = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
     let days: Vec<_> = first.iter_days().take(365).collect();
     let _ = cal.is_working_day(first);

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 use divan::Bencher;
-use dxplan::forms::Validator;
-use dxplan::rules::defaults;
+use dxplan::defaults;
+use dxplan::validation::Validator;
 use dxplan::ObligationKind;
 use serde_json::{json, Value};
 
@@ -61,21 +61,21 @@ fn stress() -> Value {
 
 #[divan::bench]
 fn whole_form_quarterly(b: Bencher) {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let report = quarterly();
     b.bench_local(|| v.validate(&report, today()).valid);
 }
 
 #[divan::bench]
 fn whole_form_700_fields(b: Bencher) {
-    let mut v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let report = stress();
     b.bench_local(|| v.validate(&report, today()).valid);
 }
 
 #[divan::bench(args = ["/values/dossiers_full_online", "/appendices/investments/0/disbursed", "/outline/situation/funding"])]
 fn single_field_quarterly(b: Bencher, path: &str) {
-    let v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let report = quarterly();
     let value = report.pointer(path).cloned().unwrap_or(Value::Null);
     b.bench_local(|| {
@@ -87,7 +87,7 @@ fn single_field_quarterly(b: Bencher, path: &str) {
 
 #[divan::bench(args = ["/values/dossiers_full_online", "/appendices/investments/0/disbursed", "/appendices/news/0/published_on"])]
 fn single_field_700_fields(b: Bencher, path: &str) {
-    let v = Validator::new(defaults::rule_set());
+    let v = Validator::new(defaults::rules());
     let report = stress();
     let value = report.pointer(path).cloned().unwrap_or(Value::Null);
     b.bench_local(|| {

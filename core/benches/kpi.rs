@@ -70,7 +70,7 @@ fn units(catalog: &Catalog, n: usize) -> ConsolidationInput {
 /// Totals only (`consolidate_totals`): 1k, 10k and 100k units.
 #[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 10)]
 fn consolidate_totals_units(bencher: divan::Bencher, n: usize) {
-    let catalog = Catalog::seeds();
+    let catalog = dxplan::defaults::rules().catalog.clone();
     let input = units(&catalog, n);
     bencher.bench(|| {
         let c = consolidate_totals(&catalog, divan::black_box(&input), &[], None);
@@ -81,7 +81,7 @@ fn consolidate_totals_units(bencher: divan::Bencher, n: usize) {
 /// With every unit's own evaluation kept (`consolidate`): 1k and 10k units.
 #[divan::bench(args = [1_000, 10_000], sample_count = 10)]
 fn consolidate_with_per_unit(bencher: divan::Bencher, n: usize) {
-    let catalog = Catalog::seeds();
+    let catalog = dxplan::defaults::rules().catalog.clone();
     let input = units(&catalog, n);
     bencher.bench(|| {
         let c = consolidate(&catalog, divan::black_box(&input), &[], None);

@@ -27,6 +27,7 @@ use std::fmt;
 /// assert_eq!(t.get(Lang::En), "Day off");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Text {
     /// Vietnamese text (the primary language of the product).
     pub vi: String,
@@ -69,6 +70,7 @@ impl Text {
 /// assert_eq!(dxplan::Lang::default(), dxplan::Lang::Vi);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Vietnamese (default).
@@ -107,6 +109,7 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// assert!(dxplan::Severity::Error > dxplan::Severity::Warning);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Informational note; nothing to fix.
@@ -118,10 +121,13 @@ pub enum Severity {
 }
 
 /// Stable diagnostic codes. The string form ([`Code::as_str`]) never changes
-/// once released: callers may match on it.
+/// once released: callers may match on it. Every code, with its messages and
+/// an example that triggers it, is listed in `docs/diagnostics.md`
+/// (generated from [`Code::ALL`]).
 ///
 /// ```
 /// assert_eq!(dxplan::Code::DateInvalid.as_str(), "date.invalid");
+/// assert!(dxplan::Code::ALL.contains(&dxplan::Code::RulesSyntax));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -250,6 +256,70 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in the order of the catalogue.
+    pub const ALL: &'static [Code] = &[
+        Code::DateInvalid,
+        Code::DateOutOfRange,
+        Code::PeriodInvalid,
+        Code::NumberInvalid,
+        Code::PlanUnknown,
+        Code::KindUnknown,
+        Code::LevelUnknown,
+        Code::PolicyUnknown,
+        Code::ObligationNotFound,
+        Code::LangUnknown,
+        Code::InspectionInvalid,
+        Code::DeadlineOnDayOff,
+        Code::ConsolidationWindowShort,
+        Code::DataWindowGapShort,
+        Code::ReportsOverlap,
+        Code::OutputWriteFailed,
+        Code::InputInvalidJson,
+        Code::InputNotFinite,
+        Code::InputTooLarge,
+        Code::KpiUnknown,
+        Code::KpiInputUnknown,
+        Code::KpiInputInvalid,
+        Code::KpiInputMissing,
+        Code::KpiDenominatorZero,
+        Code::KpiNumeratorExceedsDenominator,
+        Code::KpiNoTarget,
+        Code::KpiOverflow,
+        Code::KpiUnitDuplicate,
+        Code::KpiPeriodMismatch,
+        Code::KpiNotAggregated,
+        Code::RulesSyntax,
+        Code::RulesUnknownVariable,
+        Code::RulesUnknownFunction,
+        Code::RulesType,
+        Code::RulesUnknownId,
+        Code::RulesInvalidValue,
+        Code::RulesLimit,
+        Code::RulesRuntime,
+        Code::RulesFile,
+        Code::RulesTestFailed,
+        Code::RulesCheck,
+        Code::ReportRequired,
+        Code::ReportType,
+        Code::ReportUnknownField,
+        Code::ReportOutOfRange,
+        Code::ReportInvalidChoice,
+        Code::ReportDateInFuture,
+        Code::ReportDateOutsideWindow,
+        Code::ReportPeriodMismatch,
+        Code::ReportFormat,
+        Code::ReportExceeds,
+        Code::ReportAppendixMismatch,
+        Code::ReportKpiNotReported,
+        Code::WorkflowTransitionInvalid,
+        Code::WorkflowRoleNotAllowed,
+        Code::WorkflowReasonRequired,
+        Code::WorkflowTimeOrder,
+        Code::WorkflowReportInvalid,
+        Code::TaskUnknown,
+        Code::TaskTermInvalid,
+    ];
+
     /// The stable string form of the code.
     ///
     /// ```
@@ -319,6 +389,72 @@ impl Code {
             Code::TaskTermInvalid => "task.term_invalid",
         }
     }
+
+    /// What the code means, in one sentence (English, for the catalogue).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Code::DateInvalid => "A date string could not be read, or names a day that does not exist (31/02).",
+            Code::DateOutOfRange => "A date or year is outside the supported range 1900–2100.",
+            Code::PeriodInvalid => "A period id could not be read (`2025-Q5`, `2025-13`).",
+            Code::NumberInvalid => "A number argument could not be read or is out of its range.",
+            Code::PlanUnknown => "No plan has this id.",
+            Code::KindUnknown => "No report kind has this id.",
+            Code::LevelUnknown => "No administrative level has this id.",
+            Code::PolicyUnknown => "No deadline policy has this name.",
+            Code::ObligationNotFound => "The plan has no obligation of this kind for this period.",
+            Code::LangUnknown => "The output language is not supported.",
+            Code::InspectionInvalid => "An inspection date range is unusable (end before start, outside the window).",
+            Code::DeadlineOnDayOff => "The last on-time day of a deadline is not a working day.",
+            Code::ConsolidationWindowShort => "Fewer than one working day between two levels' deadlines (Decree 09/2019 art. 8(5)).",
+            Code::DataWindowGapShort => "Fewer than one working day between the end of the data window and the deadline (Decree 09/2019 art. 8(5)).",
+            Code::ReportsOverlap => "Two reports of the same level fall due in the same month for nested periods.",
+            Code::OutputWriteFailed => "An output file could not be written (command line only; the core does no I/O).",
+            Code::InputInvalidJson => "An input document is not valid JSON or not of the expected shape.",
+            Code::InputNotFinite => "A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.",
+            Code::InputTooLarge => "An input is larger than [`MAX_INPUT_BYTES`].",
+            Code::KpiUnknown => "No indicator has this id.",
+            Code::KpiInputUnknown => "A field of the inputs is not the input of any indicator.",
+            Code::KpiInputInvalid => "An input has the wrong type or is out of its range.",
+            Code::KpiInputMissing => "An input an indicator needs is missing.",
+            Code::KpiDenominatorZero => "A rate's or share's denominator is zero.",
+            Code::KpiNumeratorExceedsDenominator => "A rate's numerator is greater than its denominator.",
+            Code::KpiNoTarget => "The plan sets no target for this indicator, year and level.",
+            Code::KpiOverflow => "Values too large to compute exactly.",
+            Code::KpiUnitDuplicate => "A unit appears twice in a consolidation.",
+            Code::KpiPeriodMismatch => "A unit reports another period than the consolidation.",
+            Code::KpiNotAggregated => "An indicator that is not aggregated across units (ranks, published percentages).",
+            Code::RulesSyntax => "A rule script does not parse.",
+            Code::RulesUnknownVariable => "A rule script uses a variable that is not defined (strict variables).",
+            Code::RulesUnknownFunction => "A rule script calls a function that does not exist.",
+            Code::RulesType => "A rule script passes a value of the wrong type.",
+            Code::RulesUnknownId => "A rule script names an indicator, plan, level or kind that does not exist.",
+            Code::RulesInvalidValue => "A rule script passes an invalid value (date, comparator, number).",
+            Code::RulesLimit => "A rule script ran over a sandbox limit (operations, call depth, nesting, data size).",
+            Code::RulesRuntime => "A rule script failed at run time for another reason.",
+            Code::RulesFile => "A rule file cannot be read, or its name does not start with a year.",
+            Code::RulesTestFailed => "A rule test expectation failed.",
+            Code::RulesCheck => "Found by a custom check of a rule script (see the diagnostic's `check`).",
+            Code::ReportRequired => "A required field of a report is missing or empty.",
+            Code::ReportType => "A field of a report has the wrong type (text where a number is expected, …).",
+            Code::ReportUnknownField => "A report has a field its definition does not know (reported, not dropped).",
+            Code::ReportOutOfRange => "A number, a text length or a number of rows is out of its range.",
+            Code::ReportInvalidChoice => "A value is not one of the field's allowed values.",
+            Code::ReportDateInFuture => "A date of something that already happened is after today.",
+            Code::ReportDateOutsideWindow => "A date falls outside the report's data window.",
+            Code::ReportPeriodMismatch => "The period is not of the report kind's period kind (a quarter for a quarterly report).",
+            Code::ReportFormat => "A value does not have its expected form (a document number `125/KH-UBND`).",
+            Code::ReportExceeds => "A value is greater than the value it is bounded by (disbursed > total estimate).",
+            Code::ReportAppendixMismatch => "An appendix table disagrees with the indicator input it details.",
+            Code::ReportKpiNotReported => "An indicator with a target in force for the unit's level has no input.",
+            Code::WorkflowTransitionInvalid => "A workflow action is not allowed from the report's current state.",
+            Code::WorkflowRoleNotAllowed => "The actor's role may not take this workflow action.",
+            Code::WorkflowReasonRequired => "Returning a report needs at least one reason.",
+            Code::WorkflowTimeOrder => "A workflow action is dated before the previous one.",
+            Code::WorkflowReportInvalid => "A report with errors cannot be submitted.",
+            Code::TaskUnknown => "No task of the register has this id.",
+            Code::TaskTermInvalid => "A task's completion term cannot be read.",
+        }
+    }
 }
 
 impl fmt::Display for Code {
@@ -340,6 +476,7 @@ impl Serialize for Code {
 /// assert_eq!(s.to_string(), "2025.rhai:3:5");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Span {
     /// File name.
     pub file: String,
@@ -366,27 +503,28 @@ impl fmt::Display for Span {
 /// assert_eq!(d.to_string(), "plan.unknown: Không có kế hoạch 'x' (no plan 'x') [--plan]");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
     /// Stable code, see [`Code`].
     pub code: Code,
     /// Where the problem is: a JSON pointer (`/period`) or an argument name (`--period`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// What is wrong, Vietnamese and English.
     pub message: Text,
     /// How to fix it, when there is something useful to say.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
     /// The document or law the check comes from.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Where in a rule script, when the problem is in one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// The id of the rule-script check that found it (code `rules.check`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
 }
 

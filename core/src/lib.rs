@@ -26,8 +26,8 @@
 //! use chrono::NaiveDate;
 //! use dxplan::{Calendar, Level, ObligationKind, Plans};
 //!
-//! let cal = Calendar::vietnam();
-//! let plans = Plans::seeds();
+//! let cal = dxplan::defaults::rules().calendar.clone();
+//! let plans = dxplan::defaults::rules().plans.clone();
 //! // Annual report of the city plan 2025 (000 §VII.1): "trước ngày 15 tháng 12 năm 2025".
 //! let o = plans
 //!     .find(&cal, "city-2025", ObligationKind::Annual, &"2025".parse().unwrap(), Level::Unit)
@@ -38,12 +38,16 @@
 //! ```
 
 pub mod calendar;
+pub mod defaults;
 pub mod diagnostic;
+pub mod engine;
+pub mod ffi;
 pub mod forms;
 pub mod kpi;
 pub mod obligations;
 pub mod rules;
 pub mod tasks;
+pub mod validation;
 pub mod workflow;
 
 pub use calendar::date::{
@@ -56,6 +60,10 @@ pub use calendar::holidays::{
 pub use calendar::lunar::{LunarCalendar, LunarDate};
 pub use calendar::period::{DataWindow, Period, PeriodKind};
 pub use diagnostic::{Code, Diagnostic, Lang, Result, Severity, Span, Text, MAX_INPUT_BYTES};
+pub use engine::{
+    CalendarQuery, Engine, Errors, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer,
+    StatusQuery, TasksQuery,
+};
 pub use obligations::consolidation::{calendar as year_calendar, CalendarFilter, CalendarReport};
 pub use obligations::ics::to_icalendar;
 pub use obligations::policy::{Boundary, DeadlinePolicy, NonWorkingDayRule};

@@ -18,9 +18,9 @@
 //! carries its time).
 //!
 //! ```
-//! use dxplan::forms::Validator;
+//! use dxplan::validation::Validator;
 //! use dxplan::workflow::{apply, ReportRecord, State, Transition};
-//! let mut v = Validator::new(dxplan::rules::defaults::rule_set());
+//! let v = Validator::new(dxplan::defaults::rules());
 //! let report = serde_json::json!({
 //!     "kind": "plan_issue", "plan": "city-2025", "period": "2025",
 //!     "unit": {"id": "phuong-a", "name": "UBND phường A", "level": "commune"},
@@ -28,12 +28,12 @@
 //!                  "issued_on": "20/01/2025", "signer": "Nguyễn Văn A"}});
 //! let draft = ReportRecord::new(report);
 //! let t: Transition = serde_json::from_str(r#"{"action": "submit", "by": {"role": "unit", "name": "Nguyễn Văn A"}, "at": "2025-01-21T09:00"}"#).unwrap();
-//! let sent = apply(&mut v, &draft, &t).unwrap();
+//! let sent = apply(&v, &draft, &t).unwrap();
 //! assert_eq!(sent.state, State::Submitted);
 //! assert_eq!(sent.history.len(), 1);
 //! // Accepting is the city office's action, not the unit's.
 //! let t: Transition = serde_json::from_str(r#"{"action": "accept", "by": {"role": "unit", "name": "Nguyễn Văn A"}, "at": "2025-01-22"}"#).unwrap();
-//! let err = apply(&mut v, &sent, &t).unwrap_err();
+//! let err = apply(&v, &sent, &t).unwrap_err();
 //! assert_eq!(err[0].code.as_str(), "workflow.role_not_allowed");
 //! assert_eq!(draft.state, State::Draft); // inputs are never changed
 //! ```
@@ -41,16 +41,17 @@
 use crate::calendar::date::{check_date, format_date, parse_date};
 use crate::calendar::period::Period;
 use crate::diagnostic::{Code, Diagnostic, Severity, Text};
-use crate::forms::{obligation_level, raw_values, Validator};
 use crate::kpi::{consolidate, AdminLevel, Consolidation, ConsolidationInput, UnitInput};
 use crate::obligations::Level;
 use crate::rules::RuleSet;
+use crate::validation::{obligation_level, raw_values, Validator};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Where a report is in its lifecycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Being written by its author.
@@ -83,6 +84,7 @@ impl State {
 
 /// Who acts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A reporting unit (agency, commune, ward).
@@ -118,6 +120,7 @@ impl Role {
 
 /// A person acting in a role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// The role.
@@ -128,6 +131,7 @@ pub struct Actor {
 
 /// What an actor does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Author: draft → submitted.
@@ -144,6 +148,7 @@ pub enum Action {
 
 /// A requested transition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The action.
@@ -165,6 +170,7 @@ pub struct Transition {
 
 /// One transition as recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AuditEntry {
     /// The action.
     pub action: Action,
@@ -187,6 +193,7 @@ pub struct AuditEntry {
 /// A report and its workflow state: what the caller stores between
 /// transitions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportRecord {
     /// The report (see [`crate::forms`]).
@@ -257,7 +264,7 @@ fn parse_at(s: &str) -> Result<NaiveDateTime, Diagnostic> {
 /// why (`workflow.*`); for `workflow.report_invalid` the report's errors
 /// follow.
 pub fn apply<R: std::borrow::Borrow<RuleSet>>(
-    validator: &mut Validator<R>,
+    validator: &Validator<R>,
     record: &ReportRecord,
     t: &Transition,
 ) -> Result<ReportRecord, Vec<Diagnostic>> {
@@ -432,6 +439,7 @@ fn role_refused(t: &Transition, expected: &str) -> Vec<Diagnostic> {
 
 /// A unit that submitted after its deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LateUnit {
     /// Unit id.
     pub unit: String,
@@ -445,6 +453,7 @@ pub struct LateUnit {
 
 /// The roll-up of accepted reports into the next level's report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rollup {
     /// The KPI consolidation of the accepted reports (sums of numerators and
     /// denominators, see [`crate::kpi::consolidate`]).
@@ -465,7 +474,7 @@ pub struct Rollup {
 ///
 /// ```
 /// use dxplan::workflow::{rollup, ReportRecord, State};
-/// let rules = dxplan::rules::defaults::rule_set();
+/// let rules = dxplan::defaults::rules();
 /// let report = |unit: &str, online: i64, total: i64| serde_json::json!({
 ///     "kind": "quarterly", "plan": "city-2025", "period": "2025-Q3",
 ///     "unit": {"id": unit, "name": unit, "level": "commune"},

@@ -3,7 +3,8 @@
 //! it), and the engine must still load the shipped rules afterwards.
 #![no_main]
 
-use dxplan::rules::{defaults, RulesEngine, Script};
+use dxplan::defaults;
+use dxplan::rules::{RulesEngine, Script};
 use libfuzzer_sys::fuzz_target;
 use std::cell::RefCell;
 

@@ -3,7 +3,7 @@
 //! panic, leave the report unchanged and answer the same twice.
 #![no_main]
 
-use dxplan::forms::Validator;
+use dxplan::validation::Validator;
 use dxplan::ObligationKind;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 thread_local! {
     static VALIDATOR: RefCell<Validator<&'static dxplan::rules::RuleSet>> =
-        RefCell::new(Validator::new(dxplan::rules::defaults::rule_set()));
+        RefCell::new(Validator::new(dxplan::defaults::rules()));
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -1,10 +1,10 @@
-import type { Diagnostic, Engine, Report, Validation } from './index.js';
+import type { Diagnostic, Engine, JsonValue, Validation } from './index.js';
 
 export interface AttachOptions {
   /** Report kind when the form has no `kind` control (e.g. `quarterly`). */
   kind?: string;
   /** Fields the form does not show (plan, period, unit…), merged under the controls' values. */
-  base?: Report | (() => Report);
+  base?: JsonValue | (() => JsonValue);
   /** Day to validate on, `yyyy-mm-dd` or `dd/mm/yyyy` (default: today in Vietnam, UTC+7). */
   today?: string | (() => string);
   /** Message language (default `vi`). */
@@ -25,7 +25,7 @@ export interface FormValidation {
   /** Validates the whole form now. */
   validate(): Validation | null;
   /** The report the form's controls make now. */
-  report(): Report;
+  report(): JsonValue;
   /** The last whole-form result. */
   readonly result: Validation | null;
   /** The diagnostics shown now. */

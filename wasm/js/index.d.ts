@@ -1,4 +1,4 @@
-export * from './dxplan.js';
+export * from './api.js';
 
 /**
  * Loads and instantiates the engine once (browsers and bundlers; in Node the

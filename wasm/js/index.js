@@ -4,7 +4,7 @@
 // a compiled WebAssembly.Module to load it from elsewhere.
 import initWasm from './dxplan.js';
 
-export * from './dxplan.js';
+export * from './api.js';
 
 let ready = null;
 

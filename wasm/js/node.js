@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { initSync } from './dxplan.js';
 
-export * from './dxplan.js';
+export * from './api.js';
 
 initSync({ module: readFileSync(new URL('./dxplan_bg.wasm', import.meta.url)) });
 

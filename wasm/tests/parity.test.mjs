@@ -5,17 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as dx from '../pkg/node.js';
+import { cases, corpusPath } from './corpus.mjs';
 import { caller } from './dispatch.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const corpusPath = fileURLToPath(new URL('./parity/corpus.jsonl', import.meta.url));
-const cases = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '' && !l.startsWith('#'))
-  .map((l) => JSON.parse(l));
 
 function native() {
   const out = execFileSync(

@@ -50,6 +50,7 @@ const NEW_MOON_EPOCH: f64 = 2_451_550.097_66;
 /// assert_eq!((d.year, d.month, d.day, d.leap), (2025, 1, 1, false));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LunarDate {
     /// Gregorian year in which this lunar year begins.
     pub year: i32,

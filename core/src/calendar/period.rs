@@ -39,6 +39,7 @@ use std::str::FromStr;
 /// assert_eq!("2025-H2".parse::<Period>().unwrap().kind(), PeriodKind::HalfYear);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     /// An ISO 8601 week, Monday to Sunday.
@@ -117,6 +118,7 @@ pub enum Period {
 /// assert!(w.source.contains("09/2019"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DataWindow {
     /// First day of data.
     pub start: NaiveDate,

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! let cal = dxplan::Calendar::vietnam();
+//! let cal = &dxplan::defaults::rules().calendar;
 //! let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
 //! // Five working days after Friday 25/04/2025: Saturday 26/04 is worked,
 //! // 30/04, 1/5 and 2/5 are off.
@@ -29,7 +29,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
     /// let sun = NaiveDate::from_ymd_opt(2025, 12, 14).unwrap();
     /// assert_eq!(cal.next_working_day(sun).unwrap().to_string(), "2025-12-15");
     /// ```
@@ -41,7 +41,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
     /// let sun = NaiveDate::from_ymd_opt(2025, 12, 14).unwrap();
     /// assert_eq!(cal.previous_working_day(sun).unwrap().to_string(), "2025-12-12");
     /// ```
@@ -53,7 +53,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
     /// let fri = NaiveDate::from_ymd_opt(2025, 12, 12).unwrap();
     /// assert_eq!(cal.working_day_on_or_after(fri).unwrap(), fri);
     /// ```
@@ -69,7 +69,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
     /// let sat = NaiveDate::from_ymd_opt(2025, 12, 13).unwrap();
     /// assert_eq!(cal.working_day_on_or_before(sat).unwrap().to_string(), "2025-12-12");
     /// ```
@@ -86,7 +86,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
     /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
     /// // Inspection plan 2024 (001 §IV.3): schedule announced 5 working days ahead.
     /// assert_eq!(cal.add_working_days(d(10, 14), -5).unwrap(), d(10, 7));
@@ -116,7 +116,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
     /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
     /// assert_eq!(cal.working_days_between(d(12, 14), d(12, 19)).unwrap(), 5);
     /// assert_eq!(cal.working_days_between(d(12, 19), d(12, 14)).unwrap(), -5);
@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn leaving_the_range_is_an_error_not_a_panic() {
-        let cal = Calendar::vietnam();
+        let cal = Calendar::new(crate::calendar::holidays::HolidayRules::labour_code_2019());
         let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
         assert_eq!(
             cal.next_working_day(last).unwrap_err().code,

@@ -33,6 +33,7 @@ pub const MAX_ROWS: usize = 5_000;
 
 /// One allowed value of a [`FieldType::Choice`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Choice {
     /// The value sent in the report.
     pub value: String,
@@ -42,6 +43,7 @@ pub struct Choice {
 
 /// Which dates a date field accepts, besides being a real day in 1900–2100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DateRule {
     /// Any date.
@@ -56,6 +58,7 @@ pub enum DateRule {
 
 /// The type of a field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldType {
     /// Text; `multiline` for a section of the outline.
@@ -130,6 +133,7 @@ impl FieldType {
 
 /// When a field must be given.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Required {
     /// Always.
@@ -153,13 +157,14 @@ impl Required {
 
 /// A field of a report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Field {
     /// Key in the report's JSON.
     pub id: String,
     /// Label, Vietnamese and English.
     pub title: Text,
     /// What to write, when the label is not enough.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Its type.
     #[serde(flatten)]
@@ -169,7 +174,7 @@ pub struct Field {
     /// The document and section that asks for it.
     pub source: String,
     /// The first year it applies to, for a field a rule script added.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_year: Option<i32>,
 }
 
@@ -231,6 +236,7 @@ impl Field {
 
 /// A cross-field constraint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Constraint {
     /// In every row of `table`, column `field` ≤ column `limit` (disbursed ≤
@@ -273,6 +279,7 @@ pub enum Constraint {
 
 /// The definition of one report kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FormDefinition {
     /// The report kind.
     pub kind: ObligationKind,
@@ -763,6 +770,7 @@ pub(crate) fn kinds_hint() -> Text {
 /// The form definitions of a rule set: the built-in ones plus the fields
 /// rule scripts added.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Forms {
     defs: Vec<FormDefinition>,
 }

@@ -15,7 +15,7 @@
 //! "trên" → >; "đạt X %" / "X %" of something to achieve → ≥; "thứ bậc N" → ≤ N.
 //!
 //! ```
-//! let c = dxplan::kpi::Catalog::seeds();
+//! let c = dxplan::defaults::rules().catalog.clone();
 //! assert!(c.len() >= 70);
 //! assert!(c.iter().all(|i| !i.targets.is_empty()));
 //! ```
@@ -43,6 +43,7 @@ use Comparator::{Ge, Gt, Le};
 
 /// The set of indicators, with an index of their inputs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Catalog {
     /// Shared with evaluation results, which keep their indicator without
     /// borrowing the catalog; a rule script's change copies only the
@@ -58,14 +59,9 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The indicators of the seed documents as the default rules leave them:
-    /// the base ([`Catalog::base`]) plus the targets set by the embedded rule
-    /// scripts (`rules/*.rhai`, e.g. the DTI plan's target for each year).
-    pub fn seeds() -> Catalog {
-        crate::rules::defaults::rule_set().catalog.clone()
-    }
-
-    /// The indicators encoded in Rust from the seed documents, before any rule script.
+    /// The indicators encoded in Rust from the seed documents, before any
+    /// rule script. With the targets the shipped scripts set (e.g. the DTI
+    /// plan's target for each year) they are in [`crate::defaults::rules`].
     pub fn base() -> Catalog {
         Catalog::new(seed_indicators())
     }
@@ -101,7 +97,7 @@ impl Catalog {
     /// in `year` (any year when `None`), each keeping only those targets.
     ///
     /// ```
-    /// let c = dxplan::kpi::Catalog::seeds();
+    /// let c = dxplan::defaults::rules().catalog.clone();
     /// let sel = c.select(Some("dti-2022"), Some(2025));
     /// assert!(sel.iter().all(|i| i.targets.iter().all(|t| t.plan == "dti-2022")));
     /// ```
@@ -137,23 +133,27 @@ impl Catalog {
     /// The indicator with this id.
     ///
     /// ```
-    /// let c = dxplan::kpi::Catalog::seeds();
+    /// let c = dxplan::defaults::rules().catalog.clone();
     /// assert_eq!(c.get("nope").unwrap_err().code, dxplan::Code::KpiUnknown);
     /// ```
     pub fn get(&self, id: &str) -> Result<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id).map(|i| &**i).ok_or_else(|| {
-            Diagnostic::error(
-                Code::KpiUnknown,
-                Text::new(
-                    format!("Không có chỉ tiêu '{id}'"),
-                    format!("unknown indicator '{id}'"),
-                ),
-            )
-            .with_hint(Text::new(
-                "Xem danh sách bằng `dxplan kpi list`.",
-                "List the indicators with `dxplan kpi list`.",
-            ))
-        })
+        self.indicators
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| &**i)
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    Code::KpiUnknown,
+                    Text::new(
+                        format!("Không có chỉ tiêu '{id}'"),
+                        format!("unknown indicator '{id}'"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Xem danh sách bằng `dxplan kpi list`.",
+                    "List the indicators with `dxplan kpi list`.",
+                ))
+            })
     }
 
     /// The indicator with this id, to change its targets (rule scripts).
@@ -1011,7 +1011,7 @@ fn seed_indicators() -> Vec<Indicator> {
 /// that the documentation cannot drift from the code.
 ///
 /// ```
-/// let md = dxplan::kpi::catalog::markdown_table(&dxplan::kpi::Catalog::seeds(), &dxplan::Plans::seeds());
+/// let md = dxplan::kpi::catalog::markdown_table(&dxplan::defaults::rules().catalog.clone(), &dxplan::defaults::rules().plans.clone());
 /// assert!(md.contains("| `full_online_dossiers_rate` |"));
 /// assert!(md.contains("city-2025 2025: ≥ 65 %"));
 /// ```

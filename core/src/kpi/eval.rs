@@ -18,7 +18,7 @@
 //! let input: UnitInput = serde_json::from_str(r#"{
 //!     "unit": "phuong-a", "level": "commune", "period": "2025",
 //!     "values": { "dossiers_full_online": 13, "dossiers_total": 20 } }"#).unwrap();
-//! let catalog = Catalog::seeds();
+//! let catalog = dxplan::defaults::rules().catalog.clone();
 //! let ev = evaluate(&catalog, &input, &["city-2025"]);
 //! let r = ev.results.iter().find(|r| r.id() == "full_online_dossiers_rate").unwrap();
 //! // 000 §III.3: "Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 65%"; 13/20 = 65 % exactly.
@@ -28,12 +28,12 @@
 
 use super::input::{ConsolidationInput, InputValue, RawValue, UnitInput};
 use super::{
-    AdminLevel, Aggregation, Catalog, Exact, Formula, Indicator, InputKind, Target, ValueUnit,
+    AdminLevel, Aggregation, Catalog, Comparator, Exact, Formula, Indicator, InputKind, Target,
+    ValueUnit,
 };
 use crate::calendar::period::Period;
 use crate::diagnostic::{Code, Diagnostic, Severity, Text};
 use chrono::Datelike;
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -44,6 +44,7 @@ use std::sync::Arc;
 /// assert_eq!(serde_json::to_string(&dxplan::kpi::KpiStatus::NotMet).unwrap(), "\"not_met\"");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum KpiStatus {
     /// The value meets the target.
@@ -80,22 +81,46 @@ impl AppliedTarget {
     }
 }
 
+/// The JSON of an [`AppliedTarget`]: the plan's target with the value
+/// compared with.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AppliedTarget"))]
+pub(crate) struct AppliedTargetJson<'a> {
+    comparator: Comparator,
+    value: Exact,
+    effective_value: Exact,
+    prorated: bool,
+    text: Text,
+    from_year: i32,
+    to_year: i32,
+    horizon: bool,
+    level: Option<AdminLevel>,
+    source: String,
+    quote: &'a str,
+}
+
+impl AppliedTarget {
+    fn json(&self) -> AppliedTargetJson<'_> {
+        let t = self.target();
+        AppliedTargetJson {
+            comparator: t.comparator,
+            value: t.value,
+            effective_value: self.effective_value,
+            prorated: self.prorated,
+            text: t.describe(self.unit),
+            from_year: t.from_year,
+            to_year: t.to_year,
+            horizon: t.horizon,
+            level: t.level,
+            source: t.source.cite(),
+            quote: &t.source.quote,
+        }
+    }
+}
+
 impl Serialize for AppliedTarget {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let t = self.target();
-        let mut m = s.serialize_struct("AppliedTarget", 11)?;
-        m.serialize_field("comparator", &t.comparator)?;
-        m.serialize_field("value", &t.value)?;
-        m.serialize_field("effective_value", &self.effective_value)?;
-        m.serialize_field("prorated", &self.prorated)?;
-        m.serialize_field("text", &t.describe(self.unit))?;
-        m.serialize_field("from_year", &t.from_year)?;
-        m.serialize_field("to_year", &t.to_year)?;
-        m.serialize_field("horizon", &t.horizon)?;
-        m.serialize_field("level", &t.level)?;
-        m.serialize_field("source", &t.source.cite())?;
-        m.serialize_field("quote", &t.source.quote)?;
-        m.end()
+        self.json().serialize(s)
     }
 }
 
@@ -150,41 +175,60 @@ impl KpiResult {
     }
 }
 
+/// The JSON of a [`KpiResult`]: the indicator's id and name, the value
+/// (exact, and rounded for people), the target applied and the outcome.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "KpiResult"))]
+pub(crate) struct KpiResultJson<'a> {
+    indicator: &'a str,
+    name: &'a Text,
+    unit: ValueUnit,
+    plan: &'a str,
+    year: i32,
+    status: KpiStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value: Option<Exact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value_display: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<AppliedTargetJson<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    met: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    gap: Option<Exact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    gap_display: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    contributing_units: Option<usize>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    diagnostics: &'a [Diagnostic],
+}
+
 impl Serialize for KpiResult {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("KpiResult", 14)?;
-        m.serialize_field("indicator", &self.indicator.id)?;
-        m.serialize_field("name", &self.indicator.name)?;
-        m.serialize_field("unit", &self.unit)?;
-        m.serialize_field("plan", &self.plan)?;
-        m.serialize_field("year", &self.year)?;
-        m.serialize_field("status", &self.status)?;
-        if let Some(v) = &self.value {
-            m.serialize_field("value", v)?;
-            m.serialize_field("value_display", &self.value_display())?;
+        KpiResultJson {
+            indicator: &self.indicator.id,
+            name: &self.indicator.name,
+            unit: self.unit,
+            plan: &self.plan,
+            year: self.year,
+            status: self.status,
+            value: self.value,
+            value_display: self.value_display(),
+            target: self.target.as_ref().map(AppliedTarget::json),
+            met: self.met,
+            gap: self.gap,
+            gap_display: self.gap_display(),
+            contributing_units: self.contributing_units,
+            diagnostics: &self.diagnostics,
         }
-        if let Some(t) = &self.target {
-            m.serialize_field("target", t)?;
-        }
-        if let Some(met) = &self.met {
-            m.serialize_field("met", met)?;
-        }
-        if let Some(g) = &self.gap {
-            m.serialize_field("gap", g)?;
-            m.serialize_field("gap_display", &self.gap_display())?;
-        }
-        if let Some(n) = &self.contributing_units {
-            m.serialize_field("contributing_units", n)?;
-        }
-        if !self.diagnostics.is_empty() {
-            m.serialize_field("diagnostics", &self.diagnostics)?;
-        }
-        m.end()
+        .serialize(s)
     }
 }
 
 /// The evaluation of one unit's inputs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evaluation {
     /// Unit id.
     pub unit: String,
@@ -204,9 +248,10 @@ pub struct Evaluation {
 
 /// The consolidation of several units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Consolidation {
     /// Consolidating body.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Level of the consolidated result.
     pub level: AdminLevel,
@@ -602,7 +647,7 @@ pub fn evaluate(catalog: &Catalog, input: &UnitInput, plans: &[&str]) -> Evaluat
 /// use dxplan::kpi::{evaluate_for_year, Catalog, UnitInput};
 /// let input: UnitInput = serde_json::from_str(r#"{"unit": "tinh", "level": "province",
 ///     "period": "2024", "values": {"enterprises_e_contract": 75, "enterprises_total": 100}}"#).unwrap();
-/// let catalog = Catalog::seeds();
+/// let catalog = dxplan::defaults::rules().catalog.clone();
 /// let ev = evaluate_for_year(&catalog, &input, &["dti-2022"], 2025);
 /// assert_eq!(ev.results[0].target.as_ref().unwrap().target().value.to_string(), "80");
 /// ```
@@ -679,7 +724,7 @@ fn evaluate_at(
 ///     {"unit": "a", "level": "commune", "period": "2025", "values": {"dossiers_full_online": 1, "dossiers_total": 10}},
 ///     {"unit": "b", "level": "commune", "period": "2025", "values": {"dossiers_full_online": 99, "dossiers_total": 100}}
 ///   ]}"#).unwrap();
-/// let catalog = Catalog::seeds();
+/// let catalog = dxplan::defaults::rules().catalog.clone();
 /// let c = consolidate(&catalog, &input, &["city-2025"], None);
 /// let r = c.results.iter().find(|r| r.id() == "full_online_dossiers_rate").unwrap();
 /// // (1 + 99) / (10 + 100) = 90.91 %, not the average of 10 % and 99 %.
@@ -703,7 +748,7 @@ pub fn consolidate(
 /// use dxplan::kpi::{consolidate_totals, Catalog, ConsolidationInput};
 /// let input: ConsolidationInput = serde_json::from_str(r#"{"level": "city", "period": "2025", "units": [
 ///   {"unit": "a", "level": "commune", "period": "2025", "values": {"dossiers_full_online": 13, "dossiers_total": 20}}]}"#).unwrap();
-/// let catalog = Catalog::seeds();
+/// let catalog = dxplan::defaults::rules().catalog.clone();
 /// let c = consolidate_totals(&catalog, &input, &[], None);
 /// assert!(c.per_unit.is_empty());
 /// assert_eq!(c.results[0].value.unwrap().to_string(), "65");

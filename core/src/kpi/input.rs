@@ -137,6 +137,7 @@ impl Serialize for RawValue {
 /// assert!(matches!(v, dxplan::kpi::InputValue::Number(_)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum InputValue {
     /// A number, exact.
@@ -147,6 +148,7 @@ pub enum InputValue {
 
 /// One unit's inputs for one period.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct UnitInput {
     /// Unit id or name.
@@ -156,23 +158,24 @@ pub struct UnitInput {
     /// Period reported on.
     pub period: Period,
     /// Raw values by input id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, RawValue>,
 }
 
 /// Several units' inputs to roll up to the next level.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ConsolidationInput {
     /// The consolidating body (e.g. the city).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Level of the consolidated result (e.g. `city`).
     pub level: AdminLevel,
     /// Period reported on; every unit must report the same period.
     pub period: Period,
     /// Units expected to report; those absent from `units` are listed as missing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expected_units: Vec<String>,
     /// The units' inputs.
     pub units: Vec<UnitInput>,

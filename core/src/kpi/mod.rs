@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use dxplan::kpi::{Catalog, Comparator};
-//! let catalog = Catalog::seeds();
+//! let catalog = dxplan::defaults::rules().catalog.clone();
 //! let ind = catalog.get("e_contract_enterprises_rate").unwrap();
 //! let city = ind.target_for("city-2025", 2025, None).unwrap();
 //! let dti = ind.target_for("dti-2022", 2025, None).unwrap();
@@ -46,6 +46,7 @@ use std::str::FromStr;
 /// assert_eq!("commune".parse::<dxplan::kpi::AdminLevel>().unwrap(), dxplan::kpi::AdminLevel::Commune);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AdminLevel {
     /// The province as a whole (cấp tỉnh).
@@ -108,6 +109,7 @@ impl FromStr for AdminLevel {
 /// assert!(!Comparator::Gt.holds(Exact::int(80), Exact::int(80)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Comparator {
     /// At least ("tối thiểu", "ít nhất", "đạt … trở lên", and "đạt X %" of a rate to reach).
     #[serde(rename = ">=")]
@@ -156,6 +158,7 @@ impl Comparator {
 /// assert_eq!(dxplan::kpi::ValueUnit::Percent.symbol(), "%");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ValueUnit {
     /// Percent.
@@ -188,6 +191,7 @@ impl ValueUnit {
 /// assert_eq!(f.kind(), "rate");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Formula {
     /// numerator / denominator × 100 (counts).
@@ -275,12 +279,13 @@ impl Formula {
 ///
 /// ```
 /// use dxplan::kpi::{Aggregation, Catalog};
-/// let c = Catalog::seeds();
+/// let c = dxplan::defaults::rules().catalog.clone();
 /// assert_eq!(c.get("full_online_dossiers_rate").unwrap().aggregation, Aggregation::Sum);
 /// // 000 §V.4.1 sets 20 items for each unit's own website: not summed.
 /// assert_eq!(c.get("dx_news_items").unwrap().aggregation, Aggregation::EachUnit);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
     /// Sum every input over the units, then compute (rates: Σ numerators / Σ denominators).
@@ -313,6 +318,7 @@ impl Aggregation {
 /// assert_eq!(dxplan::kpi::InputKind::Count.describe().en, "a whole number ≥ 0");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// A whole number ≥ 0.
@@ -347,6 +353,7 @@ impl InputKind {
 
 /// A raw input an indicator needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InputSpec {
     /// Stable snake_case id (the field name in input files and forms).
     pub id: String,
@@ -358,6 +365,7 @@ pub struct InputSpec {
 
 /// Where a target comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     /// Seed file.
     pub document: String,
@@ -376,6 +384,7 @@ impl Source {
 
 /// A target of one plan for a range of years.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Target {
     /// Plan id (see [`crate::Plans`]).
     pub plan: String,
@@ -395,7 +404,7 @@ pub struct Target {
     /// Where it comes from.
     pub source: Source,
     /// The rule-script call that set it (`None`: the base encoding).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set_by: Option<crate::diagnostic::Span>,
 }
 
@@ -403,7 +412,7 @@ impl Target {
     /// The years it applies to: `2025` or `2022–2025`.
     ///
     /// ```
-    /// let c = dxplan::kpi::Catalog::seeds();
+    /// let c = dxplan::defaults::rules().catalog.clone();
     /// let t = &c.get("smedx_participation_rate").unwrap().targets[0];
     /// assert_eq!(t.years_text(), "2022–2025");
     /// ```
@@ -445,6 +454,7 @@ impl Target {
 
 /// Thematic group of an indicator, following the plans' sections.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     /// Leadership and supervision.
@@ -495,6 +505,7 @@ impl Group {
 
 /// One indicator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Indicator {
     /// Stable snake_case id.
     pub id: String,
@@ -518,7 +529,7 @@ pub struct Indicator {
     /// Targets by plan and years.
     pub targets: Vec<Target>,
     /// First year without the indicator, when a rule script retired it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retired_from: Option<i32>,
 }
 
@@ -530,7 +541,7 @@ impl Indicator {
     ///
     /// ```
     /// use dxplan::kpi::{AdminLevel, Catalog};
-    /// let c = Catalog::seeds();
+    /// let c = dxplan::defaults::rules().catalog.clone();
     /// let ind = c.get("e_contract_enterprises_rate").unwrap();
     /// // DTI plan (003 §V.6): 50 % in 2022 … 80 % in 2025.
     /// assert_eq!(ind.target_for("dti-2022", 2022, None).unwrap().value.to_string(), "50");

@@ -17,9 +17,9 @@
 //! use dxplan::obligations::consolidation::{calendar, CalendarFilter};
 //! use dxplan::{Calendar, Plans};
 //!
-//! let cal = Calendar::vietnam();
+//! let cal = dxplan::defaults::rules().calendar.clone();
 //! let filter = CalendarFilter { plan: Some("city-2025".into()), ..Default::default() };
-//! let report = calendar(&Plans::seeds(), &cal, 2025, &filter).unwrap();
+//! let report = calendar(&dxplan::defaults::rules().plans.clone(), &cal, 2025, &filter).unwrap();
 //! let annual = report.consolidation_windows.iter().find(|w| w.period.id() == "2025").unwrap();
 //! // Unit annual before 15/12, city annual before 20/12 (000 §VII.1–2): 5 days, 5 working days.
 //! assert_eq!((annual.days, annual.working_days, annual.too_short), (5, 5, false));
@@ -56,6 +56,7 @@ pub struct CalendarFilter {
 
 /// Two nested reports of one level due in the same month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Overlap {
     /// Plan id.
     pub plan: String,
@@ -77,6 +78,7 @@ pub struct Overlap {
 
 /// The time an upper level has to consolidate the lower level's reports.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConsolidationWindow {
     /// Plan id.
     pub plan: String,
@@ -102,6 +104,7 @@ pub struct ConsolidationWindow {
 
 /// A year's obligations with their overlaps, consolidation windows and warnings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CalendarReport {
     /// The year.
     pub year: i32,
@@ -119,8 +122,8 @@ pub struct CalendarReport {
 ///
 /// ```
 /// use dxplan::obligations::consolidation::{calendar, CalendarFilter};
-/// let cal = dxplan::Calendar::vietnam();
-/// let r = calendar(&dxplan::Plans::seeds(), &cal, 2025, &CalendarFilter::default()).unwrap();
+/// let cal = dxplan::defaults::rules().calendar.clone();
+/// let r = calendar(&dxplan::defaults::rules().plans.clone(), &cal, 2025, &CalendarFilter::default()).unwrap();
 /// // city-2025: plan issue + 4 quarterly + half-year + annual (units) + 2 (city office);
 /// // dti-2022: 4 quarterly.
 /// assert_eq!(r.obligations.len(), 13);

@@ -8,8 +8,8 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use dxplan::{to_icalendar, Calendar, Lang, Plans};
-//! let cal = Calendar::vietnam();
-//! let obs = Plans::seeds().get("dti-2022").unwrap().obligations(&cal, 2025).unwrap();
+//! let cal = dxplan::defaults::rules().calendar.clone();
+//! let obs = dxplan::defaults::rules().plans.clone().get("dti-2022").unwrap().obligations(&cal, 2025).unwrap();
 //! let stamp = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
 //! let ics = to_icalendar(&obs, stamp, Lang::Vi);
 //! assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));

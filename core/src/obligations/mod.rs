@@ -10,8 +10,8 @@
 //!
 //! ```
 //! use dxplan::{Calendar, Plans, ObligationKind, Level, Period};
-//! let cal = Calendar::vietnam();
-//! let plans = Plans::seeds();
+//! let cal = dxplan::defaults::rules().calendar.clone();
+//! let plans = dxplan::defaults::rules().plans.clone();
 //! let q1 = plans
 //!     .find(&cal, "dti-2022", ObligationKind::Quarterly, &"2025-Q1".parse().unwrap(), Level::Unit)
 //!     .unwrap();
@@ -42,6 +42,7 @@ use std::str::FromStr;
 /// assert_eq!("city_office".parse::<dxplan::Level>().unwrap(), dxplan::Level::CityOffice);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// An agency, unit or commune that reports (cơ quan, đơn vị, địa phương).
@@ -123,6 +124,7 @@ impl FromStr for Level {
 /// assert_eq!("half_year".parse::<dxplan::ObligationKind>().unwrap(), dxplan::ObligationKind::HalfYear);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ObligationKind {
     /// The unit's own implementation plan (kế hoạch triển khai).
@@ -254,6 +256,7 @@ impl FromStr for ObligationKind {
 /// assert_eq!(r.id, "so-khcn");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recipient {
     /// Stable id.
     pub id: String,
@@ -282,6 +285,7 @@ impl Recipient {
 /// assert!(c.from.is_none());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecipientChange {
     /// First day the recipient is in force.
     pub from: Option<NaiveDate>,
@@ -299,6 +303,7 @@ pub struct RecipientChange {
 /// assert!(matches!(s, Schedule::Recurring { .. }));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Schedule {
     /// Every period of a kind, due before day `day_of_last_month` of the
@@ -321,11 +326,12 @@ pub enum Schedule {
 /// One deadline of a plan, as the document states it.
 ///
 /// ```
-/// let plans = dxplan::Plans::seeds();
+/// let plans = dxplan::defaults::rules().plans.clone();
 /// let plan = plans.get("city-2025").unwrap();
 /// assert!(plan.rules.iter().all(|r| r.source.starts_with("000_")));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeadlineRule {
     /// What is due.
     pub kind: ObligationKind,
@@ -348,7 +354,7 @@ impl DeadlineRule {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let plans = dxplan::Plans::seeds();
+    /// let plans = dxplan::defaults::rules().plans.clone();
     /// let rule = &plans.get("dti-2022").unwrap().rules[0];
     /// let before = rule.recipient_at(NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()).unwrap();
     /// let after = rule.recipient_at(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()).unwrap();
@@ -371,6 +377,7 @@ impl DeadlineRule {
 /// assert_eq!(dxplan::OverlapRule::default(), dxplan::OverlapRule::Separate);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OverlapRule {
     /// Both reports are due, each on its own date (the plans' literal text).
@@ -404,12 +411,13 @@ impl FromStr for OverlapRule {
 /// The inspection window of an inspection plan, with its notice and summary rules.
 ///
 /// ```
-/// let plans = dxplan::Plans::seeds();
+/// let plans = dxplan::defaults::rules().plans.clone();
 /// let w = plans.get("inspection-2024").unwrap().inspection.as_ref().unwrap();
 /// assert_eq!(w.window.id(), "2024-10-01..2024-10-31");
 /// assert_eq!((w.notice_working_days, w.summary_days), (5, 5));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectionWindow {
     /// When inspections take place.
     pub window: Period,
@@ -438,12 +446,13 @@ pub struct InspectionWindow {
 /// One source document's reporting calendar.
 ///
 /// ```
-/// let plans = dxplan::Plans::seeds();
+/// let plans = dxplan::defaults::rules().plans.clone();
 /// let p = plans.get("city-2025").unwrap();
 /// assert_eq!(p.document, "000_b9c617fe6a001fd2.txt");
 /// assert_eq!((p.first_year, p.last_year), (2025, Some(2025)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Plan {
     /// Stable id (`city-2025`).
     pub id: String,
@@ -464,15 +473,16 @@ pub struct Plan {
     /// The inspection window, for inspection plans.
     pub inspection: Option<InspectionWindow>,
     /// Deadlines set for one period by a rule script, replacing the rule's date.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub due_overrides: Vec<DueOverride>,
     /// Deadline policies set by rule scripts from a year on (`chinh_sach_han`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policy_changes: Vec<PolicyChange>,
 }
 
 /// A deadline policy in force from a year on, set by a rule script.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyChange {
     /// First year (of the "trước ngày" date) it applies to.
     pub from_year: i32,
@@ -484,6 +494,7 @@ pub struct PolicyChange {
 
 /// A deadline set for one period by a rule script (`han_nop`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueOverride {
     /// Report kind.
     pub kind: ObligationKind,
@@ -504,6 +515,7 @@ pub struct DueOverride {
 /// assert_eq!(d.get(dxplan::NonWorkingDayRule::Keep), chrono::NaiveDate::MIN);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DatesByRule {
     /// The last on-time day as named.
     pub keep: NaiveDate,
@@ -528,14 +540,15 @@ impl DatesByRule {
 /// derived date.
 ///
 /// ```
-/// let cal = dxplan::Calendar::vietnam();
-/// let all = dxplan::Plans::seeds().obligations(&cal, 2025).unwrap();
+/// let cal = dxplan::defaults::rules().calendar.clone();
+/// let all = dxplan::defaults::rules().plans.clone().obligations(&cal, 2025).unwrap();
 /// let o = all.iter().find(|o| o.id == "city-2025/unit/plan_issue/2025").unwrap();
 /// assert_eq!(o.due_before.to_string(), "2025-01-24");
 /// assert_eq!(o.last_on_time_day.to_string(), "2025-01-23");
 /// assert!(o.last_day_is_working_day);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Obligation {
     /// Stable id: `plan/level/kind/period`.
     pub id: String,
@@ -546,7 +559,7 @@ pub struct Obligation {
     /// The period reported on.
     pub period: Period,
     /// The Decree 09 data window, for reports on data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_window: Option<DataWindow>,
     /// Who reports.
     pub level: Level,
@@ -565,17 +578,17 @@ pub struct Obligation {
     /// Whether `last_on_time_day` is a working day.
     pub last_day_is_working_day: bool,
     /// Why `last_on_time_day` is a day off, when it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_day_off_reason: Option<Text>,
     /// The last on-time day under each day-off rule.
     pub by_rule: DatesByRule,
     /// The effective last on-time day under the policy.
     pub deadline: NaiveDate,
     /// Working days from the end of the data window to the deadline (Decree 09 art. 8(5)).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_gap_working_days: Option<i64>,
     /// The report that also serves as this one, under the `supersede` overlap rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<String>,
 }
 
@@ -653,7 +666,7 @@ impl Plan {
     /// Whether the plan is in force in `year`.
     ///
     /// ```
-    /// let plans = dxplan::Plans::seeds();
+    /// let plans = dxplan::defaults::rules().plans.clone();
     /// assert!(plans.get("dti-2022").unwrap().in_force(2030));
     /// assert!(!plans.get("city-2025").unwrap().in_force(2024));
     /// ```
@@ -664,8 +677,8 @@ impl Plan {
     /// The plan's obligations whose last on-time day falls in `year`, in rule order.
     ///
     /// ```
-    /// let cal = dxplan::Calendar::vietnam();
-    /// let plans = dxplan::Plans::seeds();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
+    /// let plans = dxplan::defaults::rules().plans.clone();
     /// let dti = plans.get("dti-2022").unwrap();
     /// assert_eq!(dti.obligations(&cal, 2025).unwrap().len(), 4);
     /// assert!(dti.obligations(&cal, 2021).unwrap().is_empty());
@@ -738,8 +751,8 @@ impl Plan {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let cal = dxplan::Calendar::vietnam();
-    /// let plans = dxplan::Plans::seeds();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
+    /// let plans = dxplan::defaults::rules().plans.clone();
     /// let plan = plans.get("inspection-2024").unwrap();
     /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
     /// let (obs, warnings) = plan.inspection_obligations(&cal, d(10, 14), d(10, 16)).unwrap();
@@ -847,25 +860,21 @@ impl Plan {
 /// The set of plans the engine knows.
 ///
 /// ```
-/// let plans = dxplan::Plans::seeds();
+/// let plans = dxplan::defaults::rules().plans.clone();
 /// let ids: Vec<_> = plans.iter().map(|p| p.id.as_str()).collect();
 /// assert_eq!(ids, ["city-2025", "dti-2022", "inspection-2024", "resolution-09-2022", "action-03-2025"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Plans {
     plans: Vec<Plan>,
 }
 
 impl Plans {
-    /// The plans of the seed documents as the default rules leave them: the
-    /// base ([`Plans::base`]) plus the changes of the embedded rule scripts
-    /// (`rules/*.rhai`, e.g. the recipients after the 1/3/2025 merger).
-    pub fn seeds() -> Self {
-        crate::rules::defaults::rule_set().plans.clone()
-    }
-
     /// The plans encoded in Rust from the seed documents (see [`seeds`]),
-    /// before any rule script.
+    /// before any rule script. With the shipped scripts' changes (e.g. the
+    /// recipients after the 1/3/2025 merger) they are in
+    /// [`crate::defaults::rules`].
     ///
     /// ```
     /// assert_eq!(dxplan::Plans::base().iter().count(), 5);
@@ -891,7 +900,7 @@ impl Plans {
     ///
     /// ```
     /// let p: dxplan::DeadlinePolicy = "inclusive+keep".parse().unwrap();
-    /// let plans = dxplan::Plans::seeds().with_policy(p);
+    /// let plans = dxplan::defaults::rules().plans.clone().with_policy(p);
     /// assert!(plans.iter().all(|plan| plan.policy == p));
     /// ```
     pub fn with_policy(mut self, policy: DeadlinePolicy) -> Self {
@@ -906,7 +915,7 @@ impl Plans {
     ///
     /// ```
     /// use dxplan::OverlapRule;
-    /// let plans = dxplan::Plans::seeds().with_overlap(OverlapRule::Supersede);
+    /// let plans = dxplan::defaults::rules().plans.clone().with_overlap(OverlapRule::Supersede);
     /// assert!(plans.iter().all(|p| p.overlap == OverlapRule::Supersede));
     /// ```
     pub fn with_overlap(mut self, rule: OverlapRule) -> Self {
@@ -929,7 +938,7 @@ impl Plans {
     /// The plan with this id.
     ///
     /// ```
-    /// let plans = dxplan::Plans::seeds();
+    /// let plans = dxplan::defaults::rules().plans.clone();
     /// assert_eq!(plans.get("nope").unwrap_err().code, dxplan::Code::PlanUnknown);
     /// ```
     pub fn get(&self, id: &str) -> Result<&Plan> {
@@ -953,8 +962,8 @@ impl Plans {
     /// sorted by effective deadline, then level, plan and id.
     ///
     /// ```
-    /// let cal = dxplan::Calendar::vietnam();
-    /// let all = dxplan::Plans::seeds().obligations(&cal, 2025).unwrap();
+    /// let cal = dxplan::defaults::rules().calendar.clone();
+    /// let all = dxplan::defaults::rules().plans.clone().obligations(&cal, 2025).unwrap();
     /// assert!(all.windows(2).all(|w| w[0].deadline <= w[1].deadline));
     /// ```
     pub fn obligations(&self, cal: &Calendar, year: i32) -> Result<Vec<Obligation>> {
@@ -970,8 +979,8 @@ impl Plans {
     ///
     /// ```
     /// use dxplan::{Calendar, Level, ObligationKind, Plans};
-    /// let cal = Calendar::vietnam();
-    /// let o = Plans::seeds()
+    /// let cal = dxplan::defaults::rules().calendar.clone();
+    /// let o = dxplan::defaults::rules().plans.clone()
     ///     .find(&cal, "city-2025", ObligationKind::Annual, &"2025".parse().unwrap(), Level::CityOffice)
     ///     .unwrap();
     /// assert_eq!(o.due_before.to_string(), "2025-12-20");

@@ -38,6 +38,7 @@ use std::str::FromStr;
 /// assert_eq!("exclusive".parse::<dxplan::Boundary>().unwrap(), dxplan::Boundary::Exclusive);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Boundary {
     /// "Before X": the last on-time day is the day before X.
@@ -53,6 +54,7 @@ pub enum Boundary {
 /// assert_eq!(dxplan::NonWorkingDayRule::PullBack.as_str(), "pull_back");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum NonWorkingDayRule {
     /// Keep the day the document names (and flag it).
@@ -143,6 +145,7 @@ impl FromStr for NonWorkingDayRule {
 /// assert_eq!(p.to_string(), "exclusive+keep");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeadlinePolicy {
     /// Whether the named day is on time.
     pub boundary: Boundary,

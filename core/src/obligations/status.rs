@@ -16,8 +16,8 @@
 //! use chrono::NaiveDate;
 //! use dxplan::{status, Calendar, Level, ObligationKind, Plans, SubmissionStatus};
 //!
-//! let cal = Calendar::vietnam();
-//! let o = Plans::seeds()
+//! let cal = dxplan::defaults::rules().calendar.clone();
+//! let o = dxplan::defaults::rules().plans.clone()
 //!     .find(&cal, "city-2025", ObligationKind::Annual, &"2025".parse().unwrap(), Level::Unit)
 //!     .unwrap();
 //! // Submitted Monday 15/12/2025: the last on-time day was Sunday 14/12 (policy keep).
@@ -39,6 +39,7 @@ use serde::Serialize;
 /// assert_eq!(serde_json::to_value(&s).unwrap()["state"], "due");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum SubmissionStatus {
     /// Not submitted; the data window is still open.
@@ -83,12 +84,13 @@ pub enum SubmissionStatus {
 /// ```
 /// # use chrono::NaiveDate;
 /// # use dxplan::{status, Calendar, Level, ObligationKind, Plans};
-/// # let cal = Calendar::vietnam();
-/// # let o = Plans::seeds().find(&cal, "dti-2022", ObligationKind::Quarterly, &"2025-Q3".parse().unwrap(), Level::Unit).unwrap();
+/// # let cal = dxplan::defaults::rules().calendar.clone();
+/// # let o = dxplan::defaults::rules().plans.clone().find(&cal, "dti-2022", ObligationKind::Quarterly, &"2025-Q3".parse().unwrap(), Level::Unit).unwrap();
 /// let s = status(&cal, &o, None, NaiveDate::from_ymd_opt(2025, 9, 10).unwrap()).unwrap();
 /// assert_eq!(s.message.en, "not yet due: 4 days (2 working days) to the last on-time day 14/09/2025");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusReport {
     /// The obligation's id.
     pub obligation: String,
@@ -97,7 +99,7 @@ pub struct StatusReport {
     /// The day the status is computed for.
     pub today: NaiveDate,
     /// The submission day, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted: Option<NaiveDate>,
     /// The status.
     pub status: SubmissionStatus,
@@ -110,8 +112,8 @@ pub struct StatusReport {
 /// ```
 /// # use chrono::NaiveDate;
 /// # use dxplan::{status, Calendar, Level, ObligationKind, Plans, SubmissionStatus};
-/// # let cal = Calendar::vietnam();
-/// # let o = Plans::seeds().find(&cal, "city-2025", ObligationKind::Quarterly, &"2025-Q1".parse().unwrap(), Level::Unit).unwrap();
+/// # let cal = dxplan::defaults::rules().calendar.clone();
+/// # let o = dxplan::defaults::rules().plans.clone().find(&cal, "city-2025", ObligationKind::Quarterly, &"2025-Q1".parse().unwrap(), Level::Unit).unwrap();
 /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
 /// let s = status(&cal, &o, Some(d(3, 17)), d(3, 20)).unwrap();
 /// assert_eq!(s.status, SubmissionStatus::OnTime { days_early: 2, working_days_early: 2 });

@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 /// One function of the rule-script API, as a rule editor offers it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiFunction {
     /// Name, as called in a script.
     pub name: &'static str,

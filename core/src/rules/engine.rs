@@ -40,9 +40,10 @@ pub struct RulesEngine {
     engine: Engine,
     state: Shared,
     cache: HashMap<(String, u64), AST>,
-    /// Functions-only ASTs of the scripts with custom checks, by script name and
-    /// text hash: a validation looks them up without hashing or cloning the script.
-    check_asts: HashMap<String, (u64, AST)>,
+    /// Functions-only ASTs of the scripts with custom checks, by script name,
+    /// one per version (text hash): a validation looks them up without
+    /// hashing or cloning the script, whichever loaded rule set it checks.
+    check_asts: HashMap<String, Vec<(u64, AST)>>,
 }
 
 impl Default for RulesEngine {
@@ -102,11 +103,6 @@ impl RulesEngine {
         }
     }
 
-    /// The rule set of the embedded default scripts (`rules/*.rhai`).
-    pub fn load_defaults(&mut self) -> Result<RuleSet, Vec<Diagnostic>> {
-        self.load(&super::defaults::scripts())
-    }
-
     /// The base rule set plus `scripts`, run in year order. Atomic: either the
     /// new rule set, or every problem found (the caller keeps its old rules).
     pub fn load(&mut self, scripts: &[Script]) -> Result<RuleSet, Vec<Diagnostic>> {
@@ -141,10 +137,7 @@ impl RulesEngine {
             let (next, recorded_error) = state.finish();
             rules = next;
             if rules.checks.iter().any(|c| c.script == script.name) {
-                self.check_asts.insert(
-                    script.name.clone(),
-                    (hash(&script.source), ast.clone_functions_only()),
-                );
+                self.keep_check_ast(script, &ast);
             }
             if let Err(e) = outcome {
                 errors.push(recorded_error.unwrap_or_else(|| convert_eval(&e, script)));
@@ -214,7 +207,7 @@ impl RulesEngine {
     /// let found = engine.run_checks(&rules, &input);
     /// assert_eq!(found[0].check.as_deref(), Some("it_nhat_10_ho_so"));
     /// ```
-    pub fn run_checks(&mut self, rules: &RuleSet, input: &UnitInput) -> Vec<Diagnostic> {
+    pub fn run_checks(&self, rules: &RuleSet, input: &UnitInput) -> Vec<Diagnostic> {
         if rules.checks.is_empty() {
             return Vec::new();
         }
@@ -226,14 +219,14 @@ impl RulesEngine {
     /// then runs the scripts' custom checks on them.
     ///
     /// ```
-    /// let rules = dxplan::rules::defaults::rule_set();
+    /// let rules = dxplan::defaults::rules();
     /// let input: dxplan::kpi::UnitInput = serde_json::from_str(r#"{"unit": "a", "level": "commune",
     ///   "period": "2025", "values": {"dossiers_full_online": 13, "dossiers_total": 20}}"#).unwrap();
     /// let ev = dxplan::rules::RulesEngine::new().evaluate(rules, &input, &[], None);
     /// assert!(!ev.results.is_empty());
     /// ```
     pub fn evaluate(
-        &mut self,
+        &self,
         rules: &RuleSet,
         input: &UnitInput,
         plans: &[&str],
@@ -253,7 +246,7 @@ impl RulesEngine {
     /// and runs the custom checks on each unit, at `/units/i…`.
     ///
     /// ```
-    /// let rules = dxplan::rules::defaults::rule_set();
+    /// let rules = dxplan::defaults::rules();
     /// let input: dxplan::kpi::ConsolidationInput = serde_json::from_str(r#"{"level": "city",
     ///   "period": "2025", "units": [{"unit": "a", "level": "commune", "period": "2025",
     ///   "values": {"dossiers_full_online": 13, "dossiers_total": 20}}]}"#).unwrap();
@@ -261,7 +254,7 @@ impl RulesEngine {
     /// assert_eq!(c.units_reported.len(), 1);
     /// ```
     pub fn consolidate(
-        &mut self,
+        &self,
         rules: &RuleSet,
         input: &ConsolidationInput,
         plans: &[&str],
@@ -302,7 +295,7 @@ impl RulesEngine {
     /// assert_eq!(found[0].path.as_deref(), Some("/appendices/news"));
     /// ```
     pub fn run_report_checks(
-        &mut self,
+        &self,
         rules: &RuleSet,
         report: &serde_json::Value,
     ) -> Vec<Diagnostic> {
@@ -312,34 +305,64 @@ impl RulesEngine {
         self.run_checks_on(rules, report_view(report))
     }
 
-    fn run_checks_on(&mut self, rules: &RuleSet, report: Dynamic) -> Vec<Diagnostic> {
+    /// Compiles the functions of every script of `rules` that registers a
+    /// custom check, so that checks run without `&mut` (a validator shared
+    /// by many callers). [`RulesEngine::load`] does this for the rules it
+    /// returns; call it for rules loaded by another engine. Returns the
+    /// scripts that do not compile (they cannot: they loaded).
+    ///
+    /// ```
+    /// let rules = dxplan::defaults::rules();
+    /// let mut engine = dxplan::rules::RulesEngine::new();
+    /// assert!(engine.prepare_checks(rules).is_empty());
+    /// ```
+    pub fn prepare_checks(&mut self, rules: &RuleSet) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        for check in &rules.checks {
+            if self.check_ast(&check.script, check.script_hash).is_some() {
+                continue;
+            }
+            let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
+                continue;
+            };
+            match self.compile(script) {
+                Ok(ast) => self.keep_check_ast(script, &ast),
+                Err(d) => errors.push(d),
+            }
+        }
+        errors
+    }
+
+    fn keep_check_ast(&mut self, script: &Script, ast: &AST) {
+        let h = hash(&script.source);
+        let versions = self.check_asts.entry(script.name.clone()).or_default();
+        if !versions.iter().any(|(v, _)| *v == h) {
+            versions.push((h, ast.clone_functions_only()));
+        }
+    }
+
+    fn check_ast(&self, script: &str, h: u64) -> Option<&AST> {
+        self.check_asts
+            .get(script)?
+            .iter()
+            .find(|(v, _)| *v == h)
+            .map(|(_, ast)| ast)
+    }
+
+    fn run_checks_on(&self, rules: &RuleSet, report: Dynamic) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for check in &rules.checks {
-            let current = self
-                .check_asts
-                .get(&check.script)
-                .is_some_and(|(h, _)| *h == check.script_hash);
-            if !current {
-                // Rules loaded by another engine, or another version of the
-                // script: compile this script's functions once.
-                let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
-                    continue;
-                };
-                match self.compile(script) {
-                    Ok(ast) => {
-                        self.check_asts.insert(
-                            script.name.clone(),
-                            (hash(&script.source), ast.clone_functions_only()),
-                        );
-                    }
-                    Err(d) => {
-                        out.push(d);
-                        continue;
-                    }
-                }
-            }
-            let Some((_, ast)) = self.check_asts.get(&check.script) else {
+            let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
                 continue;
+            };
+            let ast = match self.check_ast(&check.script, check.script_hash) {
+                Some(ast) => ast,
+                // Rules loaded by another engine, or another version of the
+                // script: said, not skipped silently.
+                _ => {
+                    out.push(not_prepared(script));
+                    continue;
+                }
             };
             // Only the check function runs, not the file's top-level statements again.
             let options = rhai::CallFnOptions::new()
@@ -354,16 +377,31 @@ impl RulesEngine {
             );
             match result {
                 Ok(v) => out.extend(api::check_results(v, check)),
-                Err(e) => {
-                    let script = rules.scripts.iter().find(|s| s.name == check.script);
-                    if let Some(script) = script {
-                        out.push(convert_eval(&e, script));
-                    }
-                }
+                Err(e) => out.push(convert_eval(&e, script)),
             }
         }
         out
     }
+}
+
+fn not_prepared(script: &Script) -> Diagnostic {
+    Diagnostic::error(
+        Code::RulesRuntime,
+        Text::new(
+            format!(
+                "Kiểm tra của tệp '{}' chưa được chuẩn bị cho bộ máy này",
+                script.name
+            ),
+            format!(
+                "the checks of '{}' were not prepared on this engine",
+                script.name
+            ),
+        ),
+    )
+    .with_hint(Text::new(
+        "Gọi RulesEngine::prepare_checks(&quy_tắc) trước khi chạy kiểm tra.",
+        "Call RulesEngine::prepare_checks(&rules) before running checks.",
+    ))
 }
 
 /// A KPI input as a script sees it.

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// An indicator whose target differs between two years.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TargetDiff {
     /// Indicator id.
     pub kpi: String,
@@ -26,6 +27,7 @@ pub struct TargetDiff {
 
 /// The differences between the rules of two years.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RulesDiff {
     /// The earlier year.
     pub from_year: i32,
@@ -39,6 +41,7 @@ pub struct RulesDiff {
 
 /// The deadlines of one report kind in a year, and its recipients over time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeadlineExplanation {
     /// Plan id.
     pub plan: String,
@@ -64,7 +67,7 @@ impl RuleSet {
     /// changes in between and every target that differs.
     ///
     /// ```
-    /// let rules = dxplan::rules::defaults::rule_set();
+    /// let rules = dxplan::defaults::rules();
     /// let d = rules.diff(2024, 2023);
     /// assert_eq!((d.from_year, d.to_year), (2023, 2024));
     /// assert!(d.changes.iter().all(|c| c.year == 2024));
@@ -121,7 +124,7 @@ impl RuleSet {
     /// ```
     /// use chrono::NaiveDate;
     /// use dxplan::{Level, ObligationKind};
-    /// let rules = dxplan::rules::defaults::rule_set();
+    /// let rules = dxplan::defaults::rules();
     /// let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
     /// let e = rules.explain_deadline("dti-2022", ObligationKind::Quarterly, Level::Unit, day).unwrap();
     /// // 003 §V: reports go to the Department of Science and Technology from 01/03/2025.

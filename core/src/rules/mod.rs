@@ -35,7 +35,6 @@
 //! ```
 
 mod api;
-pub mod defaults;
 mod engine;
 mod explain;
 pub mod testing;
@@ -101,6 +100,7 @@ pub type Origin = Span;
 
 /// One change a script made, with where it made it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     /// File, line and column of the call.
     pub origin: Origin,
@@ -115,6 +115,7 @@ pub struct Change {
 /// A custom check registered by a script: a script function that receives a
 /// report and returns diagnostics.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
     /// The check's id (its diagnostics' `check` field).
     pub id: String,
@@ -161,6 +162,7 @@ pub struct RuleSet {
 
 /// One step of an explanation: where a value came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExplainStep {
     /// `document §section` or `file:line:column`.
     pub origin: String,
@@ -172,6 +174,7 @@ pub struct ExplainStep {
 
 /// The explanation of an indicator's target under one plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanSteps {
     /// Plan id.
     pub plan: String,
@@ -199,7 +202,7 @@ impl RuleSet {
     /// indicator (or only `plan`).
     ///
     /// ```
-    /// let rules = dxplan::rules::defaults::rule_set();
+    /// let rules = dxplan::defaults::rules();
     /// let all = rules.explain_targets("e_contract_enterprises_rate", None, 2025).unwrap();
     /// assert!(all.iter().any(|p| p.plan == "dti-2022"));
     /// ```
@@ -230,7 +233,7 @@ impl RuleSet {
     /// every script change.
     ///
     /// ```
-    /// let rules = dxplan::rules::RulesEngine::new().load_defaults().unwrap();
+    /// let rules = dxplan::rules::RulesEngine::new().load(&dxplan::defaults::scripts()).unwrap();
     /// let steps = rules.explain_target("e_contract_enterprises_rate", "dti-2022", 2025).unwrap();
     /// assert!(steps.iter().any(|s| s.in_force));
     /// ```

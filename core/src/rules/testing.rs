@@ -13,7 +13,7 @@
 //! | `recipient PLAN KIND LEVEL PERIOD`           | the recipient's id             |
 //!
 //! ```
-//! let rules = dxplan::rules::defaults::rule_set();
+//! let rules = dxplan::defaults::rules();
 //! let text = "# ví dụ\nworking 2025-04-26 = yes # DOMAIN.md swap\n";
 //! let outcomes = dxplan::rules::testing::run(rules, "vi-du.test", text);
 //! assert!(outcomes[0].passed);
@@ -29,6 +29,7 @@ use serde::Serialize;
 
 /// The outcome of one expectation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TestOutcome {
     /// File and line of the expectation.
     pub at: Span,

@@ -13,7 +13,7 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use dxplan::tasks::{Register, TaskState, Term};
-//! let reg = Register::seeds().unwrap();
+//! let reg = Register::base().unwrap();
 //! let t = reg.get("000-V-4.3").unwrap(); // "hưởng ứng Ngày chuyển đổi số quốc gia 10/10"
 //! assert_eq!(t.term, Term::Month { year: 2025, month: 10 });
 //! let s = reg.status(t, &[], NaiveDate::from_ymd_opt(2025, 10, 15).unwrap());
@@ -31,6 +31,7 @@ pub const DUE_SOON_DAYS: i64 = 30;
 
 /// A completion term.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Term {
     /// Within a month.
@@ -64,7 +65,7 @@ pub enum Term {
     /// Every year (from a year on, when the seed says so).
     Yearly {
         /// First year, if given.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<i32>,
     },
     /// Ongoing ("Thường xuyên").
@@ -204,6 +205,7 @@ impl Term {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 struct RawTask {
     id: String,
     document: String,
@@ -218,6 +220,7 @@ struct RawTask {
 
 /// A task of a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Task {
     /// Stable id: document, section and number (`000-V-4.3`, `004-II-17`).
     pub id: String,
@@ -226,10 +229,10 @@ pub struct Task {
     /// Lead agency (cơ quan chủ trì).
     pub lead: String,
     /// Coordinating agencies (cơ quan phối hợp), when named.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinating: Option<String>,
     /// Expected output (kết quả), when named (004 only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
     /// The term as written.
     pub term_text: String,
@@ -241,6 +244,7 @@ pub struct Task {
 
 /// What a progress record says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressKind {
     /// Work was done on the task.
@@ -253,6 +257,7 @@ pub enum ProgressKind {
 
 /// A progress record, as the caller keeps them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
     /// Task id.
@@ -268,6 +273,7 @@ pub struct Progress {
 
 /// Where a task stands on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum TaskState {
     /// No progress recorded yet, and not due soon.
@@ -295,6 +301,7 @@ pub enum TaskState {
 
 /// A task's status on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TaskStatus<'r> {
     /// The task.
     pub task: &'r Task,
@@ -302,7 +309,7 @@ pub struct TaskStatus<'r> {
     #[serde(flatten)]
     pub state: TaskState,
     /// Due date of a dated term.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// The state in words.
     pub message: Text,
@@ -310,6 +317,7 @@ pub struct TaskStatus<'r> {
 
 /// The register of tasks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Register {
     tasks: Vec<Task>,
 }
@@ -349,7 +357,7 @@ impl Register {
     }
 
     /// The tasks of 000 §V and 004 Appendix II.
-    pub fn seeds() -> Result<&'static Register> {
+    pub fn base() -> Result<&'static Register> {
         static SEEDS: OnceLock<Result<Register>> = OnceLock::new();
         SEEDS
             .get_or_init(|| Register::from_json(SEED_TASKS))
@@ -392,7 +400,7 @@ impl Register {
     /// The tasks an agency leads or coordinates (case-insensitive match on its name).
     ///
     /// ```
-    /// let reg = dxplan::tasks::Register::seeds().unwrap();
+    /// let reg = dxplan::tasks::Register::base().unwrap();
     /// assert!(reg.for_agency("Phòng Giáo dục").iter().any(|t| t.id == "000-V-3.5"));
     /// ```
     pub fn for_agency(&self, name: &str) -> Vec<&Task> {
@@ -429,7 +437,7 @@ impl Register {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// let reg = dxplan::tasks::Register::seeds().unwrap();
+    /// let reg = dxplan::tasks::Register::base().unwrap();
     /// let day = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
     /// let all = reg.statuses(None, &[], day).unwrap();
     /// assert_eq!(all.len(), reg.len());

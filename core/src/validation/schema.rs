@@ -9,15 +9,17 @@
 //! deadline, the targets and the rule scripts' checks.
 //!
 //! ```
-//! use dxplan::{forms::schema, ObligationKind};
-//! let rules = dxplan::rules::defaults::rule_set();
+//! use dxplan::{validation::schema, ObligationKind};
+//! let rules = dxplan::defaults::rules();
 //! let s = schema::schema(rules, ObligationKind::Quarterly, 2025).unwrap();
 //! assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! assert_eq!(s["properties"]["appendices"]["properties"]["investments"]["items"]["properties"]["form"]["enum"],
 //!            serde_json::json!(["1", "2", "3"]));
 //! ```
 
-use super::definition::{Field, FieldType, Required, MAX_LINE_CHARS, MAX_ROWS, MAX_TEXT_CHARS};
+use crate::forms::definition::{
+    Field, FieldType, Required, MAX_LINE_CHARS, MAX_ROWS, MAX_TEXT_CHARS,
+};
 use crate::kpi::{AdminLevel, InputKind};
 use crate::obligations::ObligationKind;
 use crate::rules::RuleSet;

@@ -1,81 +1,53 @@
 //! `dxplan kpi list` and `dxplan kpi eval`.
 
-use crate::{parse_year, to_json, vi_en, Failure};
-use dxplan::kpi::{
-    catalog::markdown_table, Catalog, Consolidation, ConsolidationInput, Evaluation, KpiResult,
-    KpiStatus, UnitInput,
-};
-use dxplan::rules::{RuleSet, RulesEngine};
-use dxplan::{Code, Diagnostic, Lang, Plans, Severity, Text};
+use super::Ctx;
+use crate::args::Kpi;
+use crate::input::{parse_year, read_json};
+use crate::output::{to_json, vi_en, Failure, Flags};
+use dxplan::kpi::{catalog::markdown_table, Consolidation, Evaluation, KpiResult, KpiStatus};
+use dxplan::{Diagnostic, Engine, KpiOptions, Lang, Severity, Text};
 use std::fmt::Write as _;
 
-/// Arguments of the `kpi` subcommands.
-pub(crate) enum KpiArgs<'a> {
-    List {
-        plan: Option<&'a str>,
-        year: Option<&'a str>,
-        markdown: bool,
-    },
-    Eval {
-        file: &'a str,
-        plans: &'a [String],
-        year: Option<&'a str>,
-    },
-}
-
-pub(crate) fn run(
-    rules: &RuleSet,
-    args: KpiArgs<'_>,
-    json: bool,
-    lang: Lang,
-    out: &mut String,
-) -> Result<(), Failure> {
-    match args {
-        KpiArgs::List {
+pub(crate) fn run(engine: &Engine, k: &Kpi, ctx: &Ctx, out: &mut String) -> Result<(), Failure> {
+    match k {
+        Kpi::List {
             plan,
             year,
             markdown,
         } => list(
-            &rules.catalog,
-            &rules.plans,
-            plan,
-            year,
-            markdown,
-            json,
-            lang,
+            engine,
+            plan.as_deref(),
+            year.as_deref(),
+            *markdown,
+            ctx,
             out,
         ),
-        KpiArgs::Eval {
-            file,
-            plans: p,
-            year,
-        } => eval(rules, file, p, year, json, lang, out),
+        Kpi::Eval { file, plan, year } => eval(engine, file, plan, year.as_deref(), ctx, out),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// `dxplan kpi list [--plan --year --markdown]`.
 fn list(
-    catalog: &Catalog,
-    plans: &Plans,
+    engine: &Engine,
     plan: Option<&str>,
     year: Option<&str>,
     markdown: bool,
-    json: bool,
-    lang: Lang,
+    ctx: &Ctx,
     out: &mut String,
 ) -> Result<(), Failure> {
-    if let Some(p) = plan {
-        plans.get(p).map_err(|d| d.at("--plan"))?;
-    }
+    let (json, lang) = (ctx.json, ctx.lang);
     let year = match year {
         Some(y) => Some(parse_year(y).map_err(|d| d.at("--year"))?),
         None => None,
     };
+    let selected = engine
+        .kpi_catalog(plan, year)
+        .flags(&[("plan", "--plan"), ("year", "--year")])?;
     if markdown {
-        out.push_str(&markdown_table(catalog, plans));
+        let rules = engine.rules();
+        out.push_str(&markdown_table(&rules.catalog, &rules.plans));
         return Ok(());
     }
-    let selected = catalog.select(plan, year);
     if json {
         out.push_str(&to_json(&selected));
         return Ok(());
@@ -122,80 +94,44 @@ fn kpi_hint() -> Text {
     )
 }
 
-fn read_input(file: &str) -> Result<serde_json::Value, Failure> {
-    read_json(file, &kpi_hint())
-}
-
-/// Reads a JSON document from a file (`-`: standard input); `hint` says what
-/// shape is expected.
-pub(crate) fn read_json(file: &str, hint: &Text) -> Result<serde_json::Value, Failure> {
-    let bytes = if file == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
-    } else {
-        std::fs::read(file)
-    }
-    .map_err(|e| {
-        Failure::Input(
-            Diagnostic::error(
-                Code::InputInvalidJson,
-                Text::new(
-                    format!("Không đọc được tệp '{file}': {e}"),
-                    format!("cannot read '{file}': {e}"),
-                ),
-            )
-            .at("FILE"),
-        )
-    })?;
-    if bytes.len() > dxplan::MAX_INPUT_BYTES {
-        return Err(Failure::Input(
-            Diagnostic::too_large("FILE", bytes.len()).with_hint(hint.clone()),
-        ));
-    }
-    serde_json::from_slice(&bytes).map_err(|e| invalid_json(file, &e, hint))
-}
-
-fn invalid_json(file: &str, e: &serde_json::Error, hint: &Text) -> Failure {
+fn shape_error(file: &str, e: &serde_json::Error) -> Failure {
     Failure::Input(
         Diagnostic::error(
-            Code::InputInvalidJson,
+            dxplan::Code::InputInvalidJson,
             Text::new(
                 format!("Tệp '{file}' không đúng định dạng: {e}"),
                 format!("'{file}' is not a valid input document: {e}"),
             ),
         )
         .at("FILE")
-        .with_hint(hint.clone()),
+        .with_hint(kpi_hint()),
     )
 }
 
-#[allow(clippy::too_many_arguments)]
+/// `dxplan kpi eval FILE [--plan P]… [--year Y]`: one unit, or a
+/// consolidation when the file has `units`.
 fn eval(
-    rules: &RuleSet,
+    engine: &Engine,
     file: &str,
-    plan_ids: &[String],
+    plans: &[String],
     year: Option<&str>,
-    json: bool,
-    lang: Lang,
+    ctx: &Ctx,
     out: &mut String,
 ) -> Result<(), Failure> {
-    let plans = &rules.plans;
-    for p in plan_ids {
-        plans.get(p).map_err(|d| d.at("--plan"))?;
-    }
-    let year = match year {
-        Some(y) => Some(parse_year(y).map_err(|d| d.at("--year"))?),
-        None => None,
+    let (json, lang) = (ctx.json, ctx.lang);
+    let options = KpiOptions {
+        plans: plans.to_vec(),
+        year: match year {
+            Some(y) => Some(parse_year(y).map_err(|d| d.at("--year"))?),
+            None => None,
+        },
     };
-    let p: Vec<&str> = plan_ids.iter().map(String::as_str).collect();
-    let mut engine = RulesEngine::new();
-    let value = read_input(file)?;
-    let is_consolidation = value.get("units").is_some();
+    let names = [("plans", "--plan"), ("year", "--year")];
+    let value = read_json(file, &kpi_hint())?;
     let has_errors;
-    if is_consolidation {
-        let input: ConsolidationInput =
-            serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
-        let c = engine.consolidate(rules, &input, &p, year);
+    if value.get("units").is_some() {
+        let input = serde_json::from_value(value).map_err(|e| shape_error(file, &e))?;
+        let c = engine.consolidate_kpi(&input, &options).flags(&names)?;
         has_errors = c
             .diagnostics
             .iter()
@@ -207,9 +143,8 @@ fn eval(
             render_consolidation(&c, lang, out);
         }
     } else {
-        let input: UnitInput =
-            serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
-        let ev = engine.evaluate(rules, &input, &p, year);
+        let input = serde_json::from_value(value).map_err(|e| shape_error(file, &e))?;
+        let ev = engine.evaluate_kpi(&input, &options).flags(&names)?;
         has_errors = ev
             .diagnostics
             .iter()

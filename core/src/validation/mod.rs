@@ -1,13 +1,39 @@
 //! Validation of a report against its definition, the KPI catalog, the
-//! calendar and the rule scripts' custom checks.
+//! calendar and the rule scripts' custom checks; the JSON Schema of a form.
+//!
+//! - [`Validator`]: whole-report validation ([`Validator::validate`]) with
+//!   diagnostics at JSON pointers, KPI results and the deadline status, and
+//!   single-field validation for live typing ([`Validator::validate_field`]).
+//! - [`schema::schema`]: JSON Schema 2020-12 per kind and year.
+//!
+//! Validation only reads the report: unknown fields are reported (a warning),
+//! never dropped, and the input is not changed.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use dxplan::validation::Validator;
+//! let v = Validator::new(dxplan::defaults::rules());
+//! let report = serde_json::json!({
+//!     "kind": "plan_issue", "plan": "city-2025", "period": "2025",
+//!     "unit": {"id": "phuong-a", "name": "UBND phường A", "level": "commune"},
+//!     "document": {"number": "15/KH-UBND", "summary": "Kế hoạch chuyển đổi số năm 2025",
+//!                  "issued_on": "20/01/2025", "signer": "Nguyễn Văn A"}
+//! });
+//! let r = v.validate(&report, NaiveDate::from_ymd_opt(2025, 2, 1).unwrap());
+//! assert!(r.valid, "{:?}", r.diagnostics);
+//! // Issued on 20/01/2025, before the deadline "trước ngày 24 tháng 01 năm 2025" (000 §VII.1).
+//! assert!(matches!(r.deadline.unwrap().status.status, dxplan::SubmissionStatus::OnTime { .. }));
+//! ```
 
-use super::definition::{
-    unescape, Constraint, DateRule, Field, FieldType, FormDefinition, MAX_LINE_CHARS, MAX_ROWS,
-    MAX_TEXT_CHARS,
-};
+pub mod schema;
+
 use crate::calendar::date::{format_date, parse_date};
 use crate::calendar::period::{DataWindow, Period};
 use crate::diagnostic::{Code, Diagnostic, Severity, Text};
+use crate::forms::definition::{
+    unescape, Constraint, DateRule, Field, FieldType, FormDefinition, MAX_LINE_CHARS, MAX_ROWS,
+    MAX_TEXT_CHARS,
+};
 use crate::kpi::eval::{check_value, numerator_exceeds};
 use crate::kpi::input::RawValue;
 use crate::kpi::{evaluate, AdminLevel, Evaluation, Exact, Formula, UnitInput};
@@ -21,6 +47,7 @@ use std::borrow::Borrow;
 
 /// Counts of diagnostics by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     /// Errors: the report cannot be submitted as is.
     pub errors: usize,
@@ -46,6 +73,7 @@ impl Counts {
 
 /// The deadline the report answers to, and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeadlineStatus {
     /// Who receives the report on its deadline.
     pub recipient: Recipient,
@@ -58,9 +86,10 @@ pub struct DeadlineStatus {
 
 /// The outcome of validating a whole report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Validation {
     /// The report kind, when it could be read.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ObligationKind>,
     /// No error (warnings allowed).
     pub valid: bool,
@@ -70,15 +99,16 @@ pub struct Validation {
     /// and custom checks.
     pub diagnostics: Vec<Diagnostic>,
     /// The KPI evaluation of the report's inputs against its plan's targets.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kpi: Option<Evaluation>,
     /// The report's deadline status.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<DeadlineStatus>,
 }
 
 /// The outcome of validating one field while it is typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldValidation {
     /// The field's JSON pointer.
     pub path: String,
@@ -642,9 +672,9 @@ fn window_of(def: &FormDefinition, period: Option<&Period>) -> Option<DataWindow
 ///
 /// ```
 /// use chrono::{Datelike, NaiveDate};
-/// use dxplan::forms::Validator;
-/// let rules = dxplan::rules::defaults::rule_set();
-/// let mut v = Validator::new(rules);
+/// use dxplan::validation::Validator;
+/// let rules = dxplan::defaults::rules();
+/// let v = Validator::new(rules);
 /// let report: serde_json::Value = serde_json::from_str(r#"{
 ///   "kind": "quarterly", "plan": "city-2025", "period": "2025-Q3",
 ///   "unit": {"id": "phuong-a", "name": "UBND phường A", "level": "commune"},
@@ -659,15 +689,21 @@ fn window_of(def: &FormDefinition, period: Option<&Period>) -> Option<DataWindow
 pub struct Validator<R: Borrow<RuleSet>> {
     rules: R,
     engine: RulesEngine,
+    /// Scripts whose checks did not compile (reported by every validation).
+    check_errors: Vec<Diagnostic>,
 }
 
 impl<R: Borrow<RuleSet>> Validator<R> {
-    /// A validator for `rules`: borrowed (`&RuleSet`) or owned (`RuleSet`,
-    /// `Rc<RuleSet>`), e.g. by a WebAssembly engine object that keeps both.
+    /// A validator for `rules`: borrowed (`&RuleSet`) or shared
+    /// (`Arc<RuleSet>`), e.g. by an engine object that keeps both. The
+    /// scripts' custom checks are compiled here, once.
     pub fn new(rules: R) -> Validator<R> {
+        let mut engine = RulesEngine::new();
+        let check_errors = engine.prepare_checks(rules.borrow());
         Validator {
             rules,
-            engine: RulesEngine::new(),
+            engine,
+            check_errors,
         }
     }
 
@@ -676,16 +712,20 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         self.rules.borrow()
     }
 
-    /// The rule set and the script engine, for KPI evaluations that run the
-    /// same custom checks without building a second engine.
+    /// The rule set as it was given (`&RuleSet`, `Arc<RuleSet>`…).
+    pub fn rules_owner(&self) -> &R {
+        &self.rules
+    }
+
+    /// The script engine with the rules' custom checks prepared, for KPI
+    /// evaluations that run the same checks without building a second engine.
     ///
     /// ```
-    /// let mut v = dxplan::forms::Validator::new(dxplan::rules::RuleSet::base());
-    /// let (rules, engine) = v.rules_and_engine();
-    /// assert!(engine.run_report_checks(rules, &serde_json::json!({})).is_empty());
+    /// let v = dxplan::validation::Validator::new(dxplan::rules::RuleSet::base());
+    /// assert!(v.scripts().run_report_checks(v.rules(), &serde_json::json!({})).is_empty());
     /// ```
-    pub fn rules_and_engine(&mut self) -> (&RuleSet, &mut RulesEngine) {
-        (self.rules.borrow(), &mut self.engine)
+    pub fn scripts(&self) -> &RulesEngine {
+        &self.engine
     }
 
     /// The definition of a report kind for a year, as the rules extend it.
@@ -694,7 +734,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
     }
 
     /// Validates a whole report on `today`. The report is only read.
-    pub fn validate(&mut self, report: &Value, today: NaiveDate) -> Validation {
+    pub fn validate(&self, report: &Value, today: NaiveDate) -> Validation {
         let rules: &RuleSet = self.rules.borrow();
         let mut out = Vec::new();
         let Value::Object(map) = report else {
@@ -719,7 +759,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                         "Thiếu 'Loại báo cáo'".into(),
                         "'Report kind' is required".into(),
                     )
-                    .with_hint(super::definition::kinds_hint()),
+                    .with_hint(crate::forms::definition::kinds_hint()),
                 );
                 return finish(None, out, None, None);
             }
@@ -865,6 +905,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         }
 
         // Custom checks of the rule scripts.
+        out.extend(self.check_errors.iter().cloned());
         out.extend(self.engine.run_report_checks(rules, report));
         finish(Some(kind), out, kpi, deadline)
     }
@@ -876,8 +917,8 @@ impl<R: Borrow<RuleSet>> Validator<R> {
     ///
     /// ```
     /// use chrono::{Datelike, NaiveDate};
-    /// use dxplan::{forms::Validator, ObligationKind};
-    /// let v = Validator::new(dxplan::rules::defaults::rule_set());
+    /// use dxplan::{validation::Validator, ObligationKind};
+    /// let v = Validator::new(dxplan::defaults::rules());
     /// let ctx: serde_json::Value = serde_json::from_str(r#"{"period": "2025-Q3", "unit": {"level": "commune"},
     ///   "appendices": {"investments": [{"name": "Wifi", "total_estimate": 100000000, "form": "3"}]}}"#).unwrap();
     /// let today = NaiveDate::from_ymd_opt(2025, 9, 10).unwrap();

@@ -1,0 +1,93 @@
+//! The embedded defaults, assembled in this one place: the rule set of the
+//! seed documents ([`RuleSet::base`]: plans, indicators, holidays of the
+//! Labour Code, report forms) plus the shipped rule scripts
+//! (`rules/*.rhai`: yearly targets, deadlines, government notices, the 2025
+//! mergers), and the tests that ship with them.
+//!
+//! Lower layers only know their own base (`Plans::base`, `Catalog::base`,
+//! `HolidayRules::labour_code_2019`); what the scripts add is known here and
+//! above. [`crate::Engine::with_defaults`] is the usual way in.
+//!
+//! ```
+//! let rules = dxplan::defaults::rules();
+//! // 2025 notice (rules/2025.rhai): Saturday 26/04/2025 worked for Friday 02/05/2025.
+//! let d = chrono::NaiveDate::from_ymd_opt(2025, 4, 26).unwrap();
+//! assert!(rules.calendar.is_working_day(d).unwrap());
+//! assert!(dxplan::defaults::load_errors().is_empty());
+//! ```
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{RuleSet, RulesEngine, Script};
+use std::sync::{Arc, OnceLock};
+
+/// `(file name, text)` of every shipped script, in year order.
+pub const SCRIPTS: &[(&str, &str)] = &[
+    ("2022.rhai", include_str!("../../rules/2022.rhai")),
+    ("2023.rhai", include_str!("../../rules/2023.rhai")),
+    ("2024.rhai", include_str!("../../rules/2024.rhai")),
+    ("2025.rhai", include_str!("../../rules/2025.rhai")),
+    ("2026.rhai", include_str!("../../rules/2026.rhai")),
+];
+
+/// `(file name, text)` of the tests that ship with the scripts (`rules/tests/*.test`).
+pub const TESTS: &[(&str, &str)] = &[
+    (
+        "2022-2024.test",
+        include_str!("../../rules/tests/2022-2024.test"),
+    ),
+    ("2025.test", include_str!("../../rules/tests/2025.test")),
+    ("2026.test", include_str!("../../rules/tests/2026.test")),
+];
+
+/// The shipped scripts.
+///
+/// ```
+/// assert_eq!(dxplan::defaults::scripts().len(), 5);
+/// ```
+pub fn scripts() -> Vec<Script> {
+    SCRIPTS
+        .iter()
+        .filter_map(|(name, text)| Script::new(name, text).ok())
+        .collect()
+}
+
+/// The shipped scripts of `year` and before: the rules as they stood in
+/// that year.
+///
+/// ```
+/// let s = dxplan::defaults::scripts_until(2023);
+/// assert_eq!(s.iter().map(|s| s.year).collect::<Vec<_>>(), [2022, 2023]);
+/// ```
+pub fn scripts_until(year: i32) -> Vec<Script> {
+    scripts().into_iter().filter(|s| s.year <= year).collect()
+}
+
+/// The rule set of the shipped scripts, loaded once per process. The shipped
+/// scripts are tested to load without error; should they ever fail, the base
+/// rule set is used and [`load_errors`] says why.
+///
+/// ```
+/// assert!(!dxplan::defaults::rules().changes.is_empty());
+/// ```
+pub fn rules() -> &'static RuleSet {
+    &loaded().0
+}
+
+/// [`rules`], shared: an engine built on the defaults keeps this `Arc`
+/// instead of a copy.
+pub fn shared_rules() -> Arc<RuleSet> {
+    Arc::clone(&loaded().0)
+}
+
+/// Why the shipped scripts failed to load (empty when they loaded).
+pub fn load_errors() -> &'static [Diagnostic] {
+    &loaded().1
+}
+
+fn loaded() -> &'static (Arc<RuleSet>, Vec<Diagnostic>) {
+    static DEFAULTS: OnceLock<(Arc<RuleSet>, Vec<Diagnostic>)> = OnceLock::new();
+    DEFAULTS.get_or_init(|| match RulesEngine::new().load(&scripts()) {
+        Ok(rules) => (Arc::new(rules), Vec::new()),
+        Err(errors) => (Arc::new(RuleSet::base()), errors),
+    })
+}

@@ -1,0 +1,163 @@
+//! What the engine's operations take and give besides the domain types:
+//! queries as a form, a command line or a JSON request sends them (text, read
+//! by the engine so that every host reads them alike), and a few answers that
+//! bundle domain values.
+
+use crate::diagnostic::Diagnostic;
+use crate::obligations::status::StatusReport;
+use crate::obligations::Obligation;
+use crate::rules::{Change, Check};
+use crate::tasks::Progress;
+use serde::{Deserialize, Serialize};
+
+/// A rule script or a rule-test file as a host holds it: its file name
+/// (which starts with its year, e.g. `2026.rhai`) and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ScriptText {
+    /// File name, e.g. `2026.rhai`.
+    pub name: String,
+    /// Text.
+    pub source: String,
+}
+
+impl ScriptText {
+    /// A script or test file.
+    ///
+    /// ```
+    /// let s = dxplan::ScriptText::new("2026.rhai", "// ...");
+    /// assert_eq!(s.name, "2026.rhai");
+    /// ```
+    pub fn new(name: &str, source: &str) -> ScriptText {
+        ScriptText {
+            name: name.to_string(),
+            source: source.to_string(),
+        }
+    }
+}
+
+/// Filters and overrides of a year's reporting calendar.
+///
+/// ```
+/// let q = dxplan::CalendarQuery { plan: Some("city-2025".into()), ..Default::default() };
+/// assert!(q.level.is_none());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CalendarQuery {
+    /// Only this plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// Only this reporting level (`unit`, `city_office`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Deadline policy for every plan, e.g. `exclusive+keep`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// Overlap rule for every plan (`separate`, `supersede`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlap: Option<String>,
+    /// Dates of an inspection (inspection-2024): first and last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection: Option<(String, String)>,
+}
+
+/// Which obligation a submission-status question is about.
+///
+/// ```
+/// let q = dxplan::StatusQuery {
+///     plan: "city-2025".into(), kind: "annual".into(), period: "2025".into(),
+///     ..Default::default()
+/// };
+/// assert!(q.level.is_none()); // the unit level
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct StatusQuery {
+    /// Plan id.
+    pub plan: String,
+    /// Report kind.
+    pub kind: String,
+    /// Period (`2025-Q1`, `2025-H1`, `2025`, `START..END`).
+    pub period: String,
+    /// Reporting level (default `unit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Day the report was submitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<String>,
+    /// Deadline policy, e.g. `exclusive+roll_forward`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+}
+
+/// An obligation and its submission status.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatusAnswer {
+    /// The obligation.
+    pub obligation: Obligation,
+    /// Its status on the day asked.
+    pub status: StatusReport,
+}
+
+/// Which targets a KPI evaluation or consolidation applies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct KpiOptions {
+    /// Plans whose targets apply (default: every plan with a target).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<String>,
+    /// Targets of this year instead of the period's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// Which accepted reports a roll-up consolidates.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct RollupQuery {
+    /// Level of the roll-up (`city`, `province`).
+    pub level: String,
+    /// Period.
+    pub period: String,
+    /// Plan whose targets apply.
+    pub plan: String,
+    /// Units expected to report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expected: Vec<String>,
+}
+
+/// Which tasks of the register to answer for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct TasksQuery {
+    /// Only tasks this agency leads or coordinates (part of its name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// Progress records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<Progress>,
+}
+
+/// Whether rule scripts load, and what they change.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RulesCheck {
+    /// Whether every script compiled and applied.
+    pub ok: bool,
+    /// Number of scripts.
+    pub files: usize,
+    /// The changes they make (empty when not ok).
+    pub changes: Vec<Change>,
+    /// The custom checks they register (empty when not ok).
+    pub checks: Vec<Check>,
+    /// The problems, with file, line and column (empty when ok).
+    pub diagnostics: Vec<Diagnostic>,
+}

@@ -1,0 +1,191 @@
+//! The engine's operations called by name with JSON text: the one list of
+//! operations ([`OPERATIONS`]) that the WebAssembly package exports, that a
+//! service receiving JSON calls, and from which the package's TypeScript
+//! declarations are generated (feature `ts`).
+//!
+//! Arguments are a JSON array in the parameters' order; the answer is the
+//! result's JSON text, written straight from the Rust value (the same JSON as
+//! `dxplan … --json`), or the errors. Every argument is read the same way
+//! whoever calls: a misspelt option is refused, not ignored; a number that
+//! JSON cannot hold is refused at its place.
+//!
+//! ```
+//! let engine = dxplan::Engine::with_defaults();
+//! let out = dxplan::ffi::call(&engine, "checkDay", r#"["02/09/2025"]"#).unwrap();
+//! assert!(out.contains(r#""is_working_day":false"#)); // Quốc khánh
+//! let err = dxplan::ffi::call(&engine, "checkDay", r#"["31/02/2025"]"#).unwrap_err();
+//! assert_eq!(err[0].path.as_deref(), Some("date"));
+//! ```
+
+mod args;
+mod operations;
+#[cfg(feature = "ts")]
+pub mod ts;
+
+pub use operations::OPERATIONS;
+
+use crate::diagnostic::{Code, Diagnostic, Text};
+use crate::engine::{Engine, Errors};
+use args::Args;
+use serde::Serialize;
+
+/// What an operation is called on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Receiver {
+    /// A method of an engine.
+    Engine,
+    /// A function that needs no engine.
+    Free,
+    /// A way to build an engine.
+    Constructor,
+}
+
+/// One parameter of an operation.
+#[derive(Clone, Copy)]
+pub struct Param {
+    /// Its name (errors in it are at this name).
+    pub name: &'static str,
+    /// Whether it may be left out (or `null`).
+    pub optional: bool,
+    /// The problems of this argument are at JSON pointers that start with
+    /// the text of argument `i` (the value of `validateField`: at the field's
+    /// path); otherwise they start at the argument's root.
+    pub pointer_of: Option<usize>,
+    /// Its TypeScript type.
+    #[cfg(feature = "ts")]
+    pub ts: ts::TypeOf,
+}
+
+enum Call {
+    Engine(fn(&Engine, &Args) -> Result<String, Errors>),
+    Free(fn(&Args) -> Result<String, Errors>),
+    New(fn(&Args) -> Result<Engine, Errors>),
+}
+
+/// One operation: its name (as the package exports it), what it is called
+/// on, its parameters and what it does.
+pub struct Operation {
+    /// The name, e.g. `validate`.
+    pub name: &'static str,
+    /// What it is called on.
+    pub receiver: Receiver,
+    /// What it does, in one sentence.
+    pub doc: &'static str,
+    /// Its parameters, in order.
+    pub params: &'static [Param],
+    /// The TypeScript type of its answer.
+    #[cfg(feature = "ts")]
+    pub returns: ts::TypeOf,
+    call: Call,
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("name", &self.name)
+            .field("receiver", &self.receiver)
+            .finish()
+    }
+}
+
+/// The operation called `name`.
+///
+/// ```
+/// let op = dxplan::ffi::operation("validateField").unwrap();
+/// assert_eq!(op.params[2].pointer_of, Some(1)); // the value's problems are at the field's path
+/// ```
+pub fn operation(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|o| o.name == name)
+}
+
+fn unknown(name: &str, receiver: Receiver) -> Errors {
+    let what = match receiver {
+        Receiver::Constructor => Text::new(
+            "một cách tạo bộ máy của gói",
+            "a way to build an engine of the package",
+        ),
+        _ => Text::new("một phép của gói", "an operation of the package"),
+    };
+    vec![Diagnostic::invalid_input("op", what, name)]
+}
+
+/// Calls the operation `op` (of an engine, or free) with `args`, a JSON
+/// array as text; the answer as JSON text. Argument errors name the
+/// parameter; text over [`crate::MAX_INPUT_BYTES`] or not JSON is refused at
+/// `args`.
+pub fn call(engine: &Engine, op: &str, args: &str) -> Result<String, Errors> {
+    match operation(op).map(|o| &o.call) {
+        Some(Call::Engine(f)) => f(engine, &Args::parse(args)?),
+        Some(Call::Free(f)) => f(&Args::parse(args)?),
+        _ => Err(unknown(op, Receiver::Engine)),
+    }
+}
+
+/// Calls a free operation (one that needs no engine).
+///
+/// ```
+/// let out = dxplan::ffi::call_free("version", "[]").unwrap();
+/// assert_eq!(out, format!("\"{}\"", env!("CARGO_PKG_VERSION")));
+/// ```
+pub fn call_free(op: &str, args: &str) -> Result<String, Errors> {
+    match operation(op).map(|o| &o.call) {
+        Some(Call::Free(f)) => f(&Args::parse(args)?),
+        _ => Err(unknown(op, Receiver::Free)),
+    }
+}
+
+/// Builds an engine by the constructor `op` (`withDefaults`, `fromScripts`).
+///
+/// ```
+/// let e = dxplan::ffi::construct("withDefaults", "[2024]").unwrap();
+/// assert_eq!(e.rules().scripts.len(), 3);
+/// ```
+pub fn construct(op: &str, args: &str) -> Result<Engine, Errors> {
+    match operation(op).map(|o| &o.call) {
+        Some(Call::New(f)) => f(&Args::parse(args)?),
+        _ => Err(unknown(op, Receiver::Constructor)),
+    }
+}
+
+/// The JSON text of a value (the engine's types always serialise).
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| {
+        // Unreachable for the engine's own types (no maps with non-string
+        // keys, no I/O); said as an error rather than a panic.
+        let d = Diagnostic::error(
+            Code::OutputWriteFailed,
+            Text::new(
+                format!("Không ghi được kết quả: {e}"),
+                format!("cannot write the result: {e}"),
+            ),
+        );
+        serde_json::to_string(&[d]).unwrap_or_default()
+    })
+}
+
+/// Why a host could not even write an argument as JSON text, as the
+/// diagnostic the engine gives for it: `not_finite` (NaN, ±Infinity at
+/// `path`, `detail` the value), `too_large` (`detail` the size in bytes so
+/// far) or anything else (a cycle, nesting too deep; `detail` what the host
+/// said), for the argument `name`.
+///
+/// ```
+/// let d = dxplan::ffi::input_error("not_finite", "report", "/values/dossiers_total", "NaN");
+/// assert_eq!(d.code.as_str(), "input.not_finite");
+/// assert_eq!(d.path.as_deref(), Some("/values/dossiers_total"));
+/// ```
+pub fn input_error(kind: &str, name: &str, path: &str, detail: &str) -> Diagnostic {
+    let at = if path.is_empty() { "/" } else { path };
+    match kind {
+        "not_finite" => Diagnostic::not_finite(at, detail),
+        "too_large" => Diagnostic::too_large(at, detail.parse::<f64>().unwrap_or(0.0) as usize),
+        _ => Diagnostic::invalid_input(
+            name,
+            Text::new(
+                "dữ liệu JSON (không vòng lặp, không lồng quá sâu)",
+                "JSON data (no cycles, not nested too deeply)",
+            ),
+            detail,
+        ),
+    }
+}

@@ -1,0 +1,117 @@
+// The package's one way into the WebAssembly module, used by the generated
+// api.js: arguments become JSON text (one JSON.stringify per argument), the
+// answer comes back as JSON text (one JSON.parse), and an error becomes a
+// DxplanError. It decides nothing and writes no message of its own: what JSON
+// cannot hold is described to the engine (inputError), which words it.
+import { RawEngine, callFree as rawCallFree, inputError } from './dxplan.js';
+
+export { RawEngine };
+
+/** The most one argument may weigh as JSON text (the engine's MAX_INPUT_BYTES, 8 MiB). */
+const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The JSON text of `value`, or why it has none: NaN and infinite numbers
+ * (which JSON would silently write as null) and text over the limit (counted
+ * as the text grows, so a huge payload stops early) at their JSON pointer,
+ * under `prefix`; cycles and runaway nesting as JSON.stringify reports them.
+ */
+function encode(value, prefix) {
+  const paths = new WeakMap();
+  let size = 0;
+  const at = (holder, key) => {
+    const base = paths.get(holder);
+    return base === undefined ? prefix : `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  };
+  try {
+    const text = JSON.stringify(value, function (key, v) {
+      size += 8 + key.length;
+      if (typeof v === 'string') {
+        size += v.length;
+        if (size > MAX_INPUT_BYTES) throw { dxplan: 'too_large', path: at(this, key), detail: String(size) };
+      } else if (typeof v === 'number') {
+        if (!Number.isFinite(v)) throw { dxplan: 'not_finite', path: at(this, key), detail: String(v) };
+      } else if (v !== null && typeof v === 'object') {
+        paths.set(v, at(this, key));
+      }
+      return v;
+    });
+    return text === undefined ? 'null' : text;
+  } catch (e) {
+    if (e && e.dxplan) return e;
+    return { dxplan: 'invalid', path: prefix, detail: String(e && e.message ? e.message : e) };
+  }
+}
+
+/** What every function and method throws on bad input. */
+export class DxplanError extends Error {
+  /** @param {Array<object>} diagnostics */
+  constructor(diagnostics) {
+    const first = diagnostics[0] ?? {
+      code: 'input.invalid_json',
+      severity: 'error',
+      message: { vi: 'Lỗi không xác định', en: 'unknown error' },
+    };
+    super(first.message.vi);
+    this.name = 'DxplanError';
+    this.code = first.code;
+    this.severity = first.severity;
+    this.messageVi = first.message.vi;
+    this.messageEn = first.message.en;
+    this.path = first.path ?? null;
+    this.hint = first.hint ?? null;
+    this.file = first.span?.file ?? null;
+    this.line = first.span?.line ?? null;
+    this.column = first.span?.column ?? null;
+    this.diagnostics = diagnostics;
+  }
+}
+
+function fail(text) {
+  throw new DxplanError(JSON.parse(text));
+}
+
+/** The arguments as one JSON array; `params` are `[name, pointerOf]`. */
+function argsText(params, args) {
+  const parts = [];
+  for (let i = 0; i < params.length; i++) {
+    const [name, pointerOf] = params[i];
+    const v = args[i];
+    if (v === undefined || v === null) {
+      parts.push('null');
+      continue;
+    }
+    const prefix = pointerOf === null ? '' : String(args[pointerOf] ?? '');
+    const text = encode(v, prefix);
+    if (typeof text !== 'string') fail(inputError(text.dxplan, name, text.path, text.detail));
+    parts.push(text);
+  }
+  return `[${parts.join(',')}]`;
+}
+
+function guarded(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (typeof e === 'string') fail(e);
+    throw e;
+  }
+}
+
+/** Calls an engine's operation. */
+export function callEngine(raw, op, params, args) {
+  const text = argsText(params, args);
+  return JSON.parse(guarded(() => raw.call(op, text)));
+}
+
+/** Calls an operation that needs no engine. */
+export function callFree(op, params, args) {
+  const text = argsText(params, args);
+  return JSON.parse(guarded(() => rawCallFree(op, text)));
+}
+
+/** Builds an engine. */
+export function construct(op, params, args) {
+  const text = argsText(params, args);
+  return guarded(() => RawEngine.construct(op, text));
+}
