@@ -142,13 +142,9 @@ fn city_report_is_reviewed_by_the_province() {
     assert_eq!(sent.reviewer, Some(Role::ProvinceDepartment));
     assert!(apply(&v, &sent, &t("accept", "city_office", "2025-06-19")).is_err());
     assert_eq!(
-        apply(
-            &v,
-            &sent,
-            &t("accept", "province_department", "2025-06-19")
-        )
-        .unwrap()
-        .state,
+        apply(&v, &sent, &t("accept", "province_department", "2025-06-19"))
+            .unwrap()
+            .state,
         State::Accepted
     );
 }

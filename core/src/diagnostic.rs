@@ -751,5 +751,38 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// Counts of diagnostics by severity.
+///
+/// ```
+/// use dxplan::{Code, Counts, Diagnostic, Severity, Text};
+/// let d = [Diagnostic::new(Severity::Warning, Code::KpiInputMissing, Text::new("a", "b"))];
+/// assert_eq!(Counts::of(&d), Counts { errors: 0, warnings: 1, infos: 0 });
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Counts {
+    /// Errors: the input cannot be used as is.
+    pub errors: usize,
+    /// Warnings: worth a look.
+    pub warnings: usize,
+    /// Notes.
+    pub infos: usize,
+}
+
+impl Counts {
+    /// The counts of `diags`.
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
+        let mut c = Counts::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}
+
 /// Result type of every fallible engine function.
 pub type Result<T> = std::result::Result<T, Diagnostic>;

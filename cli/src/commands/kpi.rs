@@ -5,7 +5,7 @@ use crate::args::Kpi;
 use crate::input::{parse_year, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
 use dxplan::kpi::{catalog::markdown_table, Consolidation, Evaluation, KpiResult, KpiStatus};
-use dxplan::{Diagnostic, Engine, KpiOptions, Lang, Severity, Text};
+use dxplan::{Diagnostic, Engine, KpiOptions, Lang, Text};
 use std::fmt::Write as _;
 
 pub(crate) fn run(engine: &Engine, k: &Kpi, ctx: &Ctx, out: &mut String) -> Result<(), Failure> {
@@ -132,11 +132,7 @@ fn eval(
     if value.get("units").is_some() {
         let input = serde_json::from_value(value).map_err(|e| shape_error(file, &e))?;
         let c = engine.consolidate_kpi(&input, &options).flags(&names)?;
-        has_errors = c
-            .diagnostics
-            .iter()
-            .chain(c.results.iter().flat_map(|r| r.diagnostics.iter()))
-            .any(|d| d.severity == Severity::Error);
+        has_errors = !c.valid;
         if json {
             out.push_str(&to_json(&c));
         } else {
@@ -145,11 +141,7 @@ fn eval(
     } else {
         let input = serde_json::from_value(value).map_err(|e| shape_error(file, &e))?;
         let ev = engine.evaluate_kpi(&input, &options).flags(&names)?;
-        has_errors = ev
-            .diagnostics
-            .iter()
-            .chain(ev.results.iter().flat_map(|r| r.diagnostics.iter()))
-            .any(|d| d.severity == Severity::Error);
+        has_errors = !ev.valid;
         if json {
             out.push_str(&to_json(&ev));
         } else {

@@ -222,6 +222,34 @@ impl Engine {
         self.validator.validate(report, today)
     }
 
+    /// [`Engine::validate`] of a report received as JSON text, on a day
+    /// received as text (`dd/mm/yyyy` or `yyyy-mm-dd`): what a service or a
+    /// batch reads from a request or a file. Text over
+    /// [`crate::MAX_INPUT_BYTES`] or not JSON is refused at `report`, a bad
+    /// day at `today`.
+    ///
+    /// ```
+    /// let engine = dxplan::Engine::with_defaults();
+    /// let r = engine.validate_text(r#"{"kind": "quarterly"}"#, "10/09/2025").unwrap();
+    /// assert!(!r.valid);
+    /// let e = engine.validate_text("{", "10/09/2025").unwrap_err();
+    /// assert_eq!(e[0].path.as_deref(), Some("report"));
+    /// ```
+    pub fn validate_text(&self, report: &str, today: &str) -> Result<Validation, Errors> {
+        if report.len() > crate::diagnostic::MAX_INPUT_BYTES {
+            return Err(vec![Diagnostic::too_large("report", report.len())]);
+        }
+        let value: Value = serde_json::from_str(report).map_err(|e| {
+            vec![Diagnostic::invalid_input(
+                "report",
+                crate::diagnostic::Text::new("một báo cáo dạng JSON", "a report as JSON"),
+                &e.to_string(),
+            )]
+        })?;
+        let today = date(today, "today")?;
+        Ok(self.validate(&value, today))
+    }
+
     /// Validates one field (`path`, a JSON pointer) of a report of `kind`
     /// being typed; `context` is the rest of the report.
     ///

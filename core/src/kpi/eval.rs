@@ -32,7 +32,7 @@ use super::{
     ValueUnit,
 };
 use crate::calendar::period::Period;
-use crate::diagnostic::{Code, Diagnostic, Severity, Text};
+use crate::diagnostic::{Code, Counts, Diagnostic, Severity, Text};
 use chrono::Datelike;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -238,6 +238,10 @@ pub struct Evaluation {
     pub period: Period,
     /// Year whose targets apply.
     pub year: i32,
+    /// No error in the inputs or the results (warnings allowed).
+    pub valid: bool,
+    /// Diagnostics by severity, of the inputs and of every result.
+    pub counts: Counts,
     /// One result per (indicator, plan).
     pub results: Vec<KpiResult>,
     /// Indicators that apply to the level but for which the unit gave no input.
@@ -259,6 +263,10 @@ pub struct Consolidation {
     pub period: Period,
     /// Year whose targets apply.
     pub year: i32,
+    /// No error in the inputs or the results (warnings allowed).
+    pub valid: bool,
+    /// Diagnostics by severity, of the inputs and of every result.
+    pub counts: Counts,
     /// Units that reported.
     pub units_reported: Vec<String>,
     /// Expected units that did not report (listed, not zeroed).
@@ -269,6 +277,30 @@ pub struct Consolidation {
     pub per_unit: Vec<Evaluation>,
     /// Problems with the consolidation input and with each unit's inputs.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+fn counts_of(diagnostics: &[Diagnostic], results: &[KpiResult]) -> Counts {
+    Counts::of(
+        diagnostics
+            .iter()
+            .chain(results.iter().flat_map(|r| r.diagnostics.iter())),
+    )
+}
+
+impl Evaluation {
+    /// Counts the diagnostics again (after checks added some).
+    pub(crate) fn recount(&mut self) {
+        self.counts = counts_of(&self.diagnostics, &self.results);
+        self.valid = self.counts.errors == 0;
+    }
+}
+
+impl Consolidation {
+    /// Counts the diagnostics again (after checks added some).
+    pub(crate) fn recount(&mut self) {
+        self.counts = counts_of(&self.diagnostics, &self.results);
+        self.valid = self.counts.errors == 0;
+    }
 }
 
 fn diag(severity: Severity, code: Code, path: String, vi: String, en: String) -> Diagnostic {
@@ -701,15 +733,18 @@ fn evaluate_at(
             ));
         }
     }
-    let evaluation = Evaluation {
+    let mut evaluation = Evaluation {
         unit: input.unit.clone(),
         level: input.level,
         period: input.period,
         year,
+        valid: true,
+        counts: Counts::default(),
         results,
         not_reported,
         diagnostics,
     };
+    evaluation.recount();
     (evaluation, values)
 }
 
@@ -919,15 +954,19 @@ fn consolidate_impl(
             results.push(r);
         }
     }
-    Consolidation {
+    let mut c = Consolidation {
         unit: input.unit.clone(),
         level: input.level,
         period: input.period,
         year,
+        valid: true,
+        counts: Counts::default(),
         units_reported,
         units_missing,
         results,
         per_unit,
         diagnostics,
-    }
+    };
+    c.recount();
+    c
 }

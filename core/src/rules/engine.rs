@@ -239,6 +239,7 @@ impl RulesEngine {
             year.unwrap_or_else(|| input.period.year_of()),
         );
         ev.diagnostics.extend(self.run_checks(rules, input));
+        ev.recount();
         ev
     }
 
@@ -268,6 +269,7 @@ impl RulesEngine {
                     d.at(path)
                 }));
         }
+        c.recount();
         c
     }
 

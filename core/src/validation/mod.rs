@@ -29,7 +29,7 @@ pub mod schema;
 
 use crate::calendar::date::{format_date, parse_date};
 use crate::calendar::period::{DataWindow, Period};
-use crate::diagnostic::{Code, Diagnostic, Severity, Text};
+use crate::diagnostic::{Code, Counts, Diagnostic, Severity, Text};
 use crate::forms::definition::{
     unescape, Constraint, DateRule, Field, FieldType, FormDefinition, MAX_LINE_CHARS, MAX_ROWS,
     MAX_TEXT_CHARS,
@@ -44,32 +44,6 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Borrow;
-
-/// Counts of diagnostics by severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Counts {
-    /// Errors: the report cannot be submitted as is.
-    pub errors: usize,
-    /// Warnings: worth a look.
-    pub warnings: usize,
-    /// Notes.
-    pub infos: usize,
-}
-
-impl Counts {
-    fn of(diags: &[Diagnostic]) -> Counts {
-        let mut c = Counts::default();
-        for d in diags {
-            match d.severity {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-                Severity::Info => c.infos += 1,
-            }
-        }
-        c
-    }
-}
 
 /// The deadline the report answers to, and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
