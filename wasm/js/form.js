@@ -79,17 +79,6 @@ function clone(value) {
   return value === undefined ? {} : JSON.parse(JSON.stringify(value));
 }
 
-function numberFrom(text) {
-  const t = text.trim().replace(/\s/g, '');
-  if (t === '') return undefined;
-  // Vietnamese writing: "1.234.567" (thousands) and "97,5" (decimal comma).
-  const plain = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)
-    ? t.replace(/\./g, '').replace(',', '.')
-    : t.replace(',', '.');
-  const n = Number(plain);
-  return /^-?\d+(\.\d+)?$/.test(plain) && Number.isFinite(n) ? n : text;
-}
-
 /** The value a control contributes to the report (`undefined`: nothing). */
 export function valueOf(el) {
   const type = (el.getAttribute('data-dx-type') || el.type || '').toLowerCase();
@@ -102,7 +91,11 @@ export function valueOf(el) {
     // A number input with text the browser cannot read: keep it visible to
     // the engine as text, so it says "not a number" at this path.
     if (el.validity && el.validity.badInput) return el.value || '?';
-    return numberFrom(el.value);
+    // The text as typed ("1.234.567", "97,5"): the engine reads numbers
+    // written in Vietnamese (Exact::read), so the form, the command line and
+    // a service give one verdict for the same text.
+    const text = el.value.trim();
+    return text === '' ? undefined : text;
   }
   if (type === 'boolean') return el.value === 'true' ? true : el.value === 'false' ? false : undefined;
   return el.value === '' ? undefined : el.value;

@@ -209,3 +209,29 @@ test('hostile scripts are stopped and the instance stays usable', () => {
     assert.equal(dx.checkRules(dx.defaultScripts()).ok, true);
   }
 });
+
+test('numbers typed in Vietnamese go to the engine as text and are read there', async () => {
+  const { valueOf } = await import('../pkg/form.js');
+  const input = (value) => ({
+    type: 'number',
+    tagName: 'INPUT',
+    value,
+    validity: { badInput: false },
+    getAttribute: () => null,
+  });
+  assert.equal(valueOf(input(' 1.234.567 ')), '1.234.567');
+  assert.equal(valueOf(input('')), undefined);
+  const ctx = { unit: { level: 'commune' }, period: '2025-Q3' };
+  const check = (v) => engine.validateField('quarterly', '/values/dossiers_total', v, ctx, '2025-09-16').diagnostics;
+  assert.deepEqual(check('1.234.567'), []);
+  assert.deepEqual(check('97,5').map((d) => d.code), ['kpi.input_invalid']); // a count is whole
+  assert.deepEqual(check('1.23.4').map((d) => d.code), ['kpi.input_invalid']);
+  // 000 §III.3: 1.300 of 2.000 dossiers fully online is 65 %, met.
+  const ev = engine.evaluateKpi(
+    { unit: 'a', level: 'commune', period: '2025', values: { dossiers_full_online: '1.300', dossiers_total: '2.000' } },
+    { plans: ['city-2025'] },
+  );
+  const r = ev.results.find((x) => x.indicator === 'full_online_dossiers_rate');
+  assert.equal(r.value, '65');
+  assert.equal(r.status, 'met');
+});

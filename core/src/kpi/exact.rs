@@ -130,6 +130,63 @@ impl Exact {
         Exact::ratio(if neg { -num } else { num }, den)
     }
 
+    /// Reads a number as people write it in a Vietnamese form, the one reader
+    /// of every number that arrives as text (form fields, KPI inputs, the
+    /// form adapter, the command line): a dot groups thousands and a comma
+    /// marks the decimals (`"1.234.567"`, `"97,5"`, `"1.234.567,5"`); spaces
+    /// may group thousands too (`"1 234 567"`). Text that is not written so is
+    /// read as a plain decimal (`"97.5"`, `"66.67"`), as [`Exact::parse`] reads
+    /// it. `"1.234"` — a dot followed by exactly three digits — is one
+    /// thousand two hundred thirty-four, as Vietnamese writing means it
+    /// (DESIGN.md, "How are numbers typed as text read?").
+    ///
+    /// ```
+    /// use dxplan::kpi::Exact;
+    /// assert_eq!(Exact::read("1.234.567"), Some(Exact::int(1_234_567)));
+    /// assert_eq!(Exact::read("97,5"), Exact::parse("97.5"));
+    /// assert_eq!(Exact::read("1.234.567,25"), Exact::parse("1234567.25"));
+    /// assert_eq!(Exact::read("1 234 567"), Some(Exact::int(1_234_567)));
+    /// assert_eq!(Exact::read("1.234"), Some(Exact::int(1234)));
+    /// assert_eq!(Exact::read("66.67"), Exact::parse("66.67"));
+    /// assert_eq!(Exact::read("0.125"), Exact::parse("0.125")); // no thousands start with 0
+    /// assert_eq!(Exact::read("1.23.4"), None);
+    /// assert_eq!(Exact::read("1,234,567"), None); // English grouping is not Vietnamese writing
+    /// ```
+    pub fn read(text: &str) -> Option<Exact> {
+        let t = text.trim();
+        let (sign, body) = match t.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (int, frac) = match body.split_once(',') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        let grouped = |sep: char| {
+            let mut groups = int.split(sep);
+            let first = groups.next().unwrap_or("");
+            int.contains(sep)
+                && (1..=3).contains(&first.len())
+                && !first.starts_with('0')
+                && first.bytes().all(|b| b.is_ascii_digit())
+                && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let digits = if grouped('.') {
+            int.replace('.', "")
+        } else if grouped(' ') || grouped('\u{a0}') || grouped('\u{202f}') {
+            int.replace([' ', '\u{a0}', '\u{202f}'], "")
+        } else if frac.is_some() && int.contains('.') {
+            // "1.23,4": dots that do not group thousands, with a decimal comma.
+            return None;
+        } else {
+            int.to_string()
+        };
+        match frac {
+            Some(f) => Exact::parse(&format!("{sign}{digits}.{f}")),
+            None => Exact::parse(&format!("{sign}{digits}")),
+        }
+    }
+
     /// The exact value of a finite float's shortest decimal form; `None` for
     /// NaN and infinities.
     ///

@@ -86,7 +86,7 @@ impl<'de> Visitor<'de> for RawVisitor {
         })
     }
     fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(match Exact::parse(v) {
+        Ok(match Exact::read(v) {
             Some(e) => RawValue::Number(e),
             None => RawValue::Text(v.to_string()),
         })
