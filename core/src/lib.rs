@@ -43,7 +43,7 @@
 //! - [`workflow`]: a report's lifecycle with its audit trail, and the
 //!   roll-up of accepted reports.
 //! - [`defaults`]: the embedded defaults (the seeds plus `rules/*.rhai`).
-//! - [`engine`]: [`Engine`].
+//! - [`engine`]: the [`Engine`] and its queries.
 //! - [`ffi`]: the operations by name with JSON text, for WebAssembly and
 //!   services.
 //!
