@@ -110,7 +110,7 @@ for label, k in [("evaluateKpi (same checks)", "dxplan_evaluate_kpi"), ("validat
     r = lambda env, peer: env[peer]["median_us"] / env[k]["median_us"]
     print(f"| {label} | {r(node, 'json_logic_checks'):.2f} / {r(chrome, 'json_logic_checks'):.2f} | {r(node, 'zen_checks'):.2f} / {r(chrome, 'zen_checks'):.2f} |")
 print()
-print("Hostile rule scripts (tests/golden/rules_hostile.txt), milliseconds until the engine refuses them (median of 5):")
+print("Hostile rule scripts (tests/golden/rules-hostile/), milliseconds until the engine refuses them (median of 5):")
 print()
 print("| script | Node ms | Chromium ms |")
 print("|---|---|---|")

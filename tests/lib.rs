@@ -7,6 +7,9 @@
 //! document or law its values come from. A row without a citation is an
 //! error: every expected value must say where it comes from.
 
+// Test support: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 /// One row of a table fixture.
@@ -130,4 +133,63 @@ pub fn call_op(
             .and_then(|e| dxplan::ffi::call(&e, "rulesSummary", "[]")),
         _ => dxplan::ffi::call(engine, op, args),
     }
+}
+
+/// A hostile or broken rule script of `tests/golden/rules-hostile/`, with
+/// the error it must stop with, written in the file itself:
+/// `// Lỗi: LINE:COLUMN CODE` (the position in the file as it is), and the
+/// next comment line saying why the case matters.
+#[derive(Debug, Clone)]
+pub struct HostileScript {
+    /// File name (`2025-infinite-loop.rhai`: the script's year first).
+    pub name: String,
+    /// The whole file.
+    pub source: String,
+    /// The expected code.
+    pub code: String,
+    /// The expected line and column.
+    pub line: usize,
+    /// The expected column.
+    pub column: usize,
+    /// Why the case matters.
+    pub why: String,
+}
+
+/// Every script of `tests/golden/rules-hostile/`, by name.
+pub fn hostile_scripts() -> Vec<HostileScript> {
+    let dir = golden_dir().join("rules-hostile");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rhai"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_string();
+            let source = std::fs::read_to_string(&p).unwrap();
+            let mut lines = source.lines();
+            let expect = lines
+                .by_ref()
+                .find_map(|l| l.trim().strip_prefix("// Lỗi:"))
+                .unwrap_or_else(|| panic!("{name}: no `// Lỗi: LINE:COLUMN CODE` line"));
+            let why = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("//"))
+                .unwrap_or_else(|| panic!("{name}: the line after `// Lỗi:` says why"))
+                .trim()
+                .to_string();
+            let (at, code) = expect.trim().split_once(' ').unwrap();
+            let (line, column) = at.split_once(':').unwrap();
+            HostileScript {
+                name,
+                code: code.trim().to_string(),
+                line: line.parse().unwrap(),
+                column: column.parse().unwrap(),
+                why,
+                source,
+            }
+        })
+        .collect()
 }

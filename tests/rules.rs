@@ -1,4 +1,4 @@
-//! Rule scripts: hostile and broken scripts (table `tests/golden/rules_hostile.txt`),
+//! Rule scripts: hostile and broken scripts (`tests/golden/rules-hostile/*.rhai`),
 //! atomic loading, provenance of the shipped scripts, custom checks.
 
 // Test code: a failed unwrap is a failed test.
@@ -27,21 +27,22 @@ fn dti_quarter(rules: &RuleSet, period: &str) -> dxplan::Obligation {
 #[test]
 fn hostile_scripts_stop_with_the_exact_error_and_the_engine_survives() {
     let mut engine = RulesEngine::new();
-    for row in read_table("rules_hostile.txt", 5) {
-        let ctx = format!("{} (line {}: {})", row.cell(0), row.line, row.citation);
-        let text = row.cell(1).replace("\\n", "\n");
-        let script = Script::new("2025.rhai", &text).unwrap();
+    let cases = dxplan_tests::hostile_scripts();
+    assert!(cases.len() >= 19, "{} hostile scripts", cases.len());
+    for case in cases {
+        let ctx = format!("{} ({})", case.name, case.why);
+        let script = Script::new(&case.name, &case.source).unwrap();
         let errors = engine.load(&[script]).expect_err(&ctx);
         let first = &errors[0];
-        assert_eq!(first.code.as_str(), row.cell(2), "{ctx}: {first:?}");
+        assert_eq!(first.code.as_str(), case.code, "{ctx}: {first:?}");
         let span = first
             .span
             .as_ref()
             .unwrap_or_else(|| panic!("{ctx}: no position"));
-        assert_eq!(span.file, "2025.rhai", "{ctx}");
+        assert_eq!(span.file, case.name, "{ctx}");
         assert_eq!(
-            (span.line.to_string(), span.column.to_string()),
-            (row.cell(3).to_string(), row.cell(4).to_string()),
+            (span.line, span.column),
+            (case.line, case.column),
             "{ctx}: {first:?}"
         );
         assert!(

@@ -81,25 +81,25 @@ fn custom_checks_per_validation(bencher: divan::Bencher) {
     bencher.bench_local(|| engine.run_checks(&rules, &input).len());
 }
 
-/// The hostile and broken scripts of `tests/golden/rules_hostile.txt`, each
+/// The hostile and broken scripts of `tests/golden/rules-hostile/`, each
 /// refused on one reused engine: the time budget of the sandbox's limits.
-const HOSTILE: &str = include_str!("../../tests/golden/rules_hostile.txt");
-
-/// `(case, script)` rows of the table.
+/// `(file name, script)`, by name.
 fn hostile_rows() -> Vec<(String, String)> {
-    HOSTILE
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(" # ").map(|(data, _)| data))
-        .filter_map(|data| {
-            let mut cells = data.split('|').map(str::trim);
-            Some((
-                cells.next()?.to_string(),
-                cells.next()?.replace("\\n", "\n"),
-            ))
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/rules-hostile");
+    let mut rows: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "rhai"))
+                .filter_map(|p| {
+                    let name = p.file_name()?.to_str()?.to_string();
+                    Some((name, std::fs::read_to_string(&p).ok()?))
+                })
+                .collect()
         })
-        .collect()
+        .unwrap_or_default();
+    rows.sort();
+    rows
 }
 
 fn hostile_cases() -> Vec<String> {
@@ -113,7 +113,7 @@ fn hostile_script_refused(bencher: divan::Bencher, case: &String) {
         .find(|(name, _)| name == case)
         .map(|(_, source)| source)
         .unwrap_or_default();
-    let Ok(script) = Script::new("2025.rhai", &source) else {
+    let Ok(script) = Script::new(case, &source) else {
         return;
     };
     let mut engine = RulesEngine::new();

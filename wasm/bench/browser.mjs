@@ -5,12 +5,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serveLocally } from '../tests/chromium.mjs';
+import { hostileScripts } from '../tests/hostile.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 const { server, base: origin } = await serveLocally((req, res) => {
   const file = join(root, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
   const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cache-Control': 'no-store' };
+  if (req.url === '/hostile.json') {
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+    return res.end(JSON.stringify(hostileScripts()));
+  }
   if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, headers);
     return res.end();

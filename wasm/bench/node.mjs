@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import jsonLogic from 'json-logic-js';
 import { initSync as zenInit, evaluateExpression } from '@gorules/zen-engine-wasm';
 import { run } from './suite.mjs';
+import { hostileScripts } from '../tests/hostile.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const report = JSON.parse(readFileSync(here('../../examples/reports/valid/quarterly.json'), 'utf8'));
@@ -24,8 +25,7 @@ if (process.argv[2] === '--cold') {
 
 zenInit({ module: readFileSync(here('../node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg.wasm')) });
 const dx = await import('../pkg/node.js');
-const hostileTable = readFileSync(here('../../tests/golden/rules_hostile.txt'), 'utf8');
-const results = run(dx, { jsonLogic, zen: { evaluateExpression } }, report, hostileTable);
+const results = run(dx, { jsonLogic, zen: { evaluateExpression } }, report, hostileScripts());
 const cold = [];
 for (let i = 0; i < 15; i++) {
   cold.push(JSON.parse(execFileSync(process.execPath, [here('./node.mjs'), '--cold'], { encoding: 'utf8' })).cold_ms);

@@ -15,8 +15,8 @@ if (new URLSearchParams(location.search).has('cold')) {
   const zen = await import('/wasm/node_modules/@gorules/zen-engine-wasm/index.js');
   await zen.default();
   const { run } = await import('./suite.mjs');
-  const hostileTable = await (await fetch('/tests/golden/rules_hostile.txt')).text();
-  window.results = run(dx, { jsonLogic: window.jsonLogic, zen }, report, hostileTable);
+  const hostileCases = await (await fetch('/hostile.json')).json();
+  window.results = run(dx, { jsonLogic: window.jsonLogic, zen }, report, hostileCases);
   window.results.cross_origin_isolated = crossOriginIsolated;
 }
 document.getElementById('status').textContent = 'done';

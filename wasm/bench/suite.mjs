@@ -62,18 +62,6 @@ export function checks(engine, report) {
   return { rates, jsonLogic, zen };
 }
 
-/** The scripts of tests/golden/rules_hostile.txt: [case, script text]. */
-export function hostileScripts(table) {
-  return table
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [name, script] = l.slice(0, l.indexOf(' # ')).split('|').map((c) => c.trim());
-      return [name, script.replaceAll('\\n', '\n')];
-    });
-}
-
 /** Milliseconds each hostile script takes to be refused (median of 5), and the worst. */
 export function hostile(dx, scripts) {
   const out = {};
@@ -121,7 +109,7 @@ const round = (x) => Math.round(x * 100) / 100;
  * Every check is also run once and its answer compared, so the peers are
  * measured doing the same job.
  */
-export function run(dx, peers, report, hostileTable) {
+export function run(dx, peers, report, hostileCases) {
   const engine = dx.Engine.withDefaults();
   const today = '2025-09-16';
   const big = stress(report);
@@ -150,7 +138,7 @@ export function run(dx, peers, report, hostileTable) {
     json_logic_checks: measure(() => jsonLogic.map((c) => peers.jsonLogic.apply(c.rule, report))),
     zen_checks: measure(() => zen.map((c) => peers.zen.evaluateExpression(c.expr, report))),
   };
-  results.hostile_ms = hostile(dx, hostileScripts(hostileTable));
+  results.hostile_ms = hostile(dx, hostileCases.map((h) => [h.name, h.source]));
   engine.free();
   return results;
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as dx from '../pkg/node.js';
 import { caller } from './dispatch.mjs';
+import { hostileScripts } from './hostile.mjs';
 
 const root = new URL('../../', import.meta.url);
 const example = (kind) => JSON.parse(readFileSync(new URL(`examples/reports/valid/${kind}.json`, root), 'utf8'));
@@ -113,25 +114,26 @@ test('every bad input gets its exact error through WebAssembly, and the engine s
   assert.ok(checked >= 50, `${checked} WebAssembly cases`);
 });
 
-test('hostile and broken rule scripts (tests/golden/rules_hostile.txt) stop with the native error, position included', () => {
+test('hostile and broken rule scripts (tests/golden/rules-hostile/) stop with the native error, position included', () => {
   const engine = dx.Engine.withDefaults();
   const valid = example('quarterly');
-  for (const row of table('rules_hostile.txt', 5)) {
-    const [name, script, code, line, column] = row.cells;
-    const ctx = `line ${row.line} (${name}; ${row.why})`;
-    const check = dx.checkRules([{ name: '2025.rhai', source: script.replaceAll('\\n', '\n') }]);
+  const cases = hostileScripts();
+  assert.ok(cases.length >= 19, `${cases.length} hostile scripts`);
+  for (const h of cases) {
+    const ctx = `${h.name} (${h.why})`;
+    const check = dx.checkRules([{ name: h.name, source: h.source }]);
     assert.equal(check.ok, false, ctx);
     const d = check.diagnostics[0];
-    assert.equal(d.code, code, `${ctx}: ${d.message.en}`);
-    assert.deepEqual([d.span.file, String(d.span.line), String(d.span.column)], ['2025.rhai', line, column], ctx);
+    assert.equal(d.code, h.code, `${ctx}: ${d.message.en}`);
+    assert.deepEqual([d.span.file, d.span.line, d.span.column], [h.name, h.line, h.column], ctx);
     let thrown;
     try {
-      dx.Engine.fromScripts([{ name: '2025.rhai', source: script.replaceAll('\\n', '\n') }]);
+      dx.Engine.fromScripts([{ name: h.name, source: h.source }]);
     } catch (e) {
       thrown = e;
     }
-    assert.equal(thrown?.code, code, ctx);
-    assert.equal([thrown.line, thrown.column].join(':'), `${line}:${column}`, ctx);
+    assert.equal(thrown?.code, h.code, ctx);
+    assert.equal([thrown.line, thrown.column].join(':'), `${h.line}:${h.column}`, ctx);
     assert.equal(engine.validate(valid, '2025-09-16').valid, true, `${ctx}: engine unusable after`);
   }
 });
