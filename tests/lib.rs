@@ -193,3 +193,61 @@ pub fn hostile_scripts() -> Vec<HostileScript> {
         })
         .collect()
 }
+
+/// The markers of the parity corpus and the diagnostics table replaced by
+/// what they stand for, everywhere in `v`: `{"$example": PATH}` (the JSON of
+/// `examples/PATH`; with `"$pointer"`, only that part; with `"$set": {POINTER:
+/// VALUE}`, those values changed), `{"$text": PATH}` (the text of a file of the
+/// repository) and `{"$big": N}` (a text of N bytes).
+pub fn expand(v: serde_json::Value) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let read = |rel: &str| {
+        let path = root.join(rel);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    Ok(match v {
+        Value::Object(m) if m.contains_key("$example") => {
+            let rel = format!("examples/{}", m["$example"].as_str().unwrap_or_default());
+            let mut doc: Value =
+                serde_json::from_str(&read(&rel)?).map_err(|e| format!("{rel}: {e}"))?;
+            if let Some(p) = m.get("$pointer").and_then(Value::as_str) {
+                doc = doc.pointer(p).cloned().ok_or(format!("{rel}: no {p}"))?;
+            }
+            if let Some(Value::Object(set)) = m.get("$set") {
+                for (p, x) in set {
+                    let (parent, key) = p.rsplit_once('/').ok_or(format!("{rel}: {p}"))?;
+                    let target = if parent.is_empty() {
+                        Some(&mut doc)
+                    } else {
+                        doc.pointer_mut(parent)
+                    };
+                    match target {
+                        Some(Value::Object(o)) => {
+                            o.insert(key.replace("~1", "/").replace("~0", "~"), x.clone());
+                        }
+                        Some(Value::Array(a)) => {
+                            let i: usize = key.parse().map_err(|_| format!("{rel}: {p}"))?;
+                            *a.get_mut(i).ok_or(format!("{rel}: no {p}"))? = x.clone();
+                        }
+                        _ => return Err(format!("{rel}: no {parent}")),
+                    }
+                }
+            }
+            doc
+        }
+        Value::Object(m) if m.contains_key("$text") => {
+            Value::String(read(m["$text"].as_str().unwrap_or_default())?)
+        }
+        Value::Object(m) if m.contains_key("$big") => {
+            Value::String("a".repeat(m["$big"].as_u64().unwrap_or(0) as usize))
+        }
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(k, x)| expand(x).map(|x| (k, x)))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(expand).collect::<Result<_, _>>()?),
+        other => other,
+    })
+}

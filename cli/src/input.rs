@@ -86,7 +86,7 @@ fn invalid_json(file: &str, e: &serde_json::Error, hint: &Text) -> Failure {
         Diagnostic::error(
             Code::InputInvalidJson,
             Text::new(
-                format!("Tệp '{file}' không đúng định dạng: {e}"),
+                format!("Tệp '{file}' không đúng định dạng (chi tiết: {e})"),
                 format!("'{file}' is not a valid input document: {e}"),
             ),
         )

@@ -727,7 +727,7 @@ impl Diagnostic {
         Diagnostic::error(
             Code::InputInvalidJson,
             Text::new(
-                format!("'{path}' phải là {}: {detail}", what.vi),
+                format!("'{path}' phải là {} (chi tiết: {detail})", what.vi),
                 format!("'{path}' must be {}: {detail}", what.en),
             ),
         )
@@ -750,6 +750,27 @@ impl fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
+
+/// The name of a kind of JSON value (`"string"`, `"number"`, …) for
+/// messages: Vietnamese words in Vietnamese text, the JSON name in English.
+///
+/// ```
+/// assert_eq!(dxplan::diagnostic::json_kind("string").vi, "một chuỗi chữ");
+/// assert_eq!(dxplan::diagnostic::json_kind("string").en, "string");
+/// ```
+pub fn json_kind(kind: &str) -> Text {
+    let vi = match kind {
+        "string" => "một chuỗi chữ",
+        "number" => "một số",
+        "boolean" => "một giá trị có/không",
+        "null" => "ô để trống",
+        "array" => "một danh sách",
+        "object" => "một nhóm trường",
+        "non-finite number" => "một số không hữu hạn",
+        other => other,
+    };
+    Text::new(vi, kind)
+}
 
 /// Counts of diagnostics by severity.
 ///

@@ -1,5 +1,5 @@
 // The parity corpus (parity/corpus.jsonl), with its markers expanded as the
-// native runner (wasm/examples/parity.rs) expands them: {"$example": PATH}
+// native runner (tests/parity.rs, dxplan_tests::expand) expands them: {"$example": PATH}
 // is the JSON of examples/PATH ("$pointer": that part; "$set": values
 // changed), {"$text": PATH} the text of a file of the repository.
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Parity: every case of parity/corpus.jsonl runs natively (the example
-// `parity` of the dxplan-wasm crate, built with cargo) and through the
+// `parity` of the dxplan-tests crate, built with cargo) and through the
 // WebAssembly package; both results, written as JSON text by JSON.stringify,
 // must be byte-identical — values, key order, errors and their diagnostics.
 import { test } from 'node:test';
@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 function native() {
   const out = execFileSync(
     'cargo',
-    ['run', '-q', '--locked', '-p', 'dxplan-wasm', '--example', 'parity', '--', corpusPath],
+    ['run', '-q', '--locked', '-p', 'dxplan-tests', '--example', 'parity', '--', corpusPath],
     { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
   );
   return out.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));

@@ -99,7 +99,7 @@ fn shape_error(file: &str, e: &serde_json::Error) -> Failure {
         Diagnostic::error(
             dxplan::Code::InputInvalidJson,
             Text::new(
-                format!("Tệp '{file}' không đúng định dạng: {e}"),
+                format!("Tệp '{file}' không đúng định dạng (chi tiết: {e})"),
                 format!("'{file}' is not a valid input document: {e}"),
             ),
         )

@@ -32,7 +32,7 @@ use super::{
     ValueUnit,
 };
 use crate::calendar::period::Period;
-use crate::diagnostic::{Code, Counts, Diagnostic, Severity, Text};
+use crate::diagnostic::{json_kind, Code, Counts, Diagnostic, Severity, Text};
 use chrono::Datelike;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -331,7 +331,10 @@ pub(crate) fn check_value(
     match (kind, raw) {
         (InputKind::Boolean, RawValue::Bool(b)) => Ok(InputValue::Bool(*b)),
         (InputKind::Boolean, other) => Err(invalid(
-            format!("'{id}' phải là có/không, nhận được {}", other.describe()),
+            format!(
+                "'{id}' phải là có/không, nhận được {}",
+                json_kind(other.describe()).vi
+            ),
             format!("'{id}' must be true or false, got a {}", other.describe()),
         )),
         (_, RawValue::Number(n)) => {
@@ -354,7 +357,10 @@ pub(crate) fn check_value(
             }
         }
         (_, other) => Err(invalid(
-            format!("'{id}' phải là số, nhận được {}", other.describe()),
+            format!(
+                "'{id}' phải là số, nhận được {}",
+                json_kind(other.describe()).vi
+            ),
             format!("'{id}' must be a number, got a {}", other.describe()),
         )),
     }

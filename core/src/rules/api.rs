@@ -257,7 +257,7 @@ fn number(v: &Dynamic) -> Result<Exact, Diagnostic> {
     };
     parsed.ok_or_else(|| {
         invalid(
-            format!("Giá trị mục tiêu phải là số, nhận {}", v.type_name()),
+            format!("Giá trị mục tiêu phải là số (chi tiết: {})", v.type_name()),
             format!("a target value must be a number, got {}", v.type_name()),
         )
     })

@@ -593,7 +593,10 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
         ),
         EvalAltResult::ErrorFunctionNotFound(sig, _) => (
             Code::RulesUnknownFunction,
-            format!("Không có hàm {sig}"),
+            format!(
+                "Không có hàm '{}' nhận các đối số này (chi tiết: {sig})",
+                sig.split(' ').next().unwrap_or(sig)
+            ),
             format!("no function {sig}"),
             Some(Text::new(
                 format!(
@@ -617,7 +620,7 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
         EvalAltResult::ErrorMismatchDataType(want, got, _)
         | EvalAltResult::ErrorMismatchOutputType(want, got, _) => (
             Code::RulesType,
-            format!("Sai kiểu dữ liệu: cần {want}, nhận {got}"),
+            format!("Sai kiểu dữ liệu (chi tiết: cần {want}, nhận {got})"),
             format!("wrong type: expected {want}, got {got}"),
             None,
         ),

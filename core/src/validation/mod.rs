@@ -29,7 +29,7 @@ pub mod schema;
 
 use crate::calendar::date::{format_date, parse_date};
 use crate::calendar::period::{DataWindow, Period};
-use crate::diagnostic::{Code, Counts, Diagnostic, Severity, Text};
+use crate::diagnostic::{json_kind, Code, Counts, Diagnostic, Severity, Text};
 use crate::forms::definition::{
     unescape, Constraint, DateRule, Field, FieldType, FormDefinition, MAX_LINE_CHARS, MAX_ROWS,
     MAX_TEXT_CHARS,
@@ -142,7 +142,7 @@ fn wrong_type(field: &Field, path: &str, v: &Value) -> Diagnostic {
             "'{}' phải là {}, nhận được {}",
             field.title.vi,
             t.vi,
-            describe(v)
+            json_kind(describe(v)).vi
         ),
         format!(
             "'{}' must be {}, got a {}",
@@ -438,9 +438,9 @@ fn check_field(
                         Code::ReportType,
                         &p,
                         format!(
-                            "Mỗi dòng của '{}' phải là một đối tượng, nhận được {}",
+                            "Mỗi dòng của '{}' phải là một nhóm trường, nhận được {}",
                             field.title.vi,
-                            describe(other)
+                            json_kind(describe(other)).vi
                         ),
                         format!(
                             "each row of '{}' must be an object, got a {}",
@@ -717,7 +717,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                 "",
                 format!(
                     "Báo cáo phải là một đối tượng JSON, nhận được {}",
-                    describe(report)
+                    json_kind(describe(report)).vi
                 ),
                 format!("a report must be a JSON object, got a {}", describe(report)),
             ));
@@ -747,7 +747,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                     "/kind",
                     format!(
                         "'Loại báo cáo' phải là chuỗi ký tự, nhận được {}",
-                        describe(other)
+                        json_kind(describe(other)).vi
                     ),
                     format!("'Report kind' must be text, got a {}", describe(other)),
                 ));
