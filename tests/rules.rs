@@ -8,7 +8,6 @@ use dxplan::defaults;
 use dxplan::kpi::UnitInput;
 use dxplan::rules::{RuleSet, RulesEngine, Script};
 use dxplan::{Code, Level, ObligationKind};
-use dxplan_tests::read_table;
 
 /// The DTI plan's quarterly obligation of a unit for `period` under `rules`.
 fn dti_quarter(rules: &RuleSet, period: &str) -> dxplan::Obligation {
