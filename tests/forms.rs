@@ -370,73 +370,18 @@ fn rule_scripts_extend_forms() {
 /// required, additionalProperties, items, enum, const, minimum, maximum,
 /// maxItems, minLength, pattern by prefix), enough to show the valid examples
 /// conform and the schema says what validation says.
-fn conforms(schema: &Value, v: &Value, path: &str, errs: &mut Vec<String>) {
-    if let Some(t) = schema.get("type").and_then(Value::as_str) {
-        let ok = match t {
-            "object" => v.is_object(),
-            "array" => v.is_array(),
-            "string" => v.is_string(),
-            "integer" => v.is_i64() || v.is_u64(),
-            "number" => v.is_number(),
-            "boolean" => v.is_boolean(),
-            _ => false,
-        };
-        if !ok {
-            return errs.push(format!("{path}: not {t}"));
-        }
-    }
-    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
-        if !e.contains(v) {
-            errs.push(format!("{path}: {v} not in enum"));
-        }
-    }
-    if let Some(c) = schema.get("const") {
-        if c != v {
-            errs.push(format!("{path}: {v} ≠ const {c}"));
-        }
-    }
-    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), v.as_f64()) {
-        if n < min {
-            errs.push(format!("{path}: below minimum"));
-        }
-    }
-    if let (Some(max), Some(n)) = (schema.get("maximum").and_then(Value::as_f64), v.as_f64()) {
-        if n > max {
-            errs.push(format!("{path}: above maximum"));
-        }
-    }
-    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str()) {
-        if (s.chars().count() as u64) < min {
-            errs.push(format!("{path}: too short"));
-        }
-    }
-    if let Some(obj) = v.as_object() {
-        let props = schema.get("properties").and_then(Value::as_object);
-        for r in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if !obj.contains_key(r.as_str().unwrap()) {
-                errs.push(format!("{path}: missing {r}"));
-            }
-        }
-        for (k, x) in obj {
-            match props.and_then(|p| p.get(k)) {
-                Some(s) => conforms(s, x, &format!("{path}/{k}"), errs),
-                None if schema.get("additionalProperties") == Some(&json!(false)) => {
-                    errs.push(format!("{path}/{k}: not allowed"))
-                }
-                None => {}
-            }
-        }
-    }
-    if let (Some(items), Some(a)) = (schema.get("items"), v.as_array()) {
-        for (i, x) in a.iter().enumerate() {
-            conforms(items, x, &format!("{path}/{i}"), errs);
-        }
-    }
+/// The instance paths where a real JSON Schema 2020-12 validator refuses `v`
+/// (`pattern`, `maxItems`, `if`/`then` and the rest, not a subset).
+fn schema_errors(schema: &Value, v: &Value) -> Vec<String> {
+    let validator =
+        jsonschema::draft202012::new(schema).expect("the schema is valid JSON Schema 2020-12");
+    let mut paths: Vec<String> = validator
+        .iter_errors(v)
+        .map(|e| e.instance_path().to_string())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 #[test]
@@ -490,22 +435,77 @@ fn json_schema_export() {
         ),
     ] {
         let s = schema(rules, kind, year).unwrap();
-        let mut errs = Vec::new();
-        conforms(&s, &load(file), "", &mut errs);
+        let errs = schema_errors(&s, &load(file));
         assert!(errs.is_empty(), "{file}: {errs:#?}");
     }
-    // And the schema rejects what validation rejects: a form code 4, a negative estimate.
-    let mut bad = load("invalid/report.invalid_choice.json");
-    let mut errs = Vec::new();
-    conforms(&q, &bad, "", &mut errs);
-    assert_eq!(errs, ["/appendices/investments/0/form: \"4\" not in enum"]);
-    bad = load("invalid/report.out_of_range.json");
-    errs.clear();
-    conforms(&q, &bad, "", &mut errs);
-    assert_eq!(
-        errs,
-        ["/appendices/investments/0/total_estimate: below minimum"]
-    );
+    // The schema refuses, at the same place, what validation refuses and a
+    // schema can say: every invalid example of tests/golden/report_diagnostics.txt
+    // whose code is one of these (the others need today, the data window,
+    // the deadline or the targets, which a schema cannot know).
+    let said_by_schema = [
+        "report.required",
+        "report.type",
+        "report.unknown_field",
+        "report.out_of_range",
+        "report.invalid_choice",
+        "report.format",
+        "report.period_mismatch",
+        "kind.unknown",
+        "plan.unknown",
+        "level.unknown",
+    ];
+    for row in read_table("report_diagnostics.txt", 5) {
+        let (file, code, path) = (row.cell(0), row.cell(2), row.cell(3));
+        let report = load(&format!("invalid/{file}"));
+        let kind = report["kind"]
+            .as_str()
+            .and_then(|k| k.parse::<ObligationKind>().ok())
+            .unwrap_or(ObligationKind::Quarterly);
+        let s = schema(rules, kind, 2025).unwrap();
+        let errs = schema_errors(&s, &report);
+        // A missing or unknown field is a keyword (`required`,
+        // `additionalProperties`) of the object holding it.
+        let at = if code == "report.required" || code == "report.unknown_field" {
+            path.rsplit_once('/').map_or("", |(parent, _)| parent)
+        } else {
+            path
+        };
+        if said_by_schema.contains(&code) {
+            assert!(
+                errs.iter().any(|e| e == at),
+                "line {} ({file}): the schema does not refuse {path} ({code}): {errs:?}",
+                row.line
+            );
+        }
+    }
+    // Conditional requirements (allOf if/then): the grassroots-radio section is
+    // required of a commune (001 §I.2) and not of an agency.
+    let mut commune = load("valid/quarterly.json");
+    commune["outline"]["situation"]
+        .as_object_mut()
+        .unwrap()
+        .remove("grassroots_radio");
+    assert!(schema_errors(&q, &commune)
+        .iter()
+        .any(|e| e == "/outline/situation"));
+    let mut agency = commune.clone();
+    agency["unit"]["level"] = json!("unit");
+    assert!(!schema_errors(&q, &agency)
+        .iter()
+        .any(|e| e == "/outline/situation"));
+    // maxItems: a table longer than MAX_ROWS rows is refused by both.
+    let mut long = load("valid/quarterly.json");
+    let row = long["appendices"]["news"][0].clone();
+    long["appendices"]["news"] = Value::Array(vec![row; dxplan::forms::definition::MAX_ROWS + 1]);
+    assert!(schema_errors(&q, &long)
+        .iter()
+        .any(|e| e == "/appendices/news"));
+    let v = Validator::new(rules)
+        .validate(&long, chrono::NaiveDate::from_ymd_opt(2025, 9, 16).unwrap());
+    assert!(v
+        .diagnostics
+        .iter()
+        .any(|d| d.path.as_deref() == Some("/appendices/news")));
     // A year's schema carries the fields of that year's rules only.
     assert!(schema(rules, ObligationKind::InspectionNotice, 2025).is_err());
 }
