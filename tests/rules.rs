@@ -330,3 +330,30 @@ fn each_declared_day_cites_its_own_line() {
     assert!(source("2025-05-02").contains(&line_of("hoan_doi(")));
     assert!(source("2025-09-01").contains(&line_of("nghi_le(\"quoc_khanh\"")));
 }
+
+/// Every rule function takes its source in one shape: a text or a map; a
+/// target needs the document's own words (`trich_dan`).
+#[test]
+fn every_function_takes_its_source_in_one_shape() {
+    let load = |text: &str| RulesEngine::new().load(&[Script::new("2026.rhai", text).unwrap()]);
+    let as_map = r#"nghi_le("tet", "2026-02-14", "2026-02-22", #{ tai_lieu: "Công điện (ví dụ)", muc: "§1" });"#;
+    let rules = load(as_map).unwrap();
+    assert!(rules
+        .holidays
+        .notice(2026)
+        .unwrap()
+        .source
+        .starts_with("Công điện (ví dụ) §1"));
+    let as_text = r#"bo_chi_tieu("dx_news_items", 2026, "Quyết định (ví dụ), Điều 2");"#;
+    assert!(load(as_text).is_ok());
+    let target_without_words =
+        r#"muc_tieu("e_contract_enterprises_rate", "dti-2022", 2026, ">=", 85, "003 §V.6");"#;
+    let errors = load(target_without_words).unwrap_err();
+    assert_eq!(errors[0].code, dxplan::Code::RulesInvalidValue);
+    assert!(errors[0].message.en.contains("document's words"));
+    let empty = r#"bo_chi_tieu("dx_news_items", 2026, "  ");"#;
+    assert_eq!(
+        load(empty).unwrap_err()[0].code,
+        dxplan::Code::RulesInvalidValue
+    );
+}

@@ -1,0 +1,119 @@
+//! Custom checks: `kiem_tra` registers a script function; `loi` and
+//! `canh_bao` are what it returns.
+
+use super::{changes, Shared};
+use crate::diagnostic::{Code, Diagnostic, Severity, Text};
+use crate::rules::Check;
+use rhai::{Dynamic, Engine, NativeCallContext};
+
+/// `kiem_tra(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn kiem_tra(engine: &mut Engine, name: &'static str, state: &Shared) {
+    changes!(engine, name, state, |st, o, id: &str, function: &str| {
+        if !st
+            .functions
+            .iter()
+            .any(|(n, arity)| n == function && *arity == 1)
+        {
+            return Err(Diagnostic::error(
+                Code::RulesUnknownFunction,
+                Text::new(
+                    format!("Không có hàm '{function}' nhận 1 tham số (báo cáo) trong tệp này"),
+                    format!(
+                        "no function '{function}' taking 1 parameter (the report) in this file"
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Khai báo: fn {function}(bc) {{ ... }}"),
+                format!("Declare: fn {function}(bc) {{ ... }}"),
+            )));
+        }
+        st.rules.checks.retain(|c| c.id != id);
+        st.rules.checks.push(Check {
+            id: id.to_string(),
+            function: function.to_string(),
+            script: st.script.name.clone(),
+            origin: o.clone(),
+            script_hash: crate::rules::text_hash(&st.script.source),
+        });
+        st.record(
+            o,
+            id,
+            format!("kiểm tra {id} (hàm {function})"),
+            format!("check {id} (function {function})"),
+        );
+        Ok(())
+    })
+}
+
+/// `loi(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn loi(engine: &mut Engine, name: &'static str, _: &Shared) {
+    engine.register_fn(name, |path: &str, vi: &str, en: &str| {
+        finding("loi", path, vi, en)
+    });
+}
+
+/// `canh_bao(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn canh_bao(engine: &mut Engine, name: &'static str, _: &Shared) {
+    engine.register_fn(name, |path: &str, vi: &str, en: &str| {
+        finding("canh_bao", path, vi, en)
+    });
+}
+
+fn finding(severity: &str, path: &str, vi: &str, en: &str) -> rhai::Map {
+    let mut m = rhai::Map::new();
+    m.insert("muc_do".into(), severity.into());
+    m.insert("duong_dan".into(), path.into());
+    m.insert("vi".into(), vi.into());
+    m.insert("en".into(), en.into());
+    m
+}
+
+/// Turns what a check function returned into diagnostics.
+pub(crate) fn check_results(v: Dynamic, check: &Check) -> Vec<Diagnostic> {
+    let bad_shape = || {
+        let mut d = Diagnostic::error(
+            Code::RulesType,
+            Text::new(
+                format!(
+                    "Hàm kiểm tra '{}' phải trả về một mảng các loi(...) / canh_bao(...)",
+                    check.function
+                ),
+                format!(
+                    "check function '{}' must return an array of loi(...) / canh_bao(...)",
+                    check.function
+                ),
+            ),
+        )
+        .in_script(check.origin.clone());
+        d.check = Some(check.id.clone());
+        d
+    };
+    let Some(items) = v.try_cast::<rhai::Array>() else {
+        return vec![bad_shape()];
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let Some(m) = item.try_cast::<rhai::Map>() else {
+                return bad_shape();
+            };
+            let get = |k: &str| {
+                m.get(k)
+                    .and_then(|v| v.clone().into_string().ok())
+                    .unwrap_or_default()
+            };
+            let severity = if get("muc_do") == "loi" {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let mut d =
+                Diagnostic::new(severity, Code::RulesCheck, Text::new(get("vi"), get("en")))
+                    .at(get("duong_dan"))
+                    .with_source(format!("{}", check.origin));
+            d.check = Some(check.id.clone());
+            d
+        })
+        .collect()
+}

@@ -1,0 +1,513 @@
+//! The functions a rule script can call (documented in `rules/README.md`),
+//! declared once in [`SCRIPT_API`]: its name, parameters and what it does
+//! (what a rule editor offers) and how it is registered on the sandbox, by
+//! domain: targets and indicators ([`targets`]), days off ([`days_off`]),
+//! reports, deadlines and recipients ([`reports`]), form fields ([`fields`])
+//! and custom checks ([`checks`]).
+//!
+//! Every call checks its arguments at once and fails at its own line and
+//! column with a bilingual message; a successful call changes the working
+//! rule set and records a [`Change`] with its origin. Every change takes its
+//! source (`nguon`) in one shape, read by [`source`]: a text ("Công văn
+//! 123/UBND, mục 2") or a map `#{ tai_lieu, muc, trich_dan }`; a target needs
+//! the map with the document's own words (`trich_dan`).
+
+mod checks;
+mod days_off;
+mod fields;
+mod reports;
+mod targets;
+
+pub(crate) use checks::check_results;
+
+use super::{Change, RuleSet, Script};
+use crate::calendar::date::parse_date;
+use crate::diagnostic::{Code, Diagnostic, Span, Text};
+use crate::kpi::{Comparator, Exact, Source};
+use chrono::NaiveDate;
+use rhai::{Dynamic, Engine, EvalAltResult, NativeCallContext, AST, INT};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// How a function is registered on the sandbox (by its name).
+type Register = fn(&mut Engine, &'static str, &Shared);
+
+/// One function of the rule-script API: what a rule editor offers, and how
+/// the sandbox gets it.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ApiFunction {
+    /// Name, as called in a script.
+    pub name: &'static str,
+    /// Its parameters, named in Vietnamese as in `rules/README.md`.
+    pub params: &'static str,
+    /// What it does, in Vietnamese.
+    pub vi: &'static str,
+    /// What it does, in English.
+    pub en: &'static str,
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    register: Register,
+}
+
+const fn f(
+    name: &'static str,
+    params: &'static str,
+    vi: &'static str,
+    en: &'static str,
+    register: Register,
+) -> ApiFunction {
+    ApiFunction {
+        name,
+        params,
+        vi,
+        en,
+        register,
+    }
+}
+
+/// The rule-script API (documented in `rules/README.md`): what a rule editor
+/// completes, what "unknown function" hints list, and what the sandbox
+/// registers — one table.
+///
+/// ```
+/// let names: Vec<_> = dxplan::rules::SCRIPT_API.iter().map(|f| f.name).collect();
+/// assert!(names.contains(&"muc_tieu") && names.contains(&"kiem_tra"));
+/// ```
+pub const SCRIPT_API: &[ApiFunction] = &[
+    f(
+        "muc_tieu",
+        "chỉ_tiêu, kế_hoạch, năm, so_sánh, giá_trị, nguồn",
+        "đặt mục tiêu của một chỉ tiêu từ năm đó",
+        "set an indicator's target from that year",
+        targets::muc_tieu,
+    ),
+    f(
+        "muc_tieu_cap",
+        "chỉ_tiêu, kế_hoạch, năm, cấp, so_sánh, giá_trị, nguồn",
+        "mục tiêu riêng cho một cấp",
+        "a target for one administrative level",
+        targets::muc_tieu_cap,
+    ),
+    f(
+        "them_chi_tieu",
+        "định_nghĩa, nguồn",
+        "thêm chỉ tiêu mới",
+        "add a new indicator",
+        targets::them_chi_tieu,
+    ),
+    f(
+        "bo_chi_tieu",
+        "chỉ_tiêu, từ_năm, nguồn",
+        "bỏ một chỉ tiêu từ năm đó",
+        "drop an indicator from that year",
+        targets::bo_chi_tieu,
+    ),
+    f(
+        "chinh_sach_han",
+        "kế_hoạch, chính_sách, nguồn",
+        "chính sách hạn nộp từ năm của tệp",
+        "deadline policy from the script's year",
+        reports::chinh_sach_han,
+    ),
+    f(
+        "nghi_le",
+        "ngày_lễ, từ_ngày, đến_ngày, nguồn",
+        "ngày nghỉ lễ theo thông báo",
+        "holiday days off per the yearly notice",
+        days_off::nghi_le,
+    ),
+    f(
+        "hoan_doi",
+        "ngày_nghỉ, ngày_làm_bù, nguồn",
+        "hoán đổi ngày làm việc",
+        "swap a working day",
+        days_off::hoan_doi,
+    ),
+    f(
+        "noi_nhan",
+        "kế_hoạch, cấp_nhận, từ_ngày, mã, tên, tên_tiếng_Anh, nguồn",
+        "đổi nơi nhận báo cáo",
+        "change the recipient of reports",
+        reports::noi_nhan,
+    ),
+    f(
+        "bao_cao",
+        "định_nghĩa",
+        "thêm một nghĩa vụ báo cáo của kế hoạch",
+        "add a reporting obligation to a plan",
+        reports::bao_cao,
+    ),
+    f(
+        "han_nop",
+        "kế_hoạch, loại, cấp, kỳ, trước_ngày, nguồn",
+        "đổi hạn nộp của một kỳ",
+        "change one period's deadline",
+        reports::han_nop,
+    ),
+    f(
+        "kiem_tra",
+        "mã, tên_hàm",
+        "đăng ký một kiểm tra thêm",
+        "register a custom check",
+        checks::kiem_tra,
+    ),
+    f(
+        "them_truong",
+        "loại, nhóm, #{ ma, kieu, ten, ten_en, bat_buoc }, nguồn",
+        "thêm ô vào biểu mẫu",
+        "add a field to a form",
+        fields::them_truong,
+    ),
+    f(
+        "loi",
+        "đường_dẫn, tiếng_Việt, tiếng_Anh",
+        "một lỗi do kiểm tra thêm trả về",
+        "an error returned by a custom check",
+        checks::loi,
+    ),
+    f(
+        "canh_bao",
+        "đường_dẫn, tiếng_Việt, tiếng_Anh",
+        "một cảnh báo do kiểm tra thêm trả về",
+        "a warning returned by a custom check",
+        checks::canh_bao,
+    ),
+];
+
+/// Registers every function of [`SCRIPT_API`] on the engine.
+pub(crate) fn register(engine: &mut Engine, state: &Shared) {
+    for function in SCRIPT_API {
+        (function.register)(engine, function.name, state);
+    }
+}
+
+/// Registers a function that changes the working rule set: its arguments,
+/// then `with_state` runs the body at the call's position.
+macro_rules! changes {
+    ($engine:ident, $name:ident, $state:ident, |$st:ident, $o:ident $(, $arg:ident : $ty:ty)*| $body:expr) => {{
+        let s = $state.clone();
+        $engine.register_fn($name, move |ctx: NativeCallContext $(, $arg: $ty)*| {
+            super::with_state(&s, &ctx, |$st, $o| $body)
+        });
+    }};
+}
+use changes;
+
+pub(crate) type Shared = Rc<RefCell<Option<State>>>;
+
+/// The working rule set of one script run.
+pub(crate) struct State {
+    rules: RuleSet,
+    script: Script,
+    error: Option<Diagnostic>,
+    /// Script functions and their number of parameters (for `kiem_tra`).
+    functions: Vec<(String, usize)>,
+}
+
+impl State {
+    pub(crate) fn new(rules: RuleSet, script: Script, ast: &AST) -> State {
+        let functions = ast
+            .iter_functions()
+            .map(|f| (f.name.to_string(), f.params.len()))
+            .collect();
+        State {
+            rules,
+            script,
+            error: None,
+            functions,
+        }
+    }
+
+    /// The rule set after the run, and the error a call recorded, if any.
+    pub(crate) fn finish(self) -> (RuleSet, Option<Diagnostic>) {
+        (self.rules, self.error)
+    }
+
+    fn record(&mut self, origin: Span, subject: &str, vi: String, en: String) {
+        self.rules.changes.push(Change {
+            origin,
+            year: self.script.year,
+            summary: Text::new(vi, en),
+            subject: subject.to_string(),
+        });
+    }
+
+    /// A script of year Y changes Y and later years only.
+    fn not_before_script_year(&self, year: i32, what: (&str, &str)) -> Result<(), Diagnostic> {
+        let (what_vi, what_en) = what;
+        if year < self.script.year {
+            return Err(Diagnostic::error(
+                Code::RulesInvalidValue,
+                Text::new(
+                    format!(
+                        "Tệp quy tắc năm {} không được thay đổi {what_vi} của năm {year}",
+                        self.script.year
+                    ),
+                    format!(
+                        "a {} rule file cannot change the {what_en} of {year}",
+                        self.script.year
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Sửa trong tệp quy tắc của năm {year}."),
+                format!("Change it in the rule file of {year}."),
+            )));
+        }
+        Ok(())
+    }
+}
+
+fn unknown(what_vi: &str, what_en: &str, value: &str, hint: Text) -> Diagnostic {
+    Diagnostic::error(
+        Code::RulesUnknownId,
+        Text::new(
+            format!("Không có {what_vi} '{value}'"),
+            format!("unknown {what_en} '{value}'"),
+        ),
+    )
+    .with_hint(hint)
+}
+
+fn invalid(vi: String, en: String) -> Diagnostic {
+    Diagnostic::error(Code::RulesInvalidValue, Text::new(vi, en))
+}
+
+fn date(text: &str) -> Result<NaiveDate, Diagnostic> {
+    parse_date(text).map_err(not_valid)
+}
+
+fn comparator(text: &str) -> Result<Comparator, Diagnostic> {
+    match text.trim() {
+        ">=" | "≥" => Ok(Comparator::Ge),
+        ">" => Ok(Comparator::Gt),
+        "<=" | "≤" => Ok(Comparator::Le),
+        "<" => Ok(Comparator::Lt),
+        "=" | "==" => Ok(Comparator::Eq),
+        other => Err(invalid(
+            format!("Phép so sánh không hợp lệ: '{other}'"),
+            format!("invalid comparator: '{other}'"),
+        )
+        .with_hint(Text::new(
+            "Dùng \">=\" (tối thiểu), \">\" (trên), \"<=\" (thứ hạng, tối đa), \"<\" hoặc \"=\".",
+            "Use \">=\" (at least), \">\" (above), \"<=\" (rank, at most), \"<\" or \"=\".",
+        ))),
+    }
+}
+
+fn number(v: &Dynamic) -> Result<Exact, Diagnostic> {
+    let parsed = if let Ok(i) = v.as_int() {
+        Some(Exact::int(i))
+    } else if let Ok(f) = v.as_float() {
+        Exact::from_f64(f)
+    } else if let Ok(s) = v.clone().into_string() {
+        Exact::parse(&s)
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
+        invalid(
+            format!("Giá trị mục tiêu phải là số (chi tiết: {})", v.type_name()),
+            format!("a target value must be a number, got {}", v.type_name()),
+        )
+    })
+}
+
+fn year(y: INT) -> Result<i32, Diagnostic> {
+    i32::try_from(y)
+        .ok()
+        .filter(|y| crate::calendar::date::check_year(*y).is_ok())
+        .ok_or_else(|| {
+            invalid(
+                format!("Năm không hợp lệ: {y}"),
+                format!("invalid year: {y}"),
+            )
+        })
+}
+
+fn kpi_hint() -> Text {
+    Text::new(
+        "Xem mã chỉ tiêu bằng `dxplan kpi list`.",
+        "List indicator ids with `dxplan kpi list`.",
+    )
+}
+
+fn plan_hint(rules: &RuleSet) -> Text {
+    let ids: Vec<&str> = rules.plans.iter().map(|p| p.id.as_str()).collect();
+    Text::new(
+        format!("Các kế hoạch: {}.", ids.join(", ")),
+        format!("Plans: {}.", ids.join(", ")),
+    )
+}
+
+/// Runs `f` on the working state; on failure records the diagnostic at the
+/// call's position and stops the script.
+fn with_state<F>(state: &Shared, ctx: &NativeCallContext, f: F) -> Result<(), Box<EvalAltResult>>
+where
+    F: FnOnce(&mut State, Span) -> Result<(), Diagnostic>,
+{
+    let pos = ctx.call_position();
+    let mut guard = state.borrow_mut();
+    let Some(st) = guard.as_mut() else {
+        return Err(Box::new(EvalAltResult::ErrorRuntime(
+            "rule functions are only available while rules load".into(),
+            pos,
+        )));
+    };
+    let origin = Span {
+        file: st.script.name.clone(),
+        line: pos.line().unwrap_or(0),
+        column: pos.position().unwrap_or(0),
+    };
+    match f(st, origin.clone()) {
+        Ok(()) => Ok(()),
+        Err(d) => {
+            let message = d.message.en.clone();
+            st.error = Some(d.in_script(origin));
+            Err(Box::new(EvalAltResult::ErrorRuntime(message.into(), pos)))
+        }
+    }
+}
+
+/// A change's source, in the one shape every function takes: a text, or a
+/// map `#{ tai_lieu, muc, trich_dan }`.
+pub(crate) struct Cited {
+    document: String,
+    section: String,
+    quote: Option<String>,
+}
+
+impl Cited {
+    /// The source as one text: "document section", or the text given.
+    fn text(&self) -> String {
+        if self.section.is_empty() {
+            self.document.clone()
+        } else {
+            format!("{} {}", self.document, self.section)
+        }
+    }
+
+    /// The source with the document's own words, as a target needs it.
+    fn quoted(self) -> Result<Source, Diagnostic> {
+        match self.quote {
+            Some(quote) => Ok(Source {
+                document: self.document,
+                section: self.section,
+                quote,
+            }),
+            None => Err(invalid(
+                "Mục tiêu cần nguồn có nguyên văn: #{ tai_lieu, muc, trich_dan }".into(),
+                "a target needs its source with the document's words: #{ tai_lieu, muc, trich_dan }"
+                    .into(),
+            )
+            .with_hint(source_hint())),
+        }
+    }
+}
+
+fn source_hint() -> Text {
+    Text::new(
+        "Nguồn: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"nguyên văn câu đặt chỉ tiêu\" }",
+        "Source: #{ tai_lieu: \"003_08cb75b396c90965.txt\", muc: \"§V.6\", trich_dan: \"the document's words\" }",
+    )
+}
+
+/// Reads a change's source (`nguon`): a non-empty text, or a map with
+/// `tai_lieu` and `muc` (and `trich_dan`, the document's words).
+pub(crate) fn source(nguon: &Dynamic) -> Result<Cited, Diagnostic> {
+    if let Some(m) = nguon.read_lock::<rhai::Map>() {
+        let get =
+            |k: &str| field(&m, k, ("Nguồn", "the source")).map_err(|d| d.with_hint(source_hint()));
+        return Ok(Cited {
+            document: get("tai_lieu")?,
+            section: get("muc")?,
+            quote: match m.get("trich_dan") {
+                Some(_) => Some(get("trich_dan")?),
+                None => None,
+            },
+        });
+    }
+    match nguon.clone().into_string() {
+        Ok(text) if !text.trim().is_empty() => Ok(Cited {
+            document: text.trim().to_string(),
+            section: String::new(),
+            quote: None,
+        }),
+        _ => Err(invalid(
+            "Thiếu nguồn (văn bản, điều/mục) của thay đổi".into(),
+            "the change lacks its source (document and section)".into(),
+        )
+        .with_hint(source_hint())),
+    }
+}
+
+/// A non-empty text field `k` of a map; `what` names the map in messages
+/// (Vietnamese, English), e.g. ("Nguồn", "the source").
+fn field(m: &rhai::Map, k: &str, what: (&str, &str)) -> Result<String, Diagnostic> {
+    m.get(k)
+        .and_then(|v| v.clone().into_string().ok())
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| {
+            invalid(
+                format!("{} thiếu trường '{k}'", what.0),
+                format!("{} lacks '{k}'", what.1),
+            )
+            .with_hint(Text::new(
+                "Xem mẫu của hàm này trong rules/README.md.",
+                "See this function's example in rules/README.md.",
+            ))
+        })
+}
+
+fn map_array(m: &rhai::Map, k: &str) -> Result<rhai::Array, Diagnostic> {
+    m.get(k)
+        .and_then(|v| v.clone().try_cast::<rhai::Array>())
+        .filter(|a| !a.is_empty())
+        .ok_or_else(|| {
+            invalid(
+                format!("Định nghĩa chỉ tiêu thiếu danh sách '{k}'"),
+                format!("the indicator definition lacks the list '{k}'"),
+            )
+        })
+}
+
+fn serde_name<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what_vi: &str,
+    what_en: &str,
+    valid: &str,
+) -> Result<T, Diagnostic> {
+    use serde::de::IntoDeserializer;
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        text.into_deserializer();
+    T::deserialize(de).map_err(|_| {
+        unknown(
+            what_vi,
+            what_en,
+            text,
+            Text::new(format!("Hợp lệ: {valid}."), format!("Valid: {valid}.")),
+        )
+    })
+}
+
+/// An id a script names that the engine does not know (kind, level,
+/// period…): the parser's words, as a rule-script error.
+fn not_known(d: Diagnostic) -> Diagnostic {
+    let hint = d.hint.clone();
+    let out = Diagnostic::error(Code::RulesUnknownId, d.message);
+    match hint {
+        Some(h) => out.with_hint(h),
+        None => out,
+    }
+}
+
+/// A value a script gives that does not read (a period…), as a rule-script error.
+fn not_valid(d: Diagnostic) -> Diagnostic {
+    let hint = d.hint.clone();
+    let out = Diagnostic::error(Code::RulesInvalidValue, d.message);
+    match hint {
+        Some(h) => out.with_hint(h),
+        None => out,
+    }
+}

@@ -1,0 +1,268 @@
+//! Reporting obligations, deadlines, policies and recipients: `bao_cao`,
+//! `han_nop`, `chinh_sach_han`, `noi_nhan`.
+
+use super::{
+    changes, date, field, invalid, not_known, not_valid, plan_hint, source, unknown, Shared, State,
+};
+use crate::calendar::period::Period;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::obligations::{DueOverride, Level, ObligationKind, Recipient, RecipientChange};
+use chrono::Datelike;
+use rhai::{Dynamic, Engine, NativeCallContext};
+
+/// `bao_cao(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn bao_cao(engine: &mut Engine, name: &'static str, state: &Shared) {
+    changes!(
+        engine,
+        name,
+        state,
+        |st, o, def: rhai::Map| add_report_rule(st, o, &def)
+    )
+}
+
+/// `han_nop(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn han_nop(engine: &mut Engine, name: &'static str, state: &Shared) {
+    changes!(
+        engine,
+        name,
+        state,
+        |st, o, plan: &str, kind: &str, level: &str, period: &str, due: &str, nguon: Dynamic| {
+            let nguon = source(&nguon)?.text();
+            let k: ObligationKind = kind.parse().map_err(not_known)?;
+            let l: Level = level.parse().map_err(not_known)?;
+            let p: Period = period.parse().map_err(not_valid)?;
+            let d = date(due)?;
+            st.not_before_script_year(p.year_of().max(d.year()), ("hạn nộp", "deadlines"))?;
+            let hint = plan_hint(&st.rules);
+            let pl = st
+                .rules
+                .plans
+                .get_mut(plan)
+                .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+            if !pl.rules.iter().any(|r| r.kind == k && r.level == l) {
+                return Err(invalid(
+                    format!(
+                        "Kế hoạch '{plan}' không có {} của cấp '{level}'",
+                        k.name().vi.to_lowercase()
+                    ),
+                    format!(
+                        "plan '{plan}' has no {} from level '{level}'",
+                        k.name().en.to_lowercase()
+                    ),
+                ));
+            }
+            pl.due_overrides.push(DueOverride {
+                kind: k,
+                level: l,
+                period: p,
+                due_before: d,
+                source: format!("{nguon} ({o})"),
+            });
+            st.record(
+                o,
+                plan,
+                format!(
+                    "hạn {} {period} cấp {level} của {plan}: trước ngày {due}",
+                    k.name().vi.to_lowercase()
+                ),
+                format!(
+                    "deadline of the {} {period} from {level} of {plan}: before {due}",
+                    k.name().en.to_lowercase()
+                ),
+            );
+            Ok(())
+        }
+    )
+}
+
+/// `chinh_sach_han(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn chinh_sach_han(engine: &mut Engine, name: &'static str, state: &Shared) {
+    changes!(
+        engine,
+        name,
+        state,
+        |st, o, plan: &str, policy: &str, nguon: Dynamic| {
+            let nguon = source(&nguon)?.text();
+            let p: crate::DeadlinePolicy = policy.parse().map_err(not_valid)?;
+            let year = st.script.year;
+            let hint = plan_hint(&st.rules);
+            let pl = st
+                .rules
+                .plans
+                .get_mut(plan)
+                .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+            pl.policy_changes.push(crate::obligations::PolicyChange {
+                from_year: year,
+                policy: p,
+                source: format!("{nguon} ({o})"),
+            });
+            st.record(
+                o,
+                plan,
+                format!("từ năm {year}, chính sách hạn của {plan}: {p}"),
+                format!("from {year}, deadline policy of {plan}: {p}"),
+            );
+            Ok(())
+        }
+    )
+}
+
+/// `noi_nhan(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) {
+    changes!(
+        engine,
+        name,
+        state,
+        |st,
+         o,
+         plan: &str,
+         level: &str,
+         from: &str,
+         id: &str,
+         vi: &str,
+         en: &str,
+         nguon: Dynamic| {
+            let nguon = source(&nguon)?.text();
+            let l: Level = level.parse().map_err(not_known)?;
+            let d = date(from)?;
+            st.not_before_script_year(d.year(), ("nơi nhận", "recipients"))?;
+            let hint = plan_hint(&st.rules);
+            let p = st
+                .rules
+                .plans
+                .get_mut(plan)
+                .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+            let mut changed = 0;
+            for rule in &mut p.rules {
+                if rule.recipients.iter().any(|r| r.recipient.level == l) {
+                    rule.recipients.push(RecipientChange {
+                        from: Some(d),
+                        recipient: Recipient::new(id, vi, en, l),
+                        source: format!("{nguon} ({o})"),
+                    });
+                    changed += 1;
+                }
+            }
+            if changed == 0 {
+                return Err(invalid(
+                    format!("Kế hoạch '{plan}' không có báo cáo nào gửi cấp '{level}'"),
+                    format!("plan '{plan}' has no report sent to level '{level}'"),
+                ));
+            }
+            st.record(
+                o,
+                plan,
+                format!("từ {from}, báo cáo {plan} gửi cấp {level} đến {vi}"),
+                format!("from {from}, {plan} reports to level {level} go to {en}"),
+            );
+            Ok(())
+        }
+    )
+}
+
+/// `bao_cao(#{ ... })`: a reporting obligation of a plan — once (`ky` +
+/// `truoc_ngay`) or recurring (`lap_lai` + `ngay_thang_cuoi`) — with its
+/// recipient, the document's words and section.
+fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), Diagnostic> {
+    use crate::obligations::{DeadlineRule, Schedule};
+    use crate::PeriodKind;
+    let plan_id = field(def, "ke_hoach", ("Báo cáo", "the report definition"))?;
+    let kind: ObligationKind = field(def, "loai", ("Báo cáo", "the report definition"))?
+        .parse()
+        .map_err(not_known)?;
+    let level: Level = field(def, "cap", ("Báo cáo", "the report definition"))?
+        .parse()
+        .map_err(not_known)?;
+    let to = def
+        .get("noi_nhan")
+        .and_then(|v| v.clone().try_cast::<rhai::Map>())
+        .ok_or_else(|| {
+            invalid(
+                "Thiếu 'noi_nhan' #{ ma, ten, ten_en, cap }".into(),
+                "missing 'noi_nhan' #{ ma, ten, ten_en, cap }".into(),
+            )
+        })?;
+    let to_level: Level = field(&to, "cap", ("Báo cáo", "the report definition"))?
+        .parse()
+        .map_err(not_known)?;
+    let recipient = Recipient::new(
+        &field(&to, "ma", ("Báo cáo", "the report definition"))?,
+        &field(&to, "ten", ("Báo cáo", "the report definition"))?,
+        &field(&to, "ten_en", ("Báo cáo", "the report definition"))?,
+        to_level,
+    );
+    let words = field(def, "nguyen_van", ("Báo cáo", "the report definition"))?;
+    let section = field(def, "muc", ("Báo cáo", "the report definition"))?;
+    let schedule = match (def.get("ky"), def.get("lap_lai")) {
+        (Some(_), None) => {
+            let period: Period = field(def, "ky", ("Báo cáo", "the report definition"))?
+                .parse()
+                .map_err(not_valid)?;
+            let due = date(&field(def, "truoc_ngay", ("Báo cáo", "the report definition"))?)?;
+            st.not_before_script_year(period.year_of().max(due.year()), ("báo cáo", "reports"))?;
+            Schedule::Once { period, due_before: due }
+        }
+        (None, Some(_)) => {
+            let period_kind = match field(def, "lap_lai", ("Báo cáo", "the report definition"))?.as_str() {
+                "month" | "thang" => PeriodKind::Month,
+                "quarter" | "quy" => PeriodKind::Quarter,
+                "half_year" | "6_thang" => PeriodKind::HalfYear,
+                "year" | "nam" => PeriodKind::Year,
+                other => {
+                    return Err(invalid(
+                        format!("Kỳ lặp lại không hợp lệ: '{other}' (quy, 6_thang, nam, thang)"),
+                        format!("invalid recurrence: '{other}' (quarter, half_year, year, month)"),
+                    ))
+                }
+            };
+            let day = def.get("ngay_thang_cuoi").and_then(|v| v.as_int().ok()).filter(|d| (1..=28).contains(d)).ok_or_else(|| {
+                invalid(
+                    "'ngay_thang_cuoi' phải là ngày 1–28 của tháng cuối kỳ".into(),
+                    "'ngay_thang_cuoi' must be a day 1–28 of the period's last month".into(),
+                )
+            })?;
+            Schedule::Recurring { period_kind, day_of_last_month: day as u32 }
+        }
+        _ => {
+            return Err(invalid(
+                "Báo cáo cần hoặc 'ky' + 'truoc_ngay' (một lần) hoặc 'lap_lai' + 'ngay_thang_cuoi' (định kỳ)".into(),
+                "a report needs either 'ky' + 'truoc_ngay' (once) or 'lap_lai' + 'ngay_thang_cuoi' (recurring)".into(),
+            ))
+        }
+    };
+    let hint = plan_hint(&st.rules);
+    let plan = st
+        .rules
+        .plans
+        .get_mut(&plan_id)
+        .ok_or_else(|| unknown("kế hoạch", "plan", &plan_id, hint))?;
+    let source = format!("{} {section}", plan.document);
+    plan.rules.push(DeadlineRule {
+        kind,
+        level,
+        recipients: vec![RecipientChange {
+            from: None,
+            recipient,
+            source: source.clone(),
+        }],
+        schedule,
+        rule_text: words,
+        source: source.clone(),
+        policy: None,
+    });
+    st.record(
+        origin,
+        &plan_id,
+        format!(
+            "{plan_id}: {} của cấp {} ({source})",
+            kind.name().vi.to_lowercase(),
+            level.as_str()
+        ),
+        format!(
+            "{plan_id}: {} from level {} ({source})",
+            kind.name().en.to_lowercase(),
+            level.as_str()
+        ),
+    );
+    Ok(())
+}
