@@ -1,543 +1,95 @@
-//! The indicator catalog of the seed documents.
-//!
-//! Each indicator is declared once; its targets come from every plan that sets
-//! one, each with the document, section and the document's own words
-//! (`quote`, verified against `shared/seeds/` by the tests). Plan ids:
-//!
-//! | plan                  | document | years                                          |
-//! |-----------------------|----------|------------------------------------------------|
-//! | `city-2025`           | 000      | 2025                                           |
-//! | `resolution-09-2022`  | 002      | "đến năm 2025" (2022–2025), "đến năm 2030" (2026–2030) |
-//! | `dti-2022`            | 003      | per year 2022–2025, or as the sentence dates it |
-//! | `action-03-2025`      | 004      | 2025, "đến năm 2030" (2025–2030), "đến năm 2045" (2031–2045) |
-//!
-//! Comparators follow the words: "tối thiểu", "ít nhất", "trở lên" → ≥;
-//! "trên" → >; "đạt X %" / "X %" of something to achieve → ≥; "thứ bậc N" → ≤ N.
-//!
-//! ```
-//! let c = dxplan::defaults::rules().catalog.clone();
-//! assert!(c.len() >= 70);
-//! assert!(c.iter().all(|i| !i.targets.is_empty()));
-//! ```
+//! The indicators of the five seed documents and their targets, each with
+//! the document, section and the document's own words (checked against
+//! `shared/seeds/` by the tests).
 
-use super::{
-    AdminLevel, Aggregation, Comparator, Exact, Formula, Group, Indicator, InputKind, InputSpec,
-    Source, Target, ValueUnit,
-};
-use crate::diagnostic::{Code, Diagnostic, Result, Text};
-use serde::Serialize;
-use std::sync::Arc;
-
-const CITY: &str = "city-2025";
-const R09: &str = "resolution-09-2022";
-const DTI: &str = "dti-2022";
-const A03: &str = "action-03-2025";
-
-const DOC_CITY: &str = "000_b9c617fe6a001fd2.txt";
-const DOC_R09: &str = "002_b2bbd07fcc9b5795.txt";
-const DOC_DTI: &str = "003_08cb75b396c90965.txt";
-const DOC_A03: &str = "004_22cd2849f6c7996c.txt";
-
+use super::super::{AdminLevel, Aggregation, Comparator, Group, Indicator, InputKind};
+use super::dsl::*;
 use AdminLevel::{City, Commune, Province, Unit};
 use Comparator::{Ge, Gt, Le};
 
-/// The set of indicators, with an index of their inputs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Catalog {
-    /// Shared with evaluation results, which keep their indicator without
-    /// borrowing the catalog; a rule script's change copies only the
-    /// indicator it changes.
-    indicators: Vec<Arc<Indicator>>,
-    /// Input id → (dense slot, indicator index, input index). Validated values
-    /// are stored by slot, so evaluation never compares strings.
-    #[serde(skip)]
-    input_index: std::collections::HashMap<String, (usize, usize, usize)>,
-    /// Per indicator, the slots of its formula's inputs, in order.
-    #[serde(skip)]
-    formula_slots: Vec<Vec<usize>>,
-}
-
-impl Catalog {
-    /// The indicators encoded in Rust from the seed documents, before any
-    /// rule script. With the targets the shipped scripts set (e.g. the DTI
-    /// plan's target for each year) they are in [`crate::defaults::rules`].
-    pub fn base() -> Catalog {
-        Catalog::new(seed_indicators())
-    }
-
-    /// A catalog of the given indicators. An input shared by several
-    /// indicators is described by its first declaration.
-    pub fn new(indicators: Vec<Indicator>) -> Catalog {
-        let mut input_index = std::collections::HashMap::new();
-        for (i, ind) in indicators.iter().enumerate() {
-            for (j, spec) in ind.inputs.iter().enumerate() {
-                let slot = input_index.len();
-                input_index.entry(spec.id.clone()).or_insert((slot, i, j));
-            }
-        }
-        let formula_slots = indicators
-            .iter()
-            .map(|ind| {
-                ind.formula
-                    .inputs()
-                    .iter()
-                    .map(|id| input_index.get(*id).map_or(usize::MAX, |e| e.0))
-                    .collect()
-            })
-            .collect();
-        Catalog {
-            indicators: indicators.into_iter().map(Arc::new).collect(),
-            input_index,
-            formula_slots,
-        }
-    }
-
-    /// The indicators with a target of `plan` (any plan when `None`) in force
-    /// in `year` (any year when `None`), each keeping only those targets.
-    ///
-    /// ```
-    /// let c = dxplan::defaults::rules().catalog.clone();
-    /// let sel = c.select(Some("dti-2022"), Some(2025));
-    /// assert!(sel.iter().all(|i| i.targets.iter().all(|t| t.plan == "dti-2022")));
-    /// ```
-    pub fn select(&self, plan: Option<&str>, year: Option<i32>) -> Vec<Indicator> {
-        self.iter()
-            .map(|i| {
-                let mut i = i.clone();
-                i.targets.retain(|t| {
-                    plan.is_none_or(|p| t.plan == p)
-                        && year.is_none_or(|y| t.from_year <= y && y <= t.to_year)
-                });
-                i
-            })
-            .filter(|i| !i.targets.is_empty())
-            .collect()
-    }
-
-    /// Number of indicators.
-    pub fn len(&self) -> usize {
-        self.indicators.len()
-    }
-
-    /// Whether the catalog is empty.
-    pub fn is_empty(&self) -> bool {
-        self.indicators.is_empty()
-    }
-
-    /// The indicators, in catalog order.
-    pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
-        self.indicators.iter().map(|i| &**i)
-    }
-
-    /// The indicator with this id.
-    ///
-    /// ```
-    /// let c = dxplan::defaults::rules().catalog.clone();
-    /// assert_eq!(c.get("nope").unwrap_err().code, dxplan::Code::KpiUnknown);
-    /// ```
-    pub fn get(&self, id: &str) -> Result<&Indicator> {
-        self.indicators
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| &**i)
-            .ok_or_else(|| {
-                Diagnostic::error(
-                    Code::KpiUnknown,
-                    Text::new(
-                        format!("Không có chỉ tiêu '{id}'"),
-                        format!("unknown indicator '{id}'"),
-                    ),
-                )
-                .with_hint(Text::new(
-                    "Xem danh sách bằng `dxplan kpi list`.",
-                    "List the indicators with `dxplan kpi list`.",
-                ))
-            })
-    }
-
-    /// The indicator with this id, to change its targets (rule scripts).
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut Indicator> {
-        self.indicators
-            .iter_mut()
-            .find(|i| i.id == id)
-            .map(Arc::make_mut)
-    }
-
-    /// Adds an indicator (rule scripts); its inputs join the index.
-    pub fn push(&mut self, indicator: Indicator) {
-        let mut all: Vec<Indicator> = std::mem::take(&mut self.indicators)
-            .into_iter()
-            .map(Arc::unwrap_or_clone)
-            .collect();
-        all.push(indicator);
-        *self = Catalog::new(all);
-    }
-
-    /// The input spec with this id, from whichever indicator declares it.
-    pub fn input(&self, id: &str) -> Option<&InputSpec> {
-        let &(_, i, j) = self.input_index.get(id)?;
-        self.indicators.get(i)?.inputs.get(j)
-    }
-
-    /// Dense slot of an input and its spec.
-    pub(crate) fn input_slot(&self, id: &str) -> Option<(usize, &InputSpec)> {
-        let &(slot, i, j) = self.input_index.get(id)?;
-        Some((slot, self.indicators.get(i)?.inputs.get(j)?))
-    }
-
-    /// Number of distinct inputs.
-    pub(crate) fn slot_count(&self) -> usize {
-        self.input_index.len()
-    }
-
-    /// Indicators with the slots of their formula inputs.
-    pub(crate) fn with_slots(&self) -> impl Iterator<Item = (&Arc<Indicator>, &[usize])> {
-        self.indicators
-            .iter()
-            .zip(self.formula_slots.iter().map(Vec::as_slice))
-    }
-
-    /// Every distinct input id, sorted.
-    pub fn input_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = self
-            .indicators
-            .iter()
-            .flat_map(|i| i.inputs.iter().map(|s| s.id.as_str()))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    }
-}
-
-/// An input: id, Vietnamese name, English name, kind.
-type In = (&'static str, &'static str, &'static str, InputKind);
-
-fn spec(i: In) -> InputSpec {
-    InputSpec {
-        id: i.0.to_string(),
-        name: Text::new(i.1, i.2),
-        kind: i.3,
-    }
-}
-
-/// Builder for one indicator.
-struct B(Indicator);
-
-fn new(
-    id: &str,
-    vi: &str,
-    en: &str,
-    group: Group,
-    unit: ValueUnit,
-    formula: Formula,
-    inputs: Vec<In>,
-) -> B {
-    B(Indicator {
-        id: id.to_string(),
-        name: Text::new(vi, en),
-        group,
-        unit,
-        aggregation: Aggregation::default_for(&formula),
-        formula,
-        inputs: inputs.into_iter().map(spec).collect(),
-        levels: Vec::new(),
-        lead: None,
-        targets: Vec::new(),
-        retired_from: None,
-    })
-}
-
-fn rate(id: &str, vi: &str, en: &str, group: Group, num: In, den: In) -> B {
-    let f = Formula::Rate {
-        numerator: num.0.into(),
-        denominator: den.0.into(),
-    };
-    new(id, vi, en, group, ValueUnit::Percent, f, vec![num, den])
-}
-
-fn share(id: &str, vi: &str, en: &str, group: Group, part: In, whole: In) -> B {
-    let f = Formula::Share {
-        part: part.0.into(),
-        whole: whole.0.into(),
-    };
-    new(id, vi, en, group, ValueUnit::Percent, f, vec![part, whole])
-}
-
-fn count(id: &str, vi: &str, en: &str, group: Group, input: In) -> B {
-    let f = Formula::Count {
-        input: input.0.into(),
-        per_year: false,
-    };
-    new(id, vi, en, group, ValueUnit::Count, f, vec![input])
-}
-
-fn frequency(id: &str, vi: &str, en: &str, group: Group, input: In) -> B {
-    let f = Formula::Frequency {
-        input: input.0.into(),
-    };
-    new(id, vi, en, group, ValueUnit::PerWeek, f, vec![input])
-}
-
-fn rank(id: &str, vi: &str, en: &str, input: In) -> B {
-    let f = Formula::Rank {
-        input: input.0.into(),
-    };
-    new(id, vi, en, Group::Overall, ValueUnit::Rank, f, vec![input])
-}
-
-fn completion(id: &str, vi: &str, en: &str, group: Group, input: In) -> B {
-    let f = Formula::Completion {
-        input: input.0.into(),
-    };
-    new(id, vi, en, group, ValueUnit::Percent, f, vec![input])
-}
-
-fn reported(id: &str, vi: &str, en: &str, group: Group, input: In) -> B {
-    let f = Formula::Reported {
-        input: input.0.into(),
-    };
-    new(id, vi, en, group, ValueUnit::Percent, f, vec![input])
-}
-
-/// A target before it is attached: plan, years, horizon, comparator, value, source.
-struct T(Target);
-
-/// `(document, section, quote)` of a target.
-type Src<'a> = (&'a str, &'a str, &'a str);
-
-fn target(
-    plan: &str,
-    years: (i32, i32),
-    horizon: bool,
-    cmp: Comparator,
-    value: &str,
-    src: Src<'_>,
-) -> T {
-    let (doc, section, quote) = src;
-    T(Target {
-        plan: plan.into(),
-        from_year: years.0,
-        to_year: years.1,
-        horizon,
-        level: None,
-        comparator: cmp,
-        // Literal target values of the catalog; every one is a plain decimal.
-        value: Exact::parse(value).unwrap_or(Exact::ZERO),
-        source: Source {
-            document: doc.into(),
-            section: section.into(),
-            quote: quote.into(),
-        },
-        set_by: None,
-    })
-}
-
-/// City plan 2025 (000), year 2025.
-fn city(cmp: Comparator, value: &str, section: &str, quote: &str) -> T {
-    target(
-        CITY,
-        (2025, 2025),
-        false,
-        cmp,
-        value,
-        (DOC_CITY, section, quote),
-    )
-}
-/// Resolution 09-NQ/TU (002 §I.2.2.1), "đến năm 2025".
-fn r09_2025(cmp: Comparator, value: &str, section: &str, quote: &str) -> T {
-    target(
-        R09,
-        (2022, 2025),
-        true,
-        cmp,
-        value,
-        (DOC_R09, section, quote),
-    )
-}
-/// Resolution 09-NQ/TU (002 §I.2.2.2), "đến năm 2030".
-fn r09_2030(cmp: Comparator, value: &str, section: &str, quote: &str) -> T {
-    target(
-        R09,
-        (2026, 2030),
-        true,
-        cmp,
-        value,
-        (DOC_R09, section, quote),
-    )
-}
-/// DTI plan (003) for the given years.
-fn dti(
-    years: (i32, i32),
-    horizon: bool,
-    cmp: Comparator,
-    value: &str,
-    section: &str,
-    quote: &str,
-) -> T {
-    target(DTI, years, horizon, cmp, value, (DOC_DTI, section, quote))
-}
-/// Resolution 03/NQ-CP plan (004), "đến năm 2030" (Appendix I.I).
-fn a03_2030(cmp: Comparator, value: &str, section: &str, quote: &str) -> T {
-    target(
-        A03,
-        (2025, 2030),
-        true,
-        cmp,
-        value,
-        (DOC_A03, section, quote),
-    )
-}
-/// Resolution 03/NQ-CP plan (004), "đến năm 2045" (Appendix I.II).
-fn a03_2045(cmp: Comparator, value: &str, section: &str, quote: &str) -> T {
-    target(
-        A03,
-        (2031, 2045),
-        true,
-        cmp,
-        value,
-        (DOC_A03, section, quote),
-    )
-}
-/// Resolution 03/NQ-CP plan (004), "đến hết năm 2025".
-fn a03_2025(cmp: Comparator, value: &str, section: &str, quote: &str) -> T {
-    target(
-        A03,
-        (2025, 2025),
-        true,
-        cmp,
-        value,
-        (DOC_A03, section, quote),
-    )
-}
-
-impl T {
-    fn at(mut self, level: AdminLevel) -> T {
-        self.0.level = Some(level);
-        self
-    }
-}
-
-impl B {
-    fn levels(mut self, levels: &[AdminLevel]) -> B {
-        self.0.levels = levels.to_vec();
-        self
-    }
-    /// Marks a count as a yearly flow, prorated to shorter periods.
-    fn per_year(mut self) -> B {
-        if let Formula::Count { per_year, .. } = &mut self.0.formula {
-            *per_year = true;
-        }
-        self
-    }
-    fn aggregate(mut self, a: Aggregation) -> B {
-        self.0.aggregation = a;
-        self
-    }
-    fn lead(mut self, vi: &str, en: &str) -> B {
-        self.0.lead = Some(Text::new(vi, en));
-        self
-    }
-    fn t(mut self, t: T) -> B {
-        self.0.targets.push(t.0);
-        self
-    }
-    fn done(self) -> Indicator {
-        self.0
-    }
-}
-
 // Inputs shared by several indicators.
-const ENTERPRISES: In = (
+pub(super) const ENTERPRISES: In = (
     "enterprises_total",
     "Tổng số doanh nghiệp",
     "Enterprises (total)",
     InputKind::Count,
 );
-const SMES: In = (
+pub(super) const SMES: In = (
     "smes_total",
     "Tổng số doanh nghiệp nhỏ và vừa",
     "Small and medium enterprises (total)",
     InputKind::Count,
 );
-const ADULTS: In = (
+pub(super) const ADULTS: In = (
     "adults_total",
     "Dân số trưởng thành",
     "Adult population",
     InputKind::Count,
 );
-const POPULATION: In = ("population_total", "Dân số", "Population", InputKind::Count);
-const HOUSEHOLDS: In = (
+pub(super) const POPULATION: In = ("population_total", "Dân số", "Population", InputKind::Count);
+pub(super) const HOUSEHOLDS: In = (
     "households_total",
     "Tổng số hộ gia đình",
     "Households (total)",
     InputKind::Count,
 );
-const COMMUNES: In = (
+pub(super) const COMMUNES: In = (
     "communes_total",
     "Tổng số xã, phường",
     "Communes and wards (total)",
     InputKind::Count,
 );
-const STAFF: In = (
+pub(super) const STAFF: In = (
     "staff_total",
     "Tổng số cán bộ, công chức, viên chức",
     "Civil servants and public employees (total)",
     InputKind::Count,
 );
-const INFO_SYSTEMS: In = (
+pub(super) const INFO_SYSTEMS: In = (
     "info_systems_total",
     "Tổng số hệ thống thông tin",
     "Information systems (total)",
     InputKind::Count,
 );
-const PROCEDURES: In = (
+pub(super) const PROCEDURES: In = (
     "procedures_total",
     "Tổng số thủ tục hành chính",
     "Administrative procedures (total)",
     InputKind::Count,
 );
-const ONLINE_SERVICES: In = (
+pub(super) const ONLINE_SERVICES: In = (
     "online_services_total",
     "Tổng số dịch vụ công trực tuyến",
     "Online public services (total)",
     InputKind::Count,
 );
-const DOSSIERS: In = (
+pub(super) const DOSSIERS: In = (
     "dossiers_total",
     "Tổng số hồ sơ thủ tục hành chính",
     "Administrative dossiers (total)",
     InputKind::Count,
 );
-const RECURRENT_SPENDING: In = (
+pub(super) const RECURRENT_SPENDING: In = (
     "recurrent_spending_vnd",
     "Tổng chi thường xuyên của cấp ngân sách (đồng)",
     "Recurrent spending of the budget level (VND)",
     InputKind::Money,
 );
-const DX_SPENDING: In = (
+pub(super) const DX_SPENDING: In = (
     "dx_spending_vnd",
     "Kinh phí chi cho chuyển đổi số (đồng)",
     "Spending on digital transformation (VND)",
     InputKind::Money,
 );
-const DIGITAL_ECONOMY_GRDP: In = (
+pub(super) const DIGITAL_ECONOMY_GRDP: In = (
     "digital_economy_grdp_percent",
     "Tỷ trọng kinh tế số trong GRDP (%)",
     "Digital economy share of GRDP (%)",
     InputKind::Percent,
 );
 
-fn bool_in(id: &'static str, vi: &'static str, en: &'static str) -> In {
-    (id, vi, en, InputKind::Boolean)
-}
-fn count_in(id: &'static str, vi: &'static str, en: &'static str) -> In {
-    (id, vi, en, InputKind::Count)
-}
-
 #[allow(clippy::too_many_lines)]
-fn seed_indicators() -> Vec<Indicator> {
+pub(super) fn indicators() -> Vec<Indicator> {
     use Group::*;
     let stttt = "Sở Thông tin và Truyền thông";
     let stttt_en = "Department of Information and Communications";
@@ -1005,85 +557,4 @@ fn seed_indicators() -> Vec<Indicator> {
             .t(a03_2030(Le, "45", "Phụ lục I, mục I.2", "Xếp hạng chỉ số phát triển Chính phủ điện tử, Chính phủ số Thứ bậc 45 các tỉnh, thành"))
             .done(),
     ]
-}
-
-/// The catalog as a Markdown document (`docs/kpi-catalog.md`), generated so
-/// that the documentation cannot drift from the code.
-///
-/// ```
-/// let md = dxplan::kpi::catalog::markdown_table(&dxplan::defaults::rules().catalog.clone(), &dxplan::defaults::rules().plans.clone());
-/// assert!(md.contains("| `full_online_dossiers_rate` |"));
-/// assert!(md.contains("city-2025 2025: ≥ 65 %"));
-/// ```
-pub fn markdown_table(catalog: &Catalog, plans: &crate::Plans) -> String {
-    use std::fmt::Write as _;
-    let targets: usize = catalog.iter().map(|i| i.targets.len()).sum();
-    let mut out = String::new();
-    let _ = writeln!(out, "# Danh mục chỉ tiêu / Indicator catalog\n");
-    let _ = writeln!(
-        out,
-        "Tệp này được sinh từ mã nguồn — đừng sửa tay: `cargo run -p dxplan-cli -- kpi list --markdown > docs/kpi-catalog.md`.  \n*Generated from the code; do not edit.*\n"
-    );
-    let _ = writeln!(
-        out,
-        "{} chỉ tiêu, {targets} mục tiêu / {} indicators, {targets} targets.\n",
-        catalog.len(),
-        catalog.len()
-    );
-    let _ = writeln!(
-        out,
-        "| kế hoạch / plan | tài liệu / document | tên / title |\n|---|---|---|"
-    );
-    for p in plans.iter() {
-        let _ = writeln!(out, "| `{}` | `{}` | {} |", p.id, p.document, p.name.vi);
-    }
-    let mut groups: Vec<Group> = catalog.iter().map(|i| i.group).collect();
-    groups.sort();
-    groups.dedup();
-    for g in groups {
-        let name = g.name();
-        let _ = writeln!(out, "\n## {} / {}\n", name.vi, name.en);
-        let _ = writeln!(
-            out,
-            "| id | chỉ tiêu / indicator | công thức / formula | cấp / levels | mục tiêu theo kế hoạch, năm / targets | nguồn / source |\n|---|---|---|---|---|---|"
-        );
-        for ind in catalog.iter().filter(|i| i.group == g) {
-            let levels: Vec<&str> = ind.levels.iter().map(|l| l.as_str()).collect();
-            let targets: Vec<String> = ind
-                .targets
-                .iter()
-                .map(|t| {
-                    let horizon = if t.horizon && t.from_year != t.to_year {
-                        format!(" (đến / by {})", t.to_year)
-                    } else {
-                        String::new()
-                    };
-                    let years = format!("{}{horizon}", t.years_text());
-                    let level = t.level_text();
-                    format!("{} {years}{level}: {}", t.plan, t.describe(ind.unit).vi)
-                })
-                .collect();
-            let mut sources: Vec<String> = ind
-                .targets
-                .iter()
-                .map(|t| {
-                    let doc = t.source.document.get(..3).unwrap_or(&t.source.document);
-                    format!("{doc} {}", t.source.section)
-                })
-                .collect();
-            sources.dedup();
-            let _ = writeln!(
-                out,
-                "| `{}` | {}<br>*{}* | {} | {} | {} | {} |",
-                ind.id,
-                ind.name.vi.replace('|', "/"),
-                ind.name.en.replace('|', "/"),
-                ind.formula.kind(),
-                levels.join(", "),
-                targets.join("<br>"),
-                sources.join("<br>")
-            );
-        }
-    }
-    out
 }
