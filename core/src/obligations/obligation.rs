@@ -1,0 +1,157 @@
+//! One obligation of a year, with every date derived from its deadline.
+
+use super::*;
+
+/// The dates of a deadline under each day-off rule.
+///
+/// ```
+/// let d = dxplan::obligations::DatesByRule { keep: chrono::NaiveDate::MIN, roll_forward: chrono::NaiveDate::MIN, pull_back: chrono::NaiveDate::MIN };
+/// assert_eq!(d.get(dxplan::NonWorkingDayRule::Keep), chrono::NaiveDate::MIN);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DatesByRule {
+    /// The last on-time day as named.
+    pub keep: NaiveDate,
+    /// Moved to the next working day if it is a day off.
+    pub roll_forward: NaiveDate,
+    /// Moved to the previous working day if it is a day off.
+    pub pull_back: NaiveDate,
+}
+
+impl DatesByRule {
+    /// The date under one rule.
+    pub fn get(&self, rule: NonWorkingDayRule) -> NaiveDate {
+        match rule {
+            NonWorkingDayRule::Keep => self.keep,
+            NonWorkingDayRule::RollForward => self.roll_forward,
+            NonWorkingDayRule::PullBack => self.pull_back,
+        }
+    }
+}
+
+/// One report (or other act) due from one level for one period, with every
+/// derived date.
+///
+/// ```
+/// let cal = dxplan::defaults::rules().calendar.clone();
+/// let all = dxplan::defaults::rules().plans.clone().obligations(&cal, 2025).unwrap();
+/// let o = all.iter().find(|o| o.id == "city-2025/unit/plan_issue/2025").unwrap();
+/// assert_eq!(o.due_before.to_string(), "2025-01-24");
+/// assert_eq!(o.last_on_time_day.to_string(), "2025-01-23");
+/// assert!(o.last_day_is_working_day);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Obligation {
+    /// Stable id: `plan/level/kind/period`.
+    pub id: String,
+    /// Plan id.
+    pub plan: String,
+    /// What is due.
+    pub kind: ObligationKind,
+    /// The period reported on.
+    pub period: Period,
+    /// The Decree 09 data window, for reports on data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_window: Option<DataWindow>,
+    /// Who reports.
+    pub level: Level,
+    /// Who receives it, as in force on the deadline.
+    pub recipient: Recipient,
+    /// The words of the document.
+    pub rule_text: String,
+    /// Document file, section and line.
+    pub source: String,
+    /// The policy applied.
+    pub policy: DeadlinePolicy,
+    /// The date named in "trước ngày X".
+    pub due_before: NaiveDate,
+    /// The last on-time day under the policy's boundary, before any day-off rule.
+    pub last_on_time_day: NaiveDate,
+    /// Whether `last_on_time_day` is a working day.
+    pub last_day_is_working_day: bool,
+    /// Why `last_on_time_day` is a day off, when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_day_off_reason: Option<Text>,
+    /// The last on-time day under each day-off rule.
+    pub by_rule: DatesByRule,
+    /// The effective last on-time day under the policy.
+    pub deadline: NaiveDate,
+    /// Working days from the end of the data window to the deadline (Decree 09 art. 8(5)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_gap_working_days: Option<i64>,
+    /// The report that also serves as this one, under the `supersede` overlap rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+}
+
+impl Obligation {
+    /// Derives an obligation's dates from its rule.
+    pub(super) fn derive(
+        cal: &Calendar,
+        plan: &Plan,
+        rule: &DeadlineRule,
+        period: Period,
+        due_before: NaiveDate,
+    ) -> Result<Obligation> {
+        let plan_policy = plan
+            .policy_changes
+            .iter()
+            .filter(|c| c.from_year <= due_before.year())
+            .max_by_key(|c| c.from_year)
+            .map_or(plan.policy, |c| c.policy);
+        let policy = rule.policy.unwrap_or(plan_policy);
+        let last = match policy.boundary {
+            policy::Boundary::Exclusive => due_before - Duration::days(1),
+            policy::Boundary::Inclusive => due_before,
+        };
+        let working = cal.is_working_day(last)?;
+        let by_rule = DatesByRule {
+            keep: last,
+            roll_forward: cal.working_day_on_or_after(last)?,
+            pull_back: cal.working_day_on_or_before(last)?,
+        };
+        let deadline = by_rule.get(policy.non_working_day);
+        let recipient = rule.recipient_at(deadline).cloned().ok_or_else(|| {
+            Diagnostic::error(
+                Code::ObligationNotFound,
+                Text::new(
+                    format!("Chưa có nơi nhận cho ngày {}", format_date(deadline)),
+                    format!("no recipient in force on {}", format_date(deadline)),
+                ),
+            )
+        })?;
+        let data_window = rule.kind.reports_data().then(|| period.data_window());
+        let data_gap_working_days = match data_window {
+            Some(w) => Some(cal.working_days_between(w.end, deadline)?),
+            None => None,
+        };
+        Ok(Obligation {
+            id: format!(
+                "{}/{}/{}/{}",
+                plan.id,
+                rule.level.as_str(),
+                rule.kind.as_str(),
+                period.id()
+            ),
+            plan: plan.id.clone(),
+            kind: rule.kind,
+            period,
+            data_window,
+            level: rule.level,
+            recipient,
+            rule_text: rule.rule_text.clone(),
+            source: rule.source.clone(),
+            policy,
+            due_before,
+            last_on_time_day: last,
+            last_day_is_working_day: working,
+            last_day_off_reason: cal.day_off_reason(last)?,
+            by_rule,
+            deadline,
+            data_gap_working_days,
+            superseded_by: None,
+        })
+    }
+}
