@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 # The TypeScript derivations (feature `ts`) and the generator of api.js / api.d.ts.
 cargo clippy -p dxplan -p dxplan-wasm --features dxplan-wasm/ts --all-targets --locked -- -D warnings
 
+step "API docs: every intra-doc link resolves (rustdoc -D warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --locked --no-deps -p dxplan -p dxplan-cli -p dxplan-wasm
+
 step "main job: dxplan calendar 2025 (README)"
 cargo run -q --locked -p dxplan-cli -- calendar 2025 >/dev/null
 

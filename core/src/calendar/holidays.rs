@@ -329,7 +329,7 @@ pub struct HolidayRules {
 impl HolidayRules {
     /// Labour Code 2019 alone, without any government notice. The notices
     /// (2025 from `DOMAIN.md`, later years as they come) are set by the rule
-    /// scripts; [`Calendar::vietnam`] includes them.
+    /// scripts; [`crate::defaults::rules`] includes them.
     ///
     /// ```
     /// assert!(dxplan::HolidayRules::labour_code_2019().notice(2025).is_none());

@@ -1,8 +1,9 @@
 //! Report definitions: which fields a report of each kind has, their types,
 //! when they are required, and the cross-field constraints between them.
 //!
-//! A definition is data, not code: validation ([`super::Validator`]) and the
-//! JSON Schema export ([`super::schema`]) both walk it, and a year's rule
+//! A definition is data, not code: validation
+//! ([`crate::validation::Validator`]) and the JSON Schema export
+//! ([`crate::validation::schema`]) both walk it, and a year's rule
 //! script may add a field (`them_truong`) or a check (`kiem_tra`).
 //!
 //! ```

@@ -5,8 +5,9 @@
 //!   levels it applies to, the lead agency, and its [`Target`]s — one per plan
 //!   and year range, each with its [`Source`] (document, section and the words
 //!   that set it).
-//! - [`Catalog::seeds`]: every quantified target of the seed documents.
-//! - [`evaluate`](eval::evaluate) and [`consolidate`](eval::consolidate):
+//! - [`Catalog::base`]: every quantified target of the seed documents (with
+//!   the shipped scripts' targets in [`crate::defaults::rules`]).
+//! - [`evaluate`] and [`consolidate`]:
 //!   computed value, applicable target, met / not met, gap, and diagnostics
 //!   when a value cannot be computed.
 //!

@@ -1,5 +1,5 @@
 //! JSON Schema (draft 2020-12) of a report kind for a year, generated from
-//! its [`FormDefinition`], with Vietnamese titles and descriptions (English
+//! its [`crate::forms::FormDefinition`], with Vietnamese titles and descriptions (English
 //! under `x-title-en` / `x-description-en`), so that form builders can
 //! generate or check their forms.
 //!
