@@ -491,22 +491,20 @@ fn serde_name<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// An id a script names that the engine does not know (kind, level,
-/// period…): the parser's words, as a rule-script error.
+/// An id a script names that the engine does not know (kind, level…):
+/// the parser's words and hint, as a rule-script error.
 fn not_known(d: Diagnostic) -> Diagnostic {
-    let hint = d.hint.clone();
-    let out = Diagnostic::error(Code::RulesUnknownId, d.message);
-    match hint {
-        Some(h) => out.with_hint(h),
-        None => out,
-    }
+    in_script_terms(Code::RulesUnknownId, d)
 }
 
 /// A value a script gives that does not read (a period…), as a rule-script error.
 fn not_valid(d: Diagnostic) -> Diagnostic {
-    let hint = d.hint.clone();
-    let out = Diagnostic::error(Code::RulesInvalidValue, d.message);
-    match hint {
+    in_script_terms(Code::RulesInvalidValue, d)
+}
+
+fn in_script_terms(code: Code, d: Diagnostic) -> Diagnostic {
+    let out = Diagnostic::error(code, d.message);
+    match d.hint {
         Some(h) => out.with_hint(h),
         None => out,
     }
