@@ -81,7 +81,8 @@ pub(crate) fn read_as<T: serde::de::DeserializeOwned>(
     serde_json::from_value(read_json(file, hint)?).map_err(|e| invalid_json(file, &e, hint))
 }
 
-fn invalid_json(file: &str, e: &serde_json::Error, hint: &Text) -> Failure {
+/// A file whose JSON is not of the expected shape, with what to send.
+pub(crate) fn invalid_json(file: &str, e: &serde_json::Error, hint: &Text) -> Failure {
     Failure::Input(
         Diagnostic::error(
             Code::InputInvalidJson,

@@ -96,3 +96,17 @@ fn single_field_700_fields(b: Bencher, path: &str) {
             .len()
     });
 }
+
+/// The same quarterly report through the JSON entry a WebAssembly page or a
+/// service uses (`dxplan::ffi`): reading the arguments' text and writing the
+/// answer's, on top of `whole_form_quarterly`.
+#[divan::bench]
+fn whole_form_quarterly_json_entry(b: Bencher) {
+    let engine = dxplan::Engine::with_defaults();
+    let args = format!("[{}, \"2025-09-16\"]", quarterly());
+    b.bench_local(|| {
+        dxplan::ffi::call(&engine, "validate", &args)
+            .map(|t| t.len())
+            .unwrap_or(0)
+    });
+}

@@ -120,341 +120,172 @@ pub enum Severity {
     Error,
 }
 
-/// Stable diagnostic codes. The string form ([`Code::as_str`]) never changes
-/// once released: callers may match on it. Every code, with its messages and
-/// an example that triggers it, is listed in `docs/diagnostics.md`
-/// (generated from [`Code::ALL`]).
-///
-/// ```
-/// assert_eq!(dxplan::Code::DateInvalid.as_str(), "date.invalid");
-/// assert!(dxplan::Code::ALL.contains(&dxplan::Code::RulesSyntax));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Code {
-    /// A date string could not be read, or names a day that does not exist (31/02).
-    DateInvalid,
-    /// A date or year is outside the supported range 1900–2100.
-    DateOutOfRange,
-    /// A period id could not be read (`2025-Q5`, `2025-13`).
-    PeriodInvalid,
-    /// A number argument could not be read or is out of its range.
-    NumberInvalid,
-    /// No plan has this id.
-    PlanUnknown,
-    /// No report kind has this id.
-    KindUnknown,
-    /// No administrative level has this id.
-    LevelUnknown,
-    /// No deadline policy has this name.
-    PolicyUnknown,
-    /// The plan has no obligation of this kind for this period.
-    ObligationNotFound,
-    /// The output language is not supported.
-    LangUnknown,
-    /// An inspection date range is unusable (end before start, outside the window).
-    InspectionInvalid,
-    /// The last on-time day of a deadline is not a working day.
-    DeadlineOnDayOff,
-    /// Fewer than one working day between two levels' deadlines (Decree 09/2019 art. 8(5)).
-    ConsolidationWindowShort,
-    /// Fewer than one working day between the end of the data window and the deadline
-    /// (Decree 09/2019 art. 8(5)).
-    DataWindowGapShort,
-    /// Two reports of the same level fall due in the same month for nested periods.
-    ReportsOverlap,
-    /// An output file could not be written (command line only; the core does no I/O).
-    OutputWriteFailed,
-    /// An input document is not valid JSON or not of the expected shape.
-    InputInvalidJson,
-    /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
-    InputNotFinite,
-    /// An input is larger than [`MAX_INPUT_BYTES`].
-    InputTooLarge,
-    /// No indicator has this id.
-    KpiUnknown,
-    /// A field of the inputs is not the input of any indicator.
-    KpiInputUnknown,
-    /// An input has the wrong type or is out of its range.
-    KpiInputInvalid,
-    /// An input an indicator needs is missing.
-    KpiInputMissing,
-    /// A rate's or share's denominator is zero.
-    KpiDenominatorZero,
-    /// A rate's numerator is greater than its denominator.
-    KpiNumeratorExceedsDenominator,
-    /// The plan sets no target for this indicator, year and level.
-    KpiNoTarget,
-    /// Values too large to compute exactly.
-    KpiOverflow,
-    /// A unit appears twice in a consolidation.
-    KpiUnitDuplicate,
-    /// A unit reports another period than the consolidation.
-    KpiPeriodMismatch,
-    /// An indicator that is not aggregated across units (ranks, published percentages).
-    KpiNotAggregated,
-    /// A rule script does not parse.
-    RulesSyntax,
-    /// A rule script uses a variable that is not defined (strict variables).
-    RulesUnknownVariable,
-    /// A rule script calls a function that does not exist.
-    RulesUnknownFunction,
-    /// A rule script passes a value of the wrong type.
-    RulesType,
-    /// A rule script names an indicator, plan, level or kind that does not exist.
-    RulesUnknownId,
-    /// A rule script passes an invalid value (date, comparator, number).
-    RulesInvalidValue,
-    /// A rule script ran over a sandbox limit (operations, call depth, nesting, data size).
-    RulesLimit,
-    /// A rule script failed at run time for another reason.
-    RulesRuntime,
-    /// A rule file cannot be read, or its name does not start with a year.
-    RulesFile,
-    /// A rule test expectation failed.
-    RulesTestFailed,
-    /// Found by a custom check of a rule script (see the diagnostic's `check`).
-    RulesCheck,
-    /// A required field of a report is missing or empty.
-    ReportRequired,
-    /// A field of a report has the wrong type (text where a number is expected, …).
-    ReportType,
-    /// A report has a field its definition does not know (reported, not dropped).
-    ReportUnknownField,
-    /// A number, a text length or a number of rows is out of its range.
-    ReportOutOfRange,
-    /// A value is not one of the field's allowed values.
-    ReportInvalidChoice,
-    /// A date of something that already happened is after today.
-    ReportDateInFuture,
-    /// A date falls outside the report's data window.
-    ReportDateOutsideWindow,
-    /// The period is not of the report kind's period kind (a quarter for a quarterly report).
-    ReportPeriodMismatch,
-    /// A value does not have its expected form (a document number `125/KH-UBND`).
-    ReportFormat,
-    /// A value is greater than the value it is bounded by (disbursed > total estimate).
-    ReportExceeds,
-    /// An appendix table disagrees with the indicator input it details.
-    ReportAppendixMismatch,
-    /// An indicator with a target in force for the unit's level has no input.
-    ReportKpiNotReported,
-    /// A workflow action is not allowed from the report's current state.
-    WorkflowTransitionInvalid,
-    /// The actor's role may not take this workflow action.
-    WorkflowRoleNotAllowed,
-    /// Returning a report needs at least one reason.
-    WorkflowReasonRequired,
-    /// A workflow action is dated before the previous one.
-    WorkflowTimeOrder,
-    /// A report with errors cannot be submitted.
-    WorkflowReportInvalid,
-    /// No task of the register has this id.
-    TaskUnknown,
-    /// A task's completion term cannot be read.
-    TaskTermInvalid,
+/// Declares [`Code`] from one list, so that the variants, [`Code::ALL`],
+/// [`Code::as_str`] and [`Code::meaning`] cannot disagree.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $text:literal,)+) => {
+        /// Stable diagnostic codes. The string form ([`Code::as_str`]) never
+        /// changes once released: callers may match on it. Every code, with
+        /// its messages and an example that triggers it, is listed in
+        /// `docs/diagnostics.md` (generated from [`Code::ALL`]).
+        ///
+        /// ```
+        /// assert_eq!(dxplan::Code::DateInvalid.as_str(), "date.invalid");
+        /// assert!(dxplan::Code::ALL.contains(&dxplan::Code::RulesSyntax));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl Code {
+            /// Every code, in the order of the catalogue.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)+];
+
+            /// The stable string form of the code.
+            ///
+            /// ```
+            /// assert_eq!(dxplan::Code::PlanUnknown.as_str(), "plan.unknown");
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)+
+                }
+            }
+
+            /// What the code means, in one sentence (English, for the catalogue).
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(Code::$variant => concat!($($doc),+).trim_ascii(),)+
+                }
+            }
+        }
+    };
 }
 
-impl Code {
-    /// Every code, in the order of the catalogue.
-    pub const ALL: &'static [Code] = &[
-        Code::DateInvalid,
-        Code::DateOutOfRange,
-        Code::PeriodInvalid,
-        Code::NumberInvalid,
-        Code::PlanUnknown,
-        Code::KindUnknown,
-        Code::LevelUnknown,
-        Code::PolicyUnknown,
-        Code::ObligationNotFound,
-        Code::LangUnknown,
-        Code::InspectionInvalid,
-        Code::DeadlineOnDayOff,
-        Code::ConsolidationWindowShort,
-        Code::DataWindowGapShort,
-        Code::ReportsOverlap,
-        Code::OutputWriteFailed,
-        Code::InputInvalidJson,
-        Code::InputNotFinite,
-        Code::InputTooLarge,
-        Code::KpiUnknown,
-        Code::KpiInputUnknown,
-        Code::KpiInputInvalid,
-        Code::KpiInputMissing,
-        Code::KpiDenominatorZero,
-        Code::KpiNumeratorExceedsDenominator,
-        Code::KpiNoTarget,
-        Code::KpiOverflow,
-        Code::KpiUnitDuplicate,
-        Code::KpiPeriodMismatch,
-        Code::KpiNotAggregated,
-        Code::RulesSyntax,
-        Code::RulesUnknownVariable,
-        Code::RulesUnknownFunction,
-        Code::RulesType,
-        Code::RulesUnknownId,
-        Code::RulesInvalidValue,
-        Code::RulesLimit,
-        Code::RulesRuntime,
-        Code::RulesFile,
-        Code::RulesTestFailed,
-        Code::RulesCheck,
-        Code::ReportRequired,
-        Code::ReportType,
-        Code::ReportUnknownField,
-        Code::ReportOutOfRange,
-        Code::ReportInvalidChoice,
-        Code::ReportDateInFuture,
-        Code::ReportDateOutsideWindow,
-        Code::ReportPeriodMismatch,
-        Code::ReportFormat,
-        Code::ReportExceeds,
-        Code::ReportAppendixMismatch,
-        Code::ReportKpiNotReported,
-        Code::WorkflowTransitionInvalid,
-        Code::WorkflowRoleNotAllowed,
-        Code::WorkflowReasonRequired,
-        Code::WorkflowTimeOrder,
-        Code::WorkflowReportInvalid,
-        Code::TaskUnknown,
-        Code::TaskTermInvalid,
-    ];
-
-    /// The stable string form of the code.
-    ///
-    /// ```
-    /// assert_eq!(dxplan::Code::PlanUnknown.as_str(), "plan.unknown");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::DateInvalid => "date.invalid",
-            Code::DateOutOfRange => "date.out_of_range",
-            Code::PeriodInvalid => "period.invalid",
-            Code::NumberInvalid => "number.invalid",
-            Code::PlanUnknown => "plan.unknown",
-            Code::KindUnknown => "kind.unknown",
-            Code::LevelUnknown => "level.unknown",
-            Code::PolicyUnknown => "policy.unknown",
-            Code::ObligationNotFound => "obligation.not_found",
-            Code::LangUnknown => "lang.unknown",
-            Code::InspectionInvalid => "inspection.invalid",
-            Code::DeadlineOnDayOff => "deadline.on_day_off",
-            Code::ConsolidationWindowShort => "consolidation.window_short",
-            Code::DataWindowGapShort => "deadline.data_window_gap_short",
-            Code::ReportsOverlap => "deadline.reports_overlap",
-            Code::OutputWriteFailed => "output.write_failed",
-            Code::InputInvalidJson => "input.invalid_json",
-            Code::InputNotFinite => "input.not_finite",
-            Code::InputTooLarge => "input.too_large",
-            Code::KpiUnknown => "kpi.unknown",
-            Code::KpiInputUnknown => "kpi.input_unknown",
-            Code::KpiInputInvalid => "kpi.input_invalid",
-            Code::KpiInputMissing => "kpi.input_missing",
-            Code::KpiDenominatorZero => "kpi.denominator_zero",
-            Code::KpiNumeratorExceedsDenominator => "kpi.numerator_exceeds_denominator",
-            Code::KpiNoTarget => "kpi.no_target",
-            Code::KpiOverflow => "kpi.overflow",
-            Code::KpiUnitDuplicate => "kpi.unit_duplicate",
-            Code::KpiPeriodMismatch => "kpi.period_mismatch",
-            Code::KpiNotAggregated => "kpi.not_aggregated",
-            Code::RulesSyntax => "rules.syntax",
-            Code::RulesUnknownVariable => "rules.unknown_variable",
-            Code::RulesUnknownFunction => "rules.unknown_function",
-            Code::RulesType => "rules.type",
-            Code::RulesUnknownId => "rules.unknown_id",
-            Code::RulesInvalidValue => "rules.invalid_value",
-            Code::RulesLimit => "rules.limit",
-            Code::RulesRuntime => "rules.runtime",
-            Code::RulesFile => "rules.file",
-            Code::RulesTestFailed => "rules.test_failed",
-            Code::RulesCheck => "rules.check",
-            Code::ReportRequired => "report.required",
-            Code::ReportType => "report.type",
-            Code::ReportUnknownField => "report.unknown_field",
-            Code::ReportOutOfRange => "report.out_of_range",
-            Code::ReportInvalidChoice => "report.invalid_choice",
-            Code::ReportDateInFuture => "report.date_in_future",
-            Code::ReportDateOutsideWindow => "report.date_outside_window",
-            Code::ReportPeriodMismatch => "report.period_mismatch",
-            Code::ReportFormat => "report.format",
-            Code::ReportExceeds => "report.exceeds",
-            Code::ReportAppendixMismatch => "report.appendix_mismatch",
-            Code::ReportKpiNotReported => "report.kpi_not_reported",
-            Code::WorkflowTransitionInvalid => "workflow.transition_invalid",
-            Code::WorkflowRoleNotAllowed => "workflow.role_not_allowed",
-            Code::WorkflowReasonRequired => "workflow.reason_required",
-            Code::WorkflowTimeOrder => "workflow.time_order",
-            Code::WorkflowReportInvalid => "workflow.report_invalid",
-            Code::TaskUnknown => "task.unknown",
-            Code::TaskTermInvalid => "task.term_invalid",
-        }
-    }
-
-    /// What the code means, in one sentence (English, for the catalogue).
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Code::DateInvalid => "A date string could not be read, or names a day that does not exist (31/02).",
-            Code::DateOutOfRange => "A date or year is outside the supported range 1900–2100.",
-            Code::PeriodInvalid => "A period id could not be read (`2025-Q5`, `2025-13`).",
-            Code::NumberInvalid => "A number argument could not be read or is out of its range.",
-            Code::PlanUnknown => "No plan has this id.",
-            Code::KindUnknown => "No report kind has this id.",
-            Code::LevelUnknown => "No administrative level has this id.",
-            Code::PolicyUnknown => "No deadline policy has this name.",
-            Code::ObligationNotFound => "The plan has no obligation of this kind for this period.",
-            Code::LangUnknown => "The output language is not supported.",
-            Code::InspectionInvalid => "An inspection date range is unusable (end before start, outside the window).",
-            Code::DeadlineOnDayOff => "The last on-time day of a deadline is not a working day.",
-            Code::ConsolidationWindowShort => "Fewer than one working day between two levels' deadlines (Decree 09/2019 art. 8(5)).",
-            Code::DataWindowGapShort => "Fewer than one working day between the end of the data window and the deadline (Decree 09/2019 art. 8(5)).",
-            Code::ReportsOverlap => "Two reports of the same level fall due in the same month for nested periods.",
-            Code::OutputWriteFailed => "An output file could not be written (command line only; the core does no I/O).",
-            Code::InputInvalidJson => "An input document is not valid JSON or not of the expected shape.",
-            Code::InputNotFinite => "A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.",
-            Code::InputTooLarge => "An input is larger than [`MAX_INPUT_BYTES`].",
-            Code::KpiUnknown => "No indicator has this id.",
-            Code::KpiInputUnknown => "A field of the inputs is not the input of any indicator.",
-            Code::KpiInputInvalid => "An input has the wrong type or is out of its range.",
-            Code::KpiInputMissing => "An input an indicator needs is missing.",
-            Code::KpiDenominatorZero => "A rate's or share's denominator is zero.",
-            Code::KpiNumeratorExceedsDenominator => "A rate's numerator is greater than its denominator.",
-            Code::KpiNoTarget => "The plan sets no target for this indicator, year and level.",
-            Code::KpiOverflow => "Values too large to compute exactly.",
-            Code::KpiUnitDuplicate => "A unit appears twice in a consolidation.",
-            Code::KpiPeriodMismatch => "A unit reports another period than the consolidation.",
-            Code::KpiNotAggregated => "An indicator that is not aggregated across units (ranks, published percentages).",
-            Code::RulesSyntax => "A rule script does not parse.",
-            Code::RulesUnknownVariable => "A rule script uses a variable that is not defined (strict variables).",
-            Code::RulesUnknownFunction => "A rule script calls a function that does not exist.",
-            Code::RulesType => "A rule script passes a value of the wrong type.",
-            Code::RulesUnknownId => "A rule script names an indicator, plan, level or kind that does not exist.",
-            Code::RulesInvalidValue => "A rule script passes an invalid value (date, comparator, number).",
-            Code::RulesLimit => "A rule script ran over a sandbox limit (operations, call depth, nesting, data size).",
-            Code::RulesRuntime => "A rule script failed at run time for another reason.",
-            Code::RulesFile => "A rule file cannot be read, or its name does not start with a year.",
-            Code::RulesTestFailed => "A rule test expectation failed.",
-            Code::RulesCheck => "Found by a custom check of a rule script (see the diagnostic's `check`).",
-            Code::ReportRequired => "A required field of a report is missing or empty.",
-            Code::ReportType => "A field of a report has the wrong type (text where a number is expected, …).",
-            Code::ReportUnknownField => "A report has a field its definition does not know (reported, not dropped).",
-            Code::ReportOutOfRange => "A number, a text length or a number of rows is out of its range.",
-            Code::ReportInvalidChoice => "A value is not one of the field's allowed values.",
-            Code::ReportDateInFuture => "A date of something that already happened is after today.",
-            Code::ReportDateOutsideWindow => "A date falls outside the report's data window.",
-            Code::ReportPeriodMismatch => "The period is not of the report kind's period kind (a quarter for a quarterly report).",
-            Code::ReportFormat => "A value does not have its expected form (a document number `125/KH-UBND`).",
-            Code::ReportExceeds => "A value is greater than the value it is bounded by (disbursed > total estimate).",
-            Code::ReportAppendixMismatch => "An appendix table disagrees with the indicator input it details.",
-            Code::ReportKpiNotReported => "An indicator with a target in force for the unit's level has no input.",
-            Code::WorkflowTransitionInvalid => "A workflow action is not allowed from the report's current state.",
-            Code::WorkflowRoleNotAllowed => "The actor's role may not take this workflow action.",
-            Code::WorkflowReasonRequired => "Returning a report needs at least one reason.",
-            Code::WorkflowTimeOrder => "A workflow action is dated before the previous one.",
-            Code::WorkflowReportInvalid => "A report with errors cannot be submitted.",
-            Code::TaskUnknown => "No task of the register has this id.",
-            Code::TaskTermInvalid => "A task's completion term cannot be read.",
-        }
-    }
+codes! {
+    /// A date string could not be read, or names a day that does not exist (31/02).
+    DateInvalid = "date.invalid",
+    /// A date or year is outside the supported range 1900–2100.
+    DateOutOfRange = "date.out_of_range",
+    /// A period id could not be read (`2025-Q5`, `2025-13`).
+    PeriodInvalid = "period.invalid",
+    /// A number argument could not be read or is out of its range.
+    NumberInvalid = "number.invalid",
+    /// No plan has this id.
+    PlanUnknown = "plan.unknown",
+    /// No report kind has this id.
+    KindUnknown = "kind.unknown",
+    /// No administrative level has this id.
+    LevelUnknown = "level.unknown",
+    /// No deadline policy has this name.
+    PolicyUnknown = "policy.unknown",
+    /// The plan has no obligation of this kind for this period.
+    ObligationNotFound = "obligation.not_found",
+    /// The output language is not supported.
+    LangUnknown = "lang.unknown",
+    /// An inspection date range is unusable (end before start, outside the window).
+    InspectionInvalid = "inspection.invalid",
+    /// The last on-time day of a deadline is not a working day.
+    DeadlineOnDayOff = "deadline.on_day_off",
+    /// Fewer than one working day between two levels' deadlines (Decree 09/2019 art. 8(5)).
+    ConsolidationWindowShort = "consolidation.window_short",
+    /// Fewer than one working day between the end of the data window and the deadline
+    /// (Decree 09/2019 art. 8(5)).
+    DataWindowGapShort = "deadline.data_window_gap_short",
+    /// Two reports of the same level fall due in the same month for nested periods.
+    ReportsOverlap = "deadline.reports_overlap",
+    /// An output file could not be written (command line only; the core does no I/O).
+    OutputWriteFailed = "output.write_failed",
+    /// An input document is not valid JSON or not of the expected shape.
+    InputInvalidJson = "input.invalid_json",
+    /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
+    InputNotFinite = "input.not_finite",
+    /// An input is larger than [`MAX_INPUT_BYTES`].
+    InputTooLarge = "input.too_large",
+    /// No indicator has this id.
+    KpiUnknown = "kpi.unknown",
+    /// A field of the inputs is not the input of any indicator.
+    KpiInputUnknown = "kpi.input_unknown",
+    /// An input has the wrong type or is out of its range.
+    KpiInputInvalid = "kpi.input_invalid",
+    /// An input an indicator needs is missing.
+    KpiInputMissing = "kpi.input_missing",
+    /// A rate's or share's denominator is zero.
+    KpiDenominatorZero = "kpi.denominator_zero",
+    /// A rate's numerator is greater than its denominator.
+    KpiNumeratorExceedsDenominator = "kpi.numerator_exceeds_denominator",
+    /// The plan sets no target for this indicator, year and level.
+    KpiNoTarget = "kpi.no_target",
+    /// Values too large to compute exactly.
+    KpiOverflow = "kpi.overflow",
+    /// A unit appears twice in a consolidation.
+    KpiUnitDuplicate = "kpi.unit_duplicate",
+    /// A unit reports another period than the consolidation.
+    KpiPeriodMismatch = "kpi.period_mismatch",
+    /// An indicator that is not aggregated across units (ranks, published percentages).
+    KpiNotAggregated = "kpi.not_aggregated",
+    /// A rule script does not parse.
+    RulesSyntax = "rules.syntax",
+    /// A rule script uses a variable that is not defined (strict variables).
+    RulesUnknownVariable = "rules.unknown_variable",
+    /// A rule script calls a function that does not exist.
+    RulesUnknownFunction = "rules.unknown_function",
+    /// A rule script passes a value of the wrong type.
+    RulesType = "rules.type",
+    /// A rule script names an indicator, plan, level or kind that does not exist.
+    RulesUnknownId = "rules.unknown_id",
+    /// A rule script passes an invalid value (date, comparator, number).
+    RulesInvalidValue = "rules.invalid_value",
+    /// A rule script ran over a sandbox limit (operations, call depth, nesting, data size).
+    RulesLimit = "rules.limit",
+    /// A rule script failed at run time for another reason.
+    RulesRuntime = "rules.runtime",
+    /// A rule file cannot be read, or its name does not start with a year.
+    RulesFile = "rules.file",
+    /// A rule test expectation failed.
+    RulesTestFailed = "rules.test_failed",
+    /// Found by a custom check of a rule script (see the diagnostic's `check`).
+    RulesCheck = "rules.check",
+    /// A required field of a report is missing or empty.
+    ReportRequired = "report.required",
+    /// A field of a report has the wrong type (text where a number is expected, …).
+    ReportType = "report.type",
+    /// A report has a field its definition does not know (reported, not dropped).
+    ReportUnknownField = "report.unknown_field",
+    /// A number, a text length or a number of rows is out of its range.
+    ReportOutOfRange = "report.out_of_range",
+    /// A value is not one of the field's allowed values.
+    ReportInvalidChoice = "report.invalid_choice",
+    /// A date of something that already happened is after today.
+    ReportDateInFuture = "report.date_in_future",
+    /// A date falls outside the report's data window.
+    ReportDateOutsideWindow = "report.date_outside_window",
+    /// The period is not of the report kind's period kind (a quarter for a quarterly report).
+    ReportPeriodMismatch = "report.period_mismatch",
+    /// A value does not have its expected form (a document number `125/KH-UBND`).
+    ReportFormat = "report.format",
+    /// A value is greater than the value it is bounded by (disbursed > total estimate).
+    ReportExceeds = "report.exceeds",
+    /// An appendix table disagrees with the indicator input it details.
+    ReportAppendixMismatch = "report.appendix_mismatch",
+    /// An indicator with a target in force for the unit's level has no input.
+    ReportKpiNotReported = "report.kpi_not_reported",
+    /// A workflow action is not allowed from the report's current state.
+    WorkflowTransitionInvalid = "workflow.transition_invalid",
+    /// The actor's role may not take this workflow action.
+    WorkflowRoleNotAllowed = "workflow.role_not_allowed",
+    /// Returning a report needs at least one reason.
+    WorkflowReasonRequired = "workflow.reason_required",
+    /// A workflow action is dated before the previous one.
+    WorkflowTimeOrder = "workflow.time_order",
+    /// A report with errors cannot be submitted.
+    WorkflowReportInvalid = "workflow.report_invalid",
+    /// No task of the register has this id.
+    TaskUnknown = "task.unknown",
+    /// A task's completion term cannot be read.
+    TaskTermInvalid = "task.term_invalid",
 }
 
 impl fmt::Display for Code {

@@ -56,17 +56,55 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The code of a file without comments (doc comments included: their
-/// examples are a user's code, which may use any layer).
+/// examples are a user's code, which may use any layer) and without string
+/// literals' contents, as numbered lines; a `use` whose braces span lines is
+/// joined into the line where it starts.
 fn code(path: &Path) -> Vec<(usize, String)> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let code = l.split("//").next().unwrap_or("");
-            (!code.trim().is_empty()).then(|| (i + 1, code.to_string()))
-        })
-        .collect()
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut open_use: Option<(usize, String)> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let mut line = String::new();
+        let mut in_str = false;
+        let mut prev = ' ';
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            if in_str {
+                if c == '"' && prev != '\\' {
+                    in_str = false;
+                    line.push('"');
+                }
+                prev = if prev == '\\' && c == '\\' { ' ' } else { c };
+                continue;
+            }
+            if c == '/' && chars.peek() == Some(&'/') {
+                break;
+            }
+            if c == '"' {
+                in_str = true;
+            }
+            line.push(c);
+            prev = c;
+        }
+        if let Some((start, mut acc)) = open_use.take() {
+            acc.push(' ');
+            acc.push_str(line.trim());
+            if line.contains('}') {
+                lines.push((start, acc));
+            } else {
+                open_use = Some((start, acc));
+            }
+            continue;
+        }
+        if line.contains("crate::{") && !line.contains('}') {
+            open_use = Some((i + 1, line));
+            continue;
+        }
+        if !line.trim().is_empty() {
+            lines.push((i + 1, line));
+        }
+    }
+    lines
 }
 
 /// Names the crate root re-exports (`pub use module::…::{A, B}`), with the

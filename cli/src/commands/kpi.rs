@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::args::Kpi;
-use crate::input::{parse_year, read_json};
+use crate::input::{invalid_json, parse_year, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
 use dxplan::kpi::{catalog::markdown_table, Consolidation, Evaluation, KpiResult, KpiStatus};
 use dxplan::{Diagnostic, Engine, KpiOptions, Lang, Text};
@@ -94,20 +94,6 @@ fn kpi_hint() -> Text {
     )
 }
 
-fn shape_error(file: &str, e: &serde_json::Error) -> Failure {
-    Failure::Input(
-        Diagnostic::error(
-            dxplan::Code::InputInvalidJson,
-            Text::new(
-                format!("Tệp '{file}' không đúng định dạng (chi tiết: {e})"),
-                format!("'{file}' is not a valid input document: {e}"),
-            ),
-        )
-        .at("FILE")
-        .with_hint(kpi_hint()),
-    )
-}
-
 /// `dxplan kpi eval FILE [--plan P]… [--year Y]`: one unit, or a
 /// consolidation when the file has `units`.
 fn eval(
@@ -130,7 +116,8 @@ fn eval(
     let value = read_json(file, &kpi_hint())?;
     let has_errors;
     if value.get("units").is_some() {
-        let input = serde_json::from_value(value).map_err(|e| shape_error(file, &e))?;
+        let input =
+            serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
         let c = engine.consolidate_kpi(&input, &options).flags(&names)?;
         has_errors = !c.valid;
         if json {
@@ -139,7 +126,8 @@ fn eval(
             render_consolidation(&c, lang, out);
         }
     } else {
-        let input = serde_json::from_value(value).map_err(|e| shape_error(file, &e))?;
+        let input =
+            serde_json::from_value(value).map_err(|e| invalid_json(file, &e, &kpi_hint()))?;
         let ev = engine.evaluate_kpi(&input, &options).flags(&names)?;
         has_errors = !ev.valid;
         if json {

@@ -222,7 +222,6 @@ fn explain(
                 )
                 .at("--plan")
             })?;
-            let level = level.unwrap_or("unit");
             let e = engine
                 .explain_deadline(plan_id, kind, level, date)
                 .flags(&[
@@ -237,11 +236,8 @@ fn explain(
             let _ = writeln!(
                 out,
                 "{plan_id} · {} · {} · {}",
-                kind.parse::<dxplan::ObligationKind>()
-                    .map_err(|d| d.at("--deadline"))?
-                    .name()
-                    .get(lang),
-                level.trim(),
+                e.kind.name().get(lang),
+                e.level.as_str(),
                 format_date(date)
             );
             for o in &e.obligations {

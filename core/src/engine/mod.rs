@@ -489,16 +489,19 @@ impl Engine {
     }
 
     /// The deadlines of a report kind in the year of `date` and its
-    /// recipients over time.
+    /// recipients over time; the level is the unit's when none is named.
     pub fn explain_deadline(
         &self,
         plan: &str,
         kind: &str,
-        level: &str,
+        level: Option<&str>,
         date: NaiveDate,
     ) -> Result<DeadlineExplanation, Errors> {
         let kind: ObligationKind = parse(kind, "kind")?;
-        let level: Level = parse(level, "level")?;
+        let level: Level = match level {
+            Some(l) => parse(l, "level")?,
+            None => Level::Unit,
+        };
         self.rules()
             .explain_deadline(plan, kind, level, date)
             .map_err(|d| vec![d.at_if(Code::PlanUnknown, "plan")])

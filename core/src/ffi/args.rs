@@ -27,15 +27,27 @@ fn not_json(detail: &str) -> Errors {
 }
 
 impl<'a> Args<'a> {
-    /// `text`, a JSON array: refused over [`MAX_INPUT_BYTES`]
-    /// (`input.too_large`) or when it is not JSON (`input.invalid_json`),
+    /// `text`, a JSON array of at most `params` arguments: refused over
+    /// [`MAX_INPUT_BYTES`] (`input.too_large`, one budget per call), when it
+    /// is not JSON or has more arguments than the operation takes
+    /// (`input.invalid_json`: a misplaced argument is refused, not ignored),
     /// at `args`.
-    pub(crate) fn parse(text: &'a str) -> Result<Args<'a>, Errors> {
+    pub(crate) fn parse(text: &'a str, params: usize) -> Result<Args<'a>, Errors> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(vec![Diagnostic::too_large("args", text.len())]);
         }
         let items: Vec<&RawValue> =
             serde_json::from_str(text).map_err(|e| not_json(&e.to_string()))?;
+        if items.len() > params {
+            return Err(bad(
+                "args",
+                Text::new(
+                    format!("tối đa {params} đối số"),
+                    format!("at most {params} arguments"),
+                ),
+                &items.len().to_string(),
+            ));
+        }
         Ok(Args { items })
     }
 

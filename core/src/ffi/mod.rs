@@ -114,9 +114,9 @@ fn unknown(name: &str, receiver: Receiver) -> Errors {
 /// parameter; text over [`crate::MAX_INPUT_BYTES`] or not JSON is refused at
 /// `args`.
 pub fn call(engine: &Engine, op: &str, args: &str) -> Result<String, Errors> {
-    match operation(op).map(|o| &o.call) {
-        Some(Call::Engine(f)) => f(engine, &Args::parse(args)?),
-        Some(Call::Free(f)) => f(&Args::parse(args)?),
+    match operation(op).map(|o| (o, &o.call)) {
+        Some((o, Call::Engine(f))) => f(engine, &Args::parse(args, o.params.len())?),
+        Some((o, Call::Free(f))) => f(&Args::parse(args, o.params.len())?),
         _ => Err(unknown(op, Receiver::Engine)),
     }
 }
@@ -128,8 +128,8 @@ pub fn call(engine: &Engine, op: &str, args: &str) -> Result<String, Errors> {
 /// assert_eq!(out, format!("\"{}\"", env!("CARGO_PKG_VERSION")));
 /// ```
 pub fn call_free(op: &str, args: &str) -> Result<String, Errors> {
-    match operation(op).map(|o| &o.call) {
-        Some(Call::Free(f)) => f(&Args::parse(args)?),
+    match operation(op).map(|o| (o, &o.call)) {
+        Some((o, Call::Free(f))) => f(&Args::parse(args, o.params.len())?),
         _ => Err(unknown(op, Receiver::Free)),
     }
 }
@@ -141,8 +141,8 @@ pub fn call_free(op: &str, args: &str) -> Result<String, Errors> {
 /// assert_eq!(e.rules().scripts.len(), 3);
 /// ```
 pub fn construct(op: &str, args: &str) -> Result<Engine, Errors> {
-    match operation(op).map(|o| &o.call) {
-        Some(Call::New(f)) => f(&Args::parse(args)?),
+    match operation(op).map(|o| (o, &o.call)) {
+        Some((o, Call::New(f))) => f(&Args::parse(args, o.params.len())?),
         _ => Err(unknown(op, Receiver::Constructor)),
     }
 }

@@ -150,6 +150,7 @@ impl Exact {
     /// assert_eq!(Exact::read("66.67"), Exact::parse("66.67"));
     /// assert_eq!(Exact::read("0.125"), Exact::parse("0.125")); // no thousands start with 0
     /// assert_eq!(Exact::read("1.23.4"), None);
+    /// assert_eq!(Exact::read("+-5"), None);
     /// assert_eq!(Exact::read("1,234,567"), None); // English grouping is not Vietnamese writing
     /// ```
     pub fn read(text: &str) -> Option<Exact> {
@@ -158,6 +159,9 @@ impl Exact {
             Some(rest) => ("-", rest),
             None => ("", t.strip_prefix('+').unwrap_or(t)),
         };
+        if body.starts_with(['+', '-']) {
+            return None;
+        }
         let (int, frac) = match body.split_once(',') {
             Some((i, f)) => (i, Some(f)),
             None => (body, None),

@@ -34,6 +34,9 @@ pub mod limits {
     pub const FUNCTIONS: usize = 256;
 }
 
+/// Script name → the functions-only AST of each version (text hash) seen.
+type CheckAsts = HashMap<String, Vec<(u64, Rc<AST>)>>;
+
 /// Runs rule scripts in a sandbox; build it once and reuse it (compiled
 /// scripts are cached by name and text).
 pub struct RulesEngine {
@@ -43,7 +46,8 @@ pub struct RulesEngine {
     /// Functions-only ASTs of the scripts with custom checks, by script name,
     /// one per version (text hash): a validation looks them up without
     /// hashing or cloning the script, whichever loaded rule set it checks.
-    check_asts: HashMap<String, Vec<(u64, AST)>>,
+    /// Compiled on first use when the rules were loaded by another engine.
+    check_asts: RefCell<CheckAsts>,
 }
 
 impl Default for RulesEngine {
@@ -99,7 +103,7 @@ impl RulesEngine {
             engine,
             state,
             cache: HashMap::new(),
-            check_asts: HashMap::new(),
+            check_asts: RefCell::new(HashMap::new()),
         }
     }
 
@@ -154,6 +158,17 @@ impl RulesEngine {
 
     /// Compiles a script (cached), or says where it is wrong.
     pub fn compile(&mut self, script: &Script) -> Result<AST, Diagnostic> {
+        let key = (script.name.clone(), hash(&script.source));
+        if let Some(ast) = self.cache.get(&key) {
+            return Ok(ast.clone());
+        }
+        let ast = self.compile_fresh(script)?;
+        self.cache.insert(key, ast.clone());
+        Ok(ast)
+    }
+
+    /// Compiles a script (not cached).
+    fn compile_fresh(&self, script: &Script) -> Result<AST, Diagnostic> {
         if script.source.len() > MAX_SCRIPT_BYTES {
             return Err(Diagnostic::error(
                 Code::RulesLimit,
@@ -174,16 +189,11 @@ impl RulesEngine {
                 column: 1,
             }));
         }
-        let key = (script.name.clone(), hash(&script.source));
-        if let Some(ast) = self.cache.get(&key) {
-            return Ok(ast.clone());
-        }
         let mut ast = self
             .engine
             .compile(&script.source)
             .map_err(|e| convert_parse(&e, script))?;
         ast.set_source(script.name.as_str());
-        self.cache.insert(key, ast.clone());
         Ok(ast)
     }
 
@@ -308,47 +318,51 @@ impl RulesEngine {
     }
 
     /// Compiles the functions of every script of `rules` that registers a
-    /// custom check, so that checks run without `&mut` (a validator shared
-    /// by many callers). [`RulesEngine::load`] does this for the rules it
-    /// returns; call it for rules loaded by another engine. Returns the
-    /// scripts that do not compile (they cannot: they loaded).
+    /// custom check now rather than at the first check (a validator does it
+    /// when it is built). [`RulesEngine::load`] does it for the rules it
+    /// returns. Returns the scripts that do not compile (they cannot: they
+    /// loaded).
     ///
     /// ```
     /// let rules = dxplan::defaults::rules();
-    /// let mut engine = dxplan::rules::RulesEngine::new();
+    /// let engine = dxplan::rules::RulesEngine::new();
     /// assert!(engine.prepare_checks(rules).is_empty());
     /// ```
-    pub fn prepare_checks(&mut self, rules: &RuleSet) -> Vec<Diagnostic> {
-        let mut errors = Vec::new();
-        for check in &rules.checks {
-            if self.check_ast(&check.script, check.script_hash).is_some() {
-                continue;
-            }
-            let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
-                continue;
-            };
-            match self.compile(script) {
-                Ok(ast) => self.keep_check_ast(script, &ast),
-                Err(d) => errors.push(d),
-            }
-        }
-        errors
-    }
-
-    fn keep_check_ast(&mut self, script: &Script, ast: &AST) {
-        let h = hash(&script.source);
-        let versions = self.check_asts.entry(script.name.clone()).or_default();
-        if !versions.iter().any(|(v, _)| *v == h) {
-            versions.push((h, ast.clone_functions_only()));
-        }
-    }
-
-    fn check_ast(&self, script: &str, h: u64) -> Option<&AST> {
-        self.check_asts
-            .get(script)?
+    pub fn prepare_checks(&self, rules: &RuleSet) -> Vec<Diagnostic> {
+        rules
+            .checks
             .iter()
-            .find(|(v, _)| *v == h)
-            .map(|(_, ast)| ast)
+            .filter_map(|check| {
+                let script = rules.scripts.iter().find(|s| s.name == check.script)?;
+                self.check_ast(script, check.script_hash).err()
+            })
+            .collect()
+    }
+
+    fn keep_check_ast(&self, script: &Script, ast: &AST) -> Rc<AST> {
+        let h = hash(&script.source);
+        let ast = Rc::new(ast.clone_functions_only());
+        let mut asts = self.check_asts.borrow_mut();
+        let versions = asts.entry(script.name.clone()).or_default();
+        if !versions.iter().any(|(v, _)| *v == h) {
+            versions.push((h, Rc::clone(&ast)));
+        }
+        ast
+    }
+
+    /// The functions of the version `h` of `script`, compiled once (by
+    /// [`RulesEngine::load`], [`RulesEngine::prepare_checks`] or here).
+    fn check_ast(&self, script: &Script, h: u64) -> Result<Rc<AST>, Diagnostic> {
+        let known = self
+            .check_asts
+            .borrow()
+            .get(&script.name)
+            .and_then(|v| v.iter().find(|(x, _)| *x == h))
+            .map(|(_, ast)| Rc::clone(ast));
+        match known {
+            Some(ast) => Ok(ast),
+            None => Ok(self.keep_check_ast(script, &self.compile_fresh(script)?)),
+        }
     }
 
     fn run_checks_on(&self, rules: &RuleSet, report: Dynamic) -> Vec<Diagnostic> {
@@ -357,12 +371,10 @@ impl RulesEngine {
             let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
                 continue;
             };
-            let ast = match self.check_ast(&check.script, check.script_hash) {
-                Some(ast) => ast,
-                // Rules loaded by another engine, or another version of the
-                // script: said, not skipped silently.
-                _ => {
-                    out.push(not_prepared(script));
+            let ast = match self.check_ast(script, check.script_hash) {
+                Ok(ast) => ast,
+                Err(d) => {
+                    out.push(d);
                     continue;
                 }
             };
@@ -373,7 +385,7 @@ impl RulesEngine {
             let result = self.engine.call_fn_with_options::<Dynamic>(
                 options,
                 &mut Scope::new(),
-                ast,
+                &ast,
                 &check.function,
                 (report.clone(),),
             );
@@ -384,26 +396,6 @@ impl RulesEngine {
         }
         out
     }
-}
-
-fn not_prepared(script: &Script) -> Diagnostic {
-    Diagnostic::error(
-        Code::RulesRuntime,
-        Text::new(
-            format!(
-                "Kiểm tra của tệp '{}' chưa được chuẩn bị cho bộ máy này",
-                script.name
-            ),
-            format!(
-                "the checks of '{}' were not prepared on this engine",
-                script.name
-            ),
-        ),
-    )
-    .with_hint(Text::new(
-        "Gọi RulesEngine::prepare_checks(&quy_tắc) trước khi chạy kiểm tra.",
-        "Call RulesEngine::prepare_checks(&rules) before running checks.",
-    ))
 }
 
 /// A KPI input as a script sees it.

@@ -45,6 +45,10 @@ pub struct RulesDiff {
 pub struct DeadlineExplanation {
     /// Plan id.
     pub plan: String,
+    /// The report kind.
+    pub kind: ObligationKind,
+    /// The reporting level.
+    pub level: Level,
     /// The day asked about.
     pub date: NaiveDate,
     /// The obligations of that kind and level in the date's year.
@@ -164,6 +168,8 @@ impl RuleSet {
         }
         Ok(DeadlineExplanation {
             plan: plan.to_string(),
+            kind,
+            level,
             date,
             obligations,
             recipients: rule.map(|r| r.recipients.clone()),

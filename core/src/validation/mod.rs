@@ -180,7 +180,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
     /// (`Arc<RuleSet>`), e.g. by an engine object that keeps both. The
     /// scripts' custom checks are compiled here, once.
     pub fn new(rules: R) -> Validator<R> {
-        let mut engine = RulesEngine::new();
+        let engine = RulesEngine::new();
         let check_errors = engine.prepare_checks(rules.borrow());
         Validator {
             rules,
