@@ -127,7 +127,7 @@ pub const OPERATIONS: &[Operation] = &[
     op!(engine "explainTarget", "The targets of an indicator in force on `date`, per plan, and the rules that set them.",
         [req!("kpi": String), req!("date": String), opt!("plan": String)] -> Vec<PlanSteps>, explain_target),
     op!(engine "explainDeadline", "The deadlines of a report kind in the year of `date` and its recipients over time.",
-        [req!("plan": String), req!("kind": String), opt!("level": String), req!("date": String)] -> DeadlineExplanation, explain_deadline),
+        [req!("plan": String), req!("kind": String), req!("level": String), req!("date": String)] -> DeadlineExplanation, explain_deadline),
     op!(engine "diff", "What changed between the rules of two years.",
         [req!("yearA": i32), req!("yearB": i32)] -> RulesDiff, diff),
     op!(engine "testRules", "Runs rule-script test files (rules/tests/*.test) against these rules.",
@@ -298,9 +298,9 @@ fn explain_target(e: &Engine, a: &Args) -> Result<Vec<PlanSteps>, Errors> {
 fn explain_deadline(e: &Engine, a: &Args) -> Result<DeadlineExplanation, Errors> {
     let plan = a.text(0, "plan")?;
     let kind = a.text(1, "kind")?;
-    let level = a.opt_text(2, "level")?;
+    let level = a.text(2, "level")?;
     let date = a.date(3, "date")?;
-    e.explain_deadline(&plan, &kind, level.as_deref(), date)
+    e.explain_deadline(&plan, &kind, Some(&level), date)
 }
 
 fn diff(e: &Engine, a: &Args) -> Result<RulesDiff, Errors> {

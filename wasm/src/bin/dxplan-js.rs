@@ -85,6 +85,15 @@ fn api_js() -> String {
 }
 
 fn signature(op: &Operation, decls: &mut Declarations) -> String {
+    if let Some(i) = op.params.iter().position(|p| p.optional) {
+        if op.params[i..].iter().any(|p| !p.optional) {
+            eprintln!(
+                "{}: an optional parameter ({}) before a required one: JavaScript cannot leave it out",
+                op.name, op.params[i].name
+            );
+            std::process::exit(1);
+        }
+    }
     let params: Vec<String> = op
         .params
         .iter()
