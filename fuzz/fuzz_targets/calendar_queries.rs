@@ -6,11 +6,10 @@
 use chrono::{Datelike, NaiveDate};
 use dxplan::{parse_date, Calendar, Period};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
+/// The calendar of the embedded defaults (Labour Code and the notices of rules/*.rhai).
 fn cal() -> &'static Calendar {
-    static CAL: OnceLock<Calendar> = OnceLock::new();
-    CAL.get_or_init(Calendar::vietnam)
+    &dxplan::defaults::rules().calendar
 }
 
 fuzz_target!(|data: &[u8]| {
