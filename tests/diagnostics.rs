@@ -86,7 +86,7 @@ fn domain(code: &str) -> &'static str {
         "input" | "output" | "number" | "lang" => "Dữ liệu vào và ra / Input and output",
         "date" | "period" => "Ngày và kỳ / Dates and periods",
         "plan" | "kind" | "level" | "policy" | "obligation" | "inspection" | "deadline"
-        | "consolidation" => "Kế hoạch và hạn nộp / Plans and deadlines",
+        | "recipient" | "reporter" | "consolidation" => "Kế hoạch và hạn nộp / Plans and deadlines",
         "kpi" => "Chỉ tiêu / Indicators",
         "rules" => "Tệp quy tắc / Rule scripts",
         "report" => "Biểu mẫu báo cáo / Report forms",

@@ -46,11 +46,13 @@ fn valid_reports_of_every_kind() {
         let before = report.clone();
         let r = v.validate(&report, day(today));
         assert_eq!(report, before, "{file}: input mutated");
-        assert!(
-            r.valid && r.diagnostics.is_empty(),
-            "{file}: {:#?}",
-            r.diagnostics
-        );
+        // The city plan's Q3 and annual 2025 reports are due after the district
+        // level (and the city's Phòng VH&TT, their recipient) ended on 1/7/2025
+        // (DOMAIN.md, rules/2025.rhai): valid, with that warning and nothing else.
+        let ended = file == "valid/quarterly.json" || file == "valid/annual.json";
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        let expected: &[&str] = if ended { &["recipient.dissolved"] } else { &[] };
+        assert!(r.valid && codes == expected, "{file}: {:#?}", r.diagnostics);
         let d = r
             .deadline
             .as_ref()

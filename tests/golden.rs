@@ -347,3 +347,94 @@ fn first_difference(expected: &str, actual: &str) -> String {
         actual.lines().count()
     )
 }
+
+#[test]
+fn recipients_follow_the_2025_reorganisation() {
+    let rules = dxplan::defaults::rules();
+    let dash = |c: &str| {
+        if c == "—" {
+            None
+        } else {
+            Some(parse_date(c).unwrap())
+        }
+    };
+    let rows = read_table("reorganisation.txt", 7);
+    assert!(rows.len() >= 9);
+    for row in rows {
+        let ctx = format!("line {} ({})", row.line, row.citation);
+        let o = rules
+            .plans
+            .find(
+                &rules.calendar,
+                row.cell(0),
+                row.cell(1).parse().unwrap(),
+                &row.cell(3).parse().unwrap(),
+                row.cell(2).parse().unwrap(),
+            )
+            .unwrap();
+        assert_eq!(o.recipient.id, row.cell(4), "{ctx}");
+        assert_eq!(
+            o.recipient_ended.as_ref().map(|e| e.since),
+            dash(row.cell(5)),
+            "{ctx}"
+        );
+        assert_eq!(
+            o.reporter_ended.as_ref().map(|e| e.since),
+            dash(row.cell(6)),
+            "{ctx}"
+        );
+        // A flag always carries where the end is declared.
+        for e in o.recipient_ended.iter().chain(o.reporter_ended.iter()) {
+            assert!(e.source.contains("2025.rhai"), "{ctx}: {}", e.source);
+        }
+    }
+}
+
+#[test]
+fn tasks_name_their_agencies_and_who_holds_the_work_now() {
+    use dxplan::tasks::Register;
+    let reg = Register::base().unwrap();
+    let bodies = &dxplan::defaults::rules().plans.bodies;
+    let on = |s: &str| parse_date(s).unwrap();
+    let named = |t: &dxplan::tasks::Task, n: &str| {
+        t.lead.contains(n) || t.coordinating.as_deref().is_some_and(|c| c.contains(n))
+    };
+    // 22 tasks of 000 §V and 004 Phụ lục II name Sở TT&TT; from 01/03/2025 Sở KH&CN holds their
+    // work (DOMAIN.md), so asking for Sở KH&CN on 30/11/2025 finds them as well as its own.
+    let tttt: Vec<_> = reg
+        .iter()
+        .filter(|t| named(t, "Sở Thông tin và Truyền thông"))
+        .collect();
+    assert_eq!(tttt.len(), 22);
+    let found = reg
+        .statuses_with(
+            Some("Sở Khoa học và Công nghệ"),
+            &[],
+            on("2025-11-30"),
+            bodies,
+        )
+        .unwrap();
+    for t in &tttt {
+        let s = found
+            .iter()
+            .find(|s| s.task.id == t.id)
+            .unwrap_or_else(|| panic!("{} not found", t.id));
+        let r = s
+            .agencies_changed
+            .iter()
+            .find(|r| r.named == "Sở Thông tin và Truyền thông")
+            .unwrap();
+        assert_eq!(r.now.as_ref().unwrap().id, "so-khcn-quang-ngai", "{}", t.id);
+    }
+    // Before the merger, Sở KH&CN's own tasks only, and nothing renamed.
+    let before = reg
+        .statuses_with(
+            Some("Sở Khoa học và Công nghệ"),
+            &[],
+            on("2025-02-28"),
+            bodies,
+        )
+        .unwrap();
+    assert!(before.len() < found.len());
+    assert!(before.iter().all(|s| s.agencies_changed.is_empty()));
+}

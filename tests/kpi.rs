@@ -302,7 +302,7 @@ fn consolidation_sums_parts_and_lists_missing_units() {
              "units": [
                {"unit": "xa-a", "level": "commune", "period": "2025",
                 "values": {"dossiers_full_online": 1, "dossiers_total": 10, "dx_news_items": 12,
-                           "unit_has_dx_focal_point": true, "dx_index_rank": 40}},
+                           "unit_has_dx_focal_point": true, "dx_index_rank": 30}},
                {"unit": "xa-b", "level": "commune", "period": "2025",
                 "values": {"dossiers_full_online": 99, "dossiers_total": 100, "dx_news_items": 9,
                            "unit_has_dx_focal_point": false}},
@@ -341,7 +341,7 @@ fn ranks_and_published_percentages_are_not_aggregated() {
         r#"{ "level": "province", "period": "2025",
              "units": [
                {"unit": "a", "level": "province", "period": "2025", "values": {"dx_index_rank": 30, "digital_economy_grdp_percent": 10}},
-               {"unit": "b", "level": "province", "period": "2025", "values": {"dx_index_rank": 50, "digital_economy_grdp_percent": 30}}
+               {"unit": "b", "level": "province", "period": "2025", "values": {"dx_index_rank": 20, "digital_economy_grdp_percent": 30}}
              ] }"#,
     );
     let out = consolidate(&c, &input, &[], None);
@@ -389,4 +389,28 @@ fn generated_catalog_table_is_current() {
         committed == generated,
         "docs/kpi-catalog.md is out of date: run `cargo run -p dxplan-cli -- kpi list --markdown > docs/kpi-catalog.md`"
     );
+}
+
+/// A provincial rank is bounded by the number of provinces on the period's
+/// date: 63 until 30/6/2025, 34 from 1/7/2025 (Resolution 202/2025/QH15,
+/// DOMAIN.md).
+#[test]
+fn a_rank_is_bounded_by_the_provinces_of_its_period() {
+    let c = dxplan::defaults::rules().catalog.clone();
+    let eval = |period: &str, rank: i64| {
+        let input: UnitInput = serde_json::from_value(serde_json::json!({
+            "unit": "tinh", "level": "province", "period": period,
+            "values": {"dx_index_rank": rank}
+        }))
+        .unwrap();
+        evaluate(&c, &input, &[]).diagnostics
+    };
+    assert!(eval("2025-H1", 40).is_empty(), "63 provinces in the first half of 2025");
+    assert!(eval("2024", 63).is_empty());
+    let d = eval("2025", 40);
+    assert_eq!(d[0].code.as_str(), "kpi.input_invalid");
+    assert!(d[0].message.en.contains("from 1 to 34"), "{}", d[0].message.en);
+    assert!(d[0].source.as_deref().unwrap().contains("202/2025/QH15"));
+    assert!(eval("2025", 34).is_empty());
+    assert_eq!(eval("2024", 64)[0].code.as_str(), "kpi.input_invalid");
 }

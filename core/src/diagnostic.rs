@@ -196,6 +196,10 @@ codes! {
     DataWindowGapShort = "deadline.data_window_gap_short",
     /// Two reports of the same level fall due in the same month for nested periods.
     ReportsOverlap = "deadline.reports_overlap",
+    /// A report's recipient had ended by its deadline and no successor is declared.
+    RecipientDissolved = "recipient.dissolved",
+    /// The reporting level of an obligation had ended by its deadline.
+    ReporterDissolved = "reporter.dissolved",
     /// An output file could not be written (command line only; the core does no I/O).
     OutputWriteFailed = "output.write_failed",
     /// An input document is not valid JSON or not of the expected shape.

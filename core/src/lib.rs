@@ -64,6 +64,7 @@
 //! assert!(!o.last_day_is_working_day); // a Sunday
 //! ```
 
+pub mod bodies;
 pub mod calendar;
 pub mod defaults;
 pub mod diagnostic;

@@ -123,6 +123,39 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
                 format_date(o.by_rule.pull_back)
             );
         }
+        if let Some(e) = &o.recipient_ended {
+            let _ = writeln!(
+                out,
+                "    ⚠ {} {} · {}",
+                vi_en(
+                    lang,
+                    "nơi nhận không còn từ",
+                    "the recipient no longer exists from"
+                ),
+                format_date(e.since),
+                vi_en(lang, "chưa có cơ quan kế thừa", "no successor declared")
+            );
+        }
+        if !o.recipient_via.is_empty() {
+            let _ = writeln!(
+                out,
+                "    ↳ {}: {}",
+                vi_en(lang, "cơ quan kế thừa theo", "successor per"),
+                o.recipient_via.join("; ")
+            );
+        }
+        if let Some(e) = &o.reporter_ended {
+            let _ = writeln!(
+                out,
+                "    ⚠ {} {}",
+                vi_en(
+                    lang,
+                    "cấp báo cáo không còn từ",
+                    "the reporting level no longer exists from"
+                ),
+                format_date(e.since)
+            );
+        }
         if let Some(by) = &o.superseded_by {
             let _ = writeln!(
                 out,

@@ -51,6 +51,19 @@ pub(crate) fn run(
             vi_en(lang, "Chủ trì", "Lead"),
             s.task.lead
         );
+        for r in &s.agencies_changed {
+            let now = match &r.now {
+                Some(n) => n.name.get(lang).to_string(),
+                None => vi_en(lang, "chưa có cơ quan kế thừa", "no successor declared").to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "    {} {}: {} → {now}",
+                vi_en(lang, "Từ", "From"),
+                dxplan::format_date(r.since),
+                r.named
+            );
+        }
         if let Some(c) = &s.task.coordinating {
             let _ = writeln!(out, "    {}: {c}", vi_en(lang, "Phối hợp", "With"));
         }

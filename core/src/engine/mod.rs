@@ -565,15 +565,23 @@ impl Engine {
         q: &TasksQuery,
         as_of: NaiveDate,
     ) -> Result<Vec<TaskStatus<'static>>, Errors> {
-        tasks(q, as_of)
+        tasks_with(q, as_of, &self.rules().plans.bodies)
     }
 }
 
-/// [`Engine::tasks`] without an engine: the register does not depend on the
-/// rules (yet).
+/// [`Engine::tasks`] without an engine, on the default rules' bodies (the
+/// package's free function `tasks`).
 pub fn tasks(q: &TasksQuery, as_of: NaiveDate) -> Result<Vec<TaskStatus<'static>>, Errors> {
+    tasks_with(q, as_of, &defaults::rules().plans.bodies)
+}
+
+fn tasks_with(
+    q: &TasksQuery,
+    as_of: NaiveDate,
+    bodies: &crate::bodies::Bodies,
+) -> Result<Vec<TaskStatus<'static>>, Errors> {
     let reg = one(Register::base())?;
-    reg.statuses(q.agency.as_deref(), &q.progress, as_of)
+    reg.statuses_with(q.agency.as_deref(), &q.progress, as_of, bodies)
         .map_err(|d| {
             let path = format!("progress{}", d.path.as_deref().unwrap_or(""));
             vec![d.at(path)]

@@ -31,9 +31,11 @@ use super::{
     AdminLevel, Aggregation, Catalog, Comparator, Exact, Formula, Indicator, InputKind, Target,
     ValueUnit,
 };
+use crate::bodies::provinces_on;
+use crate::calendar::date::format_date;
 use crate::calendar::period::Period;
 use crate::diagnostic::{json_kind, Code, Counts, Diagnostic, Severity, Text};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -314,6 +316,7 @@ pub(crate) fn check_value(
     raw: &RawValue,
     prefix: &str,
     id: &str,
+    on: NaiveDate,
 ) -> Result<InputValue, Diagnostic> {
     let invalid = |vi: String, en: String| {
         diag(
@@ -344,7 +347,30 @@ pub(crate) fn check_value(
                 InputKind::Count => n.is_integer() && n >= zero,
                 InputKind::Money => n >= zero,
                 InputKind::Percent => n >= zero && n <= Exact::HUNDRED,
-                InputKind::Rank => n.is_integer() && n >= Exact::int(1) && n <= Exact::int(63),
+                InputKind::Rank => {
+                    let (provinces, source) = provinces_on(on);
+                    if !(n.is_integer() && n >= Exact::int(1))
+                        || n > Exact::int(i64::from(provinces))
+                    {
+                        return Err(diag(
+                            Severity::Error,
+                            Code::KpiInputInvalid,
+                            format!("{prefix}/values/{id}"),
+                            format!(
+                                "'{id}' = {} nằm ngoài miền giá trị hợp lệ: thứ hạng từ 1 đến {provinces} (số tỉnh, thành phố ngày {})",
+                                n.display().vi,
+                                format_date(on)
+                            ),
+                            format!(
+                                "'{id}' = {} is out of range: a rank from 1 to {provinces} (the number of provinces on {})",
+                                n.display().en,
+                                format_date(on)
+                            ),
+                        )
+                        .with_source(source));
+                    }
+                    true
+                }
                 InputKind::Boolean => false,
             };
             if ok {
@@ -448,7 +474,7 @@ fn validate_values(
             Some(_) if *raw == RawValue::Null => {}
             Some((slot, spec)) => {
                 values.given[slot] = true;
-                match check_value(spec.kind, raw, prefix, id) {
+                match check_value(spec.kind, raw, prefix, id, input.period.end()) {
                     Ok(v) => values.valid[slot] = Some(v),
                     Err(d) => diags.push(d),
                 }

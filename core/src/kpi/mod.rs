@@ -328,7 +328,8 @@ pub enum InputKind {
     Money,
     /// A percentage, 0–100.
     Percent,
-    /// A rank among provinces, a whole number 1–63.
+    /// A rank among provinces, a whole number from 1 to the number of
+    /// provinces on the period's date (63, 34 from 1/7/2025: [`crate::bodies::provinces_on`]).
     Rank,
     /// Yes or no.
     Boolean,
@@ -344,8 +345,8 @@ impl InputKind {
                 Text::new("tỷ lệ phần trăm từ 0 đến 100", "a percentage from 0 to 100")
             }
             InputKind::Rank => Text::new(
-                "thứ hạng, số nguyên từ 1 đến 63",
-                "a rank, a whole number from 1 to 63",
+                "thứ hạng, số nguyên từ 1 đến số tỉnh, thành phố (63; 34 từ 01/07/2025)",
+                "a rank, a whole number from 1 to the number of provinces (63; 34 from 1/7/2025)",
             ),
             InputKind::Boolean => Text::new("có/không (true/false)", "yes/no (true/false)"),
         }

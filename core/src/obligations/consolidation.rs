@@ -154,6 +154,7 @@ pub fn calendar(
         }
         obligations.extend(own);
     }
+    plans.route(&mut obligations);
     if let (Some(_), true) = (
         filter.inspection,
         selected.iter().all(|p| p.inspection.is_none()),
@@ -273,6 +274,7 @@ fn overlap_name(rule: OverlapRule) -> &'static str {
 fn obligation_findings(o: &Obligation, index: usize) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let path = format!("/obligations/{index}");
+    out.extend(o.ended_findings().into_iter().map(|d| d.at(path.clone())));
     if let Some(reason) = &o.last_day_off_reason {
         out.push(
             Diagnostic::new(

@@ -35,6 +35,7 @@ pub(crate) use plan::sort_obligations;
 pub use plan::{DeadlineRule, DueOverride, InspectionWindow, Plan, Plans, PolicyChange, Schedule};
 pub use vocabulary::{Level, ObligationKind, OverlapRule, Recipient, RecipientChange};
 
+use crate::bodies::{Bodies, Ended, Fate};
 use crate::calendar::date::{check_year, format_date};
 use crate::calendar::holidays::Calendar;
 use crate::calendar::period::{DataWindow, Period, PeriodKind};

@@ -1,6 +1,7 @@
 //! One obligation of a year, with every date derived from its deadline.
 
 use super::*;
+use crate::diagnostic::Severity;
 
 /// The dates of a deadline under each day-off rule.
 ///
@@ -84,9 +85,98 @@ pub struct Obligation {
     /// The report that also serves as this one, under the `supersede` overlap rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<String>,
+    /// The successions that routed the report to `recipient` (the body the
+    /// plan names ended and another took over), with their sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipient_via: Vec<String>,
+    /// The recipient had ended by the deadline and no successor is declared:
+    /// nobody can receive the report as the plan says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient_ended: Option<crate::bodies::Ended>,
+    /// The reporting level itself had ended by the deadline (the district
+    /// level, 1/7/2025): the reporter no longer exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter_ended: Option<crate::bodies::Ended>,
 }
 
 impl Obligation {
+    /// What a reader must know when the recipient or the reporter of this
+    /// obligation no longer exists on its deadline (`recipient.dissolved`,
+    /// `reporter.dissolved`), with the day it ended and how a rule script
+    /// declares who takes over.
+    pub fn ended_findings(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if let Some(e) = &self.recipient_ended {
+            out.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Code::RecipientDissolved,
+                    Text::new(
+                        format!(
+                            "{}: nơi nhận '{}' không còn từ {} (trước hạn {}) và chưa có cơ quan kế thừa",
+                            self.id,
+                            self.recipient.name.vi,
+                            format_date(e.since),
+                            format_date(self.deadline)
+                        ),
+                        format!(
+                            "{}: the recipient '{}' no longer exists from {} (before the deadline {}) and no successor is declared",
+                            self.id,
+                            self.recipient.name.en,
+                            format_date(e.since),
+                            format_date(self.deadline)
+                        ),
+                    ),
+                )
+                .with_source(e.source.clone())
+                .with_hint(Text::new(
+                    format!(
+                        "Khi có văn bản giao cơ quan nhận thay, khai báo trong tệp quy tắc: ket_thuc(#{{ ma: \"{}\", ten: \"...\", tu_ngay: \"{}\", ke_thua: #{{ ma, ten, ten_en }} }}, nguon) hoặc noi_nhan(\"{}\", \"{}\", \"{}\", ...).",
+                        self.recipient.id,
+                        e.since,
+                        self.plan,
+                        self.recipient.level.as_str(),
+                        e.since
+                    ),
+                    format!(
+                        "When a document names who receives instead, declare it in the rule file: ket_thuc(#{{ ma: \"{}\", ten: \"...\", tu_ngay: \"{}\", ke_thua: #{{ ma, ten, ten_en }} }}, nguon) or noi_nhan(\"{}\", \"{}\", \"{}\", ...).",
+                        self.recipient.id,
+                        e.since,
+                        self.plan,
+                        self.recipient.level.as_str(),
+                        e.since
+                    ),
+                )),
+            );
+        }
+        if let Some(e) = &self.reporter_ended {
+            out.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Code::ReporterDissolved,
+                    Text::new(
+                        format!(
+                            "{}: cấp báo cáo '{}' không còn từ {} (trước hạn {})",
+                            self.id,
+                            self.level.name().vi,
+                            format_date(e.since),
+                            format_date(self.deadline)
+                        ),
+                        format!(
+                            "{}: the reporting level '{}' no longer exists from {} (before the deadline {})",
+                            self.id,
+                            self.level.name().en,
+                            format_date(e.since),
+                            format_date(self.deadline)
+                        ),
+                    ),
+                )
+                .with_source(e.source.clone()),
+            );
+        }
+        out
+    }
+
     /// Derives an obligation's dates from its rule.
     pub(super) fn derive(
         cal: &Calendar,
@@ -152,6 +242,9 @@ impl Obligation {
             deadline,
             data_gap_working_days,
             superseded_by: None,
+            recipient_via: Vec::new(),
+            recipient_ended: None,
+            reporter_ended: None,
         })
     }
 }

@@ -383,6 +383,9 @@ impl Plan {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Plans {
     plans: Vec<Plan>,
+    /// The bodies and levels that ended, by which every obligation's
+    /// recipient is read on its deadline.
+    pub bodies: Bodies,
 }
 
 impl Plans {
@@ -397,6 +400,7 @@ impl Plans {
     pub fn base() -> Self {
         Plans {
             plans: seeds::all(),
+            bodies: Bodies::default(),
         }
     }
 
@@ -406,7 +410,10 @@ impl Plans {
     /// assert_eq!(dxplan::Plans::new(vec![]).iter().count(), 0);
     /// ```
     pub fn new(plans: Vec<Plan>) -> Self {
-        Plans { plans }
+        Plans {
+            plans,
+            bodies: Bodies::default(),
+        }
     }
 
     /// The same plans with every plan's deadline policy replaced (rules with
@@ -486,8 +493,54 @@ impl Plans {
         for plan in &self.plans {
             out.extend(plan.obligations(cal, year)?);
         }
+        self.route(&mut out);
         sort_obligations(&mut out);
         Ok(out)
+    }
+
+    /// Reads every obligation's recipient on its deadline through the bodies
+    /// that ended: a successor takes over (and is recorded), a body that
+    /// ended without one is flagged, and so is a reporting level that ended.
+    ///
+    /// ```
+    /// use dxplan::{Level, ObligationKind};
+    /// let rules = dxplan::defaults::rules();
+    /// // 000 §VII.1: the Q3 2025 report goes to the city's Phòng VH&TT, but the
+    /// // district level ended on 1/7/2025 (rules/2025.rhai).
+    /// let o = rules.plans.find(&rules.calendar, "city-2025", ObligationKind::Quarterly,
+    ///     &"2025-Q3".parse().unwrap(), Level::Unit).unwrap();
+    /// assert_eq!(o.recipient_ended.unwrap().since.to_string(), "2025-07-01");
+    /// ```
+    pub fn route(&self, obligations: &mut [Obligation]) {
+        for o in obligations {
+            match self
+                .bodies
+                .fate(&o.recipient.id, o.recipient.level.as_str(), o.deadline)
+            {
+                Fate::Exists => {}
+                Fate::Succeeded(via) => {
+                    if let Some(s) = via.last().and_then(|e| e.successor.as_ref()) {
+                        o.recipient =
+                            Recipient::new(&s.id, &s.name.vi, &s.name.en, o.recipient.level);
+                    }
+                    o.recipient_via = via.iter().map(|e| e.source.clone()).collect();
+                }
+                Fate::Ended { since, source, via } => {
+                    if let Some(s) = via.last().and_then(|e| e.successor.as_ref()) {
+                        o.recipient =
+                            Recipient::new(&s.id, &s.name.vi, &s.name.en, o.recipient.level);
+                    }
+                    o.recipient_via = via.iter().map(|e| e.source.clone()).collect();
+                    o.recipient_ended = Some(Ended { since, source });
+                }
+            }
+            if let Some(l) = self.bodies.level_end(o.level.as_str(), o.deadline) {
+                o.reporter_ended = Some(Ended {
+                    since: l.ends_on,
+                    source: l.source.clone(),
+                });
+            }
+        }
     }
 
     /// The obligation of a plan for a kind, period and reporting level.
@@ -516,6 +569,7 @@ impl Plans {
                 candidates.extend(p.obligations(cal, year)?);
             }
         }
+        self.route(&mut candidates);
         candidates
             .into_iter()
             .find(|o| o.kind == kind && &o.period == period && o.level == level)

@@ -143,11 +143,12 @@ impl RuleSet {
         date: NaiveDate,
     ) -> Result<DeadlineExplanation> {
         let p = self.plans.get(plan)?;
-        let obligations: Vec<Obligation> = p
+        let mut obligations: Vec<Obligation> = p
             .obligations(&self.calendar, date.year())?
             .into_iter()
             .filter(|o| o.kind == kind && o.level == level)
             .collect();
+        self.plans.route(&mut obligations);
         let rule = p.rules.iter().find(|r| r.kind == kind && r.level == level);
         if obligations.is_empty() && rule.is_none() {
             return Err(Diagnostic::error(

@@ -20,6 +20,7 @@
 //! assert!(matches!(s.state, TaskState::DueSoon { days_left: 16 }));
 //! ```
 
+use crate::bodies::{Bodies, Renamed};
 use crate::calendar::date::format_date;
 use crate::diagnostic::{Code, Diagnostic, Result, Text};
 use chrono::{Datelike, NaiveDate};
@@ -313,6 +314,10 @@ pub struct TaskStatus<'r> {
     pub due: Option<NaiveDate>,
     /// The state in words.
     pub message: Text,
+    /// The agencies named by the task (lead or coordinating) that had ended
+    /// by the day, and who holds their work now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies_changed: Vec<Renamed>,
 }
 
 /// The register of tasks.
@@ -448,16 +453,65 @@ impl Register {
         records: &[Progress],
         as_of: NaiveDate,
     ) -> crate::Result<Vec<TaskStatus<'_>>> {
+        self.statuses_with(agency, records, as_of, &Bodies::default())
+    }
+
+    /// [`Register::statuses`] with the agencies read on `as_of` through the
+    /// bodies that ended: a task names the agency as the document wrote it,
+    /// its status says who holds the work now, and `agency` finds a task by
+    /// either name.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let reg = dxplan::tasks::Register::base().unwrap();
+    /// let bodies = &dxplan::defaults::rules().plans.bodies;
+    /// let day = NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
+    /// // Sở TT&TT merged into Sở KH&CN on 1/3/2025 (rules/2025.rhai): its 22 tasks are found too.
+    /// let found = reg.statuses_with(Some("Sở Khoa học và Công nghệ"), &[], day, bodies).unwrap();
+    /// assert!(found.len() >= 22);
+    /// ```
+    pub fn statuses_with(
+        &self,
+        agency: Option<&str>,
+        records: &[Progress],
+        as_of: NaiveDate,
+        bodies: &Bodies,
+    ) -> crate::Result<Vec<TaskStatus<'_>>> {
         if let Some(d) = self.check_progress(records).into_iter().next() {
             return Err(d);
         }
-        let tasks = match agency {
-            Some(a) => self.for_agency(a),
-            None => self.tasks.iter().collect(),
+        let named = |t: &Task| {
+            let mut text = t.lead.clone();
+            if let Some(c) = &t.coordinating {
+                text.push_str("; ");
+                text.push_str(c);
+            }
+            bodies.renamed_in(&text, as_of)
         };
-        Ok(tasks
-            .into_iter()
-            .map(|t| self.status(t, records, as_of))
+        let wanted = agency.map(|a| a.trim().to_lowercase());
+        Ok(self
+            .tasks
+            .iter()
+            .filter_map(|t| {
+                let changed = named(t);
+                if let Some(a) = &wanted {
+                    let in_text = t.lead.to_lowercase().contains(a)
+                        || t.coordinating
+                            .as_deref()
+                            .is_some_and(|c| c.to_lowercase().contains(a));
+                    let in_successor = changed.iter().any(|r| {
+                        r.now
+                            .as_ref()
+                            .is_some_and(|s| s.name.vi.to_lowercase().contains(a))
+                    });
+                    if !in_text && !in_successor {
+                        return None;
+                    }
+                }
+                let mut s = self.status(t, records, as_of);
+                s.agencies_changed = changed;
+                Some(s)
+            })
             .collect())
     }
 
@@ -541,6 +595,7 @@ impl Register {
             state,
             due,
             message,
+            agencies_changed: Vec::new(),
         }
     }
 }

@@ -287,7 +287,8 @@ pub(super) fn check_field(
                 // report's KPI evaluation does the rest.
                 if ctx.level.is_none() || ctx.window.is_none() {
                     for (id, v) in map {
-                        check_kpi_input(ctx.rules, id, v, out);
+                        let on = ctx.window.map_or(ctx.today, |w| w.end);
+                        check_kpi_input(ctx.rules, id, v, on, out);
                     }
                 }
             }
@@ -477,7 +478,15 @@ pub(super) fn period_example(k: crate::PeriodKind) -> &'static str {
 }
 
 /// One KPI input alone: known id, type and range.
-pub(super) fn check_kpi_input(rules: &RuleSet, id: &str, v: &Value, out: &mut Vec<Diagnostic>) {
+/// Checks one KPI input of a report; `on` is the day its value describes
+/// (the end of the report's data window, or today), which bounds a rank.
+pub(super) fn check_kpi_input(
+    rules: &RuleSet,
+    id: &str,
+    v: &Value,
+    on: NaiveDate,
+    out: &mut Vec<Diagnostic>,
+) {
     let path = pointer_push("/values", id);
     let Some(spec) = rules.catalog.input(id) else {
         out.push(
@@ -498,7 +507,7 @@ pub(super) fn check_kpi_input(rules: &RuleSet, id: &str, v: &Value, out: &mut Ve
     if raw == RawValue::Null {
         return;
     }
-    if let Err(d) = check_value(spec.kind, &raw, "", id) {
+    if let Err(d) = check_value(spec.kind, &raw, "", id, on) {
         out.push(d);
     }
 }

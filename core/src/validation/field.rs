@@ -60,7 +60,8 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         };
         if let Some(input) = path.strip_prefix("/values/") {
             let input = unescape(input);
-            check_kpi_input(rules, &input, value, &mut out);
+            let on = ctx.window.map_or(today, |w| w.end);
+            check_kpi_input(rules, &input, value, on, &mut out);
             if out.is_empty() {
                 kpi_pairs(rules, &input, value, context, &mut out, &mut checked);
             }

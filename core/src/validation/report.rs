@@ -158,6 +158,8 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             match found {
                 Err(d) => out.push(d.at("/period")),
                 Ok(o) => {
+                    // The recipient or the reporter no longer exists on the deadline.
+                    out.extend(o.ended_findings().into_iter().map(|d| d.at("/plan")));
                     let submitted = report
                         .pointer(&def.submitted_path)
                         .and_then(Value::as_str)

@@ -12,6 +12,7 @@
 //! 123/UBND, mục 2") or a map `#{ tai_lieu, muc, trich_dan }`; a target needs
 //! the map with the document's own words (`trich_dan`).
 
+mod bodies;
 mod checks;
 mod days_off;
 mod fields;
@@ -144,6 +145,20 @@ pub const SCRIPT_API: &[ApiFunction] = &[
         "đổi hạn nộp của một kỳ",
         "change one period's deadline",
         reports::han_nop,
+    ),
+    f(
+        "ket_thuc",
+        "#{ ma, ten, tu_ngay, ke_thua: #{ ma, ten, ten_en } }, nguồn",
+        "một cơ quan kết thúc từ một ngày, và cơ quan kế thừa",
+        "a body ends from a day, and who succeeds it",
+        bodies::ket_thuc,
+    ),
+    f(
+        "ket_thuc_cap",
+        "cấp, từ_ngày, nguồn",
+        "một cấp báo cáo kết thúc từ một ngày",
+        "a reporting level ends from a day",
+        bodies::ket_thuc_cap,
     ),
     f(
         "kiem_tra",
