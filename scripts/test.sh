@@ -35,6 +35,26 @@ set -e
 passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
 failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
 
+step "days off against an independent record (python-holidays, test-time only)"
+# A virtual environment under target/, so the machine's Python is left alone.
+py=target/pyholidays/bin/python
+if [[ ! -x "$py" ]]; then
+  python3 -m venv target/pyholidays 2>/dev/null || {
+    sudo_cmd=""
+    if [[ "$(id -u)" != 0 ]]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get install -y python3-venv >/dev/null 2>&1 \
+      || { $sudo_cmd apt-get update >/dev/null && $sudo_cmd apt-get install -y python3-venv >/dev/null; }
+    python3 -m venv target/pyholidays
+  }
+fi
+"$py" -m pip install -q --disable-pip-version-check 'holidays==0.109'
+cargo build -q --locked -p dxplan-cli
+if "$py" scripts/check-holidays.py target/debug/dxplan; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+fi
+
 step "fuzzing smoke run (cargo-fuzz, 10 s per target)"
 fuzz_status=0
 bash scripts/fuzz.sh 10 || fuzz_status=$?

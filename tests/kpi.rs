@@ -405,11 +405,18 @@ fn a_rank_is_bounded_by_the_provinces_of_its_period() {
         .unwrap();
         evaluate(&c, &input, &[]).diagnostics
     };
-    assert!(eval("2025-H1", 40).is_empty(), "63 provinces in the first half of 2025");
+    assert!(
+        eval("2025-H1", 40).is_empty(),
+        "63 provinces in the first half of 2025"
+    );
     assert!(eval("2024", 63).is_empty());
     let d = eval("2025", 40);
     assert_eq!(d[0].code.as_str(), "kpi.input_invalid");
-    assert!(d[0].message.en.contains("from 1 to 34"), "{}", d[0].message.en);
+    assert!(
+        d[0].message.en.contains("from 1 to 34"),
+        "{}",
+        d[0].message.en
+    );
     assert!(d[0].source.as_deref().unwrap().contains("202/2025/QH15"));
     assert!(eval("2025", 34).is_empty());
     assert_eq!(eval("2024", 64)[0].code.as_str(), "kpi.input_invalid");

@@ -119,7 +119,7 @@ fn shipped_scripts_load_and_say_where_each_value_comes_from() {
     assert!(rules
         .changes
         .iter()
-        .any(|c| c.origin.file == "2025.rhai" && c.summary.en.contains("2025-05-02")));
+        .any(|c| c.origin.file == "2025.rhai" && c.summary.en.contains("02/05/2025")));
     // Recipients by date (DOMAIN.md): Sở TT&TT, Sở KH&CN from 1/3, Quảng Ngãi from 1/7/2025.
     let q = |p: &str| dti_quarter(rules, p).recipient.id;
     assert_eq!(q("2024-Q4"), "so-tttt");

@@ -5,7 +5,7 @@
 //! mergers), and the tests that ship with them.
 //!
 //! Lower layers only know their own base (`Plans::base`, `Catalog::base`,
-//! `HolidayRules::labour_code_2019`); what the scripts add is known here and
+//! `HolidayRules::without_notices`); what the scripts add is known here and
 //! above. [`crate::Engine::with_defaults`] is the usual way in.
 //!
 //! ```
@@ -22,6 +22,8 @@ use std::sync::{Arc, OnceLock};
 
 /// `(file name, text)` of every shipped script, in year order.
 pub const SCRIPTS: &[(&str, &str)] = &[
+    ("2020.rhai", include_str!("../../rules/2020.rhai")),
+    ("2021.rhai", include_str!("../../rules/2021.rhai")),
     ("2022.rhai", include_str!("../../rules/2022.rhai")),
     ("2023.rhai", include_str!("../../rules/2023.rhai")),
     ("2024.rhai", include_str!("../../rules/2024.rhai")),
@@ -32,8 +34,8 @@ pub const SCRIPTS: &[(&str, &str)] = &[
 /// `(file name, text)` of the tests that ship with the scripts (`rules/tests/*.test`).
 pub const TESTS: &[(&str, &str)] = &[
     (
-        "2022-2024.test",
-        include_str!("../../rules/tests/2022-2024.test"),
+        "2020-2024.test",
+        include_str!("../../rules/tests/2020-2024.test"),
     ),
     ("2025.test", include_str!("../../rules/tests/2025.test")),
     ("2026.test", include_str!("../../rules/tests/2026.test")),
@@ -42,7 +44,7 @@ pub const TESTS: &[(&str, &str)] = &[
 /// The shipped scripts.
 ///
 /// ```
-/// assert_eq!(dxplan::defaults::scripts().len(), 5);
+/// assert_eq!(dxplan::defaults::scripts().len(), 7); // 2020–2026
 /// ```
 pub fn scripts() -> Vec<Script> {
     SCRIPTS
@@ -56,7 +58,7 @@ pub fn scripts() -> Vec<Script> {
 ///
 /// ```
 /// let s = dxplan::defaults::scripts_until(2023);
-/// assert_eq!(s.iter().map(|s| s.year).collect::<Vec<_>>(), [2022, 2023]);
+/// assert_eq!(s.iter().map(|s| s.year).collect::<Vec<_>>(), [2020, 2021, 2022, 2023]);
 /// ```
 pub fn scripts_until(year: i32) -> Vec<Script> {
     scripts().into_iter().filter(|s| s.year <= year).collect()

@@ -85,6 +85,7 @@ pub use calendar::holidays::{
     Calendar, DayCheck, DayOff, DayOffReason, HolidayGroup, HolidayRules, WorkingWeekendDay,
     YearDaysOff, YearNotice,
 };
+pub use calendar::labour_code::LabourCode;
 pub use calendar::lunar::{LunarCalendar, LunarDate};
 pub use calendar::period::{DataWindow, Period, PeriodKind};
 pub use diagnostic::{

@@ -56,6 +56,16 @@ test('holidays and working days: Tết 2025 and the 30/4–1/5 swap', () => {
   assert.ok(h.working_weekend_days.some((w) => w.date === '2025-04-26' && w.in_exchange_for === '2025-05-02'));
   assert.equal(engine.checkDay('02/09/2025').is_working_day, false); // Quốc khánh
   assert.equal(engine.checkDay('2025-04-26').is_working_day, true); // Saturday worked
+  // Công văn 8662/VPCP-KGVX: Tết 8/2–14/2/2024, named with its notice; 2026 has none yet.
+  const y2024 = engine.holidays(2024);
+  assert.equal(y2024.provisional, undefined);
+  assert.ok(y2024.notices.some((n) => n.includes('8662/VPCP-KGVX')), y2024.notices.join('; '));
+  const y2026 = engine.holidays(2026);
+  assert.match(y2026.provisional.vi, /dự kiến/);
+  assert.equal(engine.checkDay('2026-02-16').provisional, true);
+  // Labour Code 2012 before 2021: National Day one day, Thursday 3/9/2020 worked.
+  assert.equal(engine.checkDay('2020-09-03').is_working_day, true);
+  assert.equal(engine.holidays(2020).labour_code, '2012');
   assert.equal(engine.addWorkingDays('2025-09-01', 1), '2025-09-03'); // 1/9 and 2/9 are days off
   assert.equal(engine.workingDaysBetween('2025-09-14', '2025-09-19'), 5);
 });
@@ -118,7 +128,7 @@ test('schema: JSON Schema 2020-12 with Vietnamese titles', () => {
 
 test('rules: check, summary, tests, engines from page-supplied scripts', () => {
   const scripts = dx.defaultScripts();
-  assert.deepEqual(scripts.map((s) => s.name), ['2022.rhai', '2023.rhai', '2024.rhai', '2025.rhai', '2026.rhai']);
+  assert.deepEqual(scripts.map((s) => s.name), ['2020.rhai', '2021.rhai', '2022.rhai', '2023.rhai', '2024.rhai', '2025.rhai', '2026.rhai']);
   const check = dx.checkRules(scripts);
   assert.equal(check.ok, true);
   assert.equal(check.changes.length, engine.rulesSummary().changes.length);

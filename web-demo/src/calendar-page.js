@@ -24,7 +24,8 @@ function render() {
   document.querySelector('#obligations tbody').replaceChildren(...cal.obligations.map((o) => h('tr', {
     'data-id': o.id, class: o.last_day_is_working_day ? '' : 'day-off',
   },
-    h('td', {}, vnDate(o.deadline), o.last_day_is_working_day ? '' : h('small', {}, ` (${o.last_day_off_reason?.vi ?? 'ngày nghỉ'})`)),
+    h('td', {}, vnDate(o.deadline), o.last_day_is_working_day ? '' : h('small', {}, ` (${o.last_day_off_reason?.vi ?? 'ngày nghỉ'})`),
+      o.provisional ? h('small', { class: 'provisional' }, ' (dự kiến)') : ''),
     h('td', {}, KIND[o.kind] ?? o.kind, h('br'), h('small', {}, `hạn: trước ngày ${vnDate(o.due_before)}`)),
     h('td', {}, o.period),
     h('td', {}, o.plan),
@@ -33,9 +34,15 @@ function render() {
   document.getElementById('windows').replaceChildren(...cal.consolidation_windows.map((w) => h('li', { class: w.too_short ? 'warn' : '' },
     `${w.plan} ${w.period}: ${vnDate(w.from)} → ${vnDate(w.to)}, ${w.working_days} ngày làm việc${w.too_short ? ' — quá ngắn' : ''}`)));
   const hol = engine.holidays(year);
+  // The notices the days follow, or why they are only provisional.
+  document.getElementById('holidays-basis').replaceChildren(
+    hol.provisional ? h('p', { class: 'warn', id: 'holidays-provisional' }, `Dự kiến: ${hol.provisional.vi}`) : '',
+    ...hol.notices.map((n) => h('p', {}, h('small', {}, `Căn cứ: ${n}`))),
+  );
   document.getElementById('holidays').replaceChildren(
     ...hol.days_off.map((d) => h('li', { 'data-date': d.date }, `${vnDate(d.date)}: ${d.name.vi}`,
-      d.reason === 'compensatory' ? ' (nghỉ bù)' : d.reason === 'swap' ? ' (hoán đổi)' : '')),
+      d.reason === 'compensatory' ? ' (nghỉ bù)' : d.reason === 'swap' ? ' (hoán đổi)' : '',
+      d.provisional ? ' (dự kiến)' : '')),
     ...hol.working_weekend_days.map((w) => h('li', { 'data-date': w.date, class: 'worked' },
       `${vnDate(w.date)}: đi làm bù cho ngày ${vnDate(w.in_exchange_for)}`)),
   );

@@ -137,6 +137,14 @@ test('calendar: the seeds\' 2025 dates, holidays, and an .ics download', async (
   assert.match(await deadline('city-2025/unit/annual/2025'), /^14\/12\/2025 \(Chủ Nhật/); // "trước ngày 15 tháng 12", a Sunday
   assert.ok(await page.$('#holidays li[data-date="2025-01-29"]'), 'Mùng 1 Tết Ất Tỵ');
   assert.ok(await page.$('#holidays li.worked[data-date="2025-04-26"]'), 'Saturday 26/04 worked for 02/05');
+  assert.match(await page.textContent('#holidays-basis'), /Căn cứ: Công văn số 8726\/VPCP-KGVX/);
+  assert.equal(await page.$('#holidays-provisional'), null);
+  // 2026 has no declared notice: the year and its deadlines say "dự kiến".
+  await page.selectOption('#year', '2026');
+  assert.match(await page.textContent('#holidays-provisional'), /^Dự kiến: Chưa có thông báo nghỉ lễ, Tết năm 2026/);
+  assert.match(await page.textContent('#holidays li[data-date="2026-02-17"]'), /\(dự kiến\)$/);
+  assert.match(await deadline('dti-2022/unit/quarterly/2026-Q1'), /\(dự kiến\)$/);
+  await page.selectOption('#year', '2025');
   await page.selectOption('#level', 'city_office');
   assert.equal(await page.$('#obligations tr[data-id="city-2025/unit/quarterly/2025-Q3"]'), null);
   await page.selectOption('#level', 'unit');

@@ -74,6 +74,20 @@ pub(crate) fn calendar(
         out.push_str(&to_json(&report));
     } else {
         render_calendar(&report, lang, out);
+        if report.obligations.iter().any(|o| o.provisional) {
+            let why = engine.holidays(year).flags(&[])?.provisional;
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "{}{}",
+                vi_en(
+                    lang,
+                    "(dự kiến): hạn tính trên ngày nghỉ chưa có thông báo của Chính phủ",
+                    "(provisional): the deadline rests on days off no government notice has fixed yet"
+                ),
+                why.map(|t| format!(" — {}", t.get(lang))).unwrap_or_default()
+            );
+        }
     }
     Ok(())
 }
@@ -91,8 +105,13 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "{}  {} {} · {}",
+            "{}{}  {} {} · {}",
             day_label(o.deadline, lang),
+            if o.provisional {
+                vi_en(lang, " (dự kiến)", " (provisional)")
+            } else {
+                ""
+            },
             o.kind.name().get(lang),
             o.period,
             o.plan
@@ -221,13 +240,26 @@ pub(crate) fn holidays(
         out.push_str(&to_json(&y));
         return Ok(());
     }
-    let (days_off, working_weekend_days) = (&y.days_off, &y.working_weekend_days);
     let _ = writeln!(
         out,
-        "{} {year}",
-        vi_en(lang, "Ngày nghỉ năm", "Days off in")
+        "{} {year} — {}",
+        vi_en(lang, "Ngày nghỉ năm", "Days off in"),
+        y.labour_code.name().get(lang)
     );
-    for d in days_off {
+    if let Some(why) = &y.provisional {
+        let _ = writeln!(
+            out,
+            "⚠ {}: {}",
+            vi_en(lang, "Dự kiến", "Provisional"),
+            why.get(lang)
+        );
+    }
+    for n in &y.notices {
+        let _ = writeln!(out, "{}: {n}", vi_en(lang, "Căn cứ", "Notice"));
+    }
+    // Days off and worked weekend days, in date order.
+    let mut rows: Vec<(chrono::NaiveDate, String)> = Vec::new();
+    for d in &y.days_off {
         let reason = match d.reason {
             DayOffReason::Holiday => vi_en(lang, "ngày lễ", "holiday"),
             DayOffReason::Compensatory => vi_en(lang, "nghỉ bù", "compensatory"),
@@ -238,23 +270,36 @@ pub(crate) fn holidays(
         } else {
             ""
         };
-        let _ = writeln!(
-            out,
-            "  {:<24} {:<13} {}{weekend}",
-            day_label(d.date, lang),
-            reason,
-            d.name.get(lang)
-        );
+        let provisional = if d.provisional {
+            vi_en(lang, " (dự kiến)", " (provisional)")
+        } else {
+            ""
+        };
+        rows.push((
+            d.date,
+            format!(
+                "  {:<24} {:<13} {}{weekend}{provisional}",
+                day_label(d.date, lang),
+                reason,
+                d.name.get(lang)
+            ),
+        ));
     }
-    for w in working_weekend_days {
-        let _ = writeln!(
-            out,
-            "  {:<24} {:<13} {} {}",
-            day_label(w.date, lang),
-            vi_en(lang, "làm bù", "worked"),
-            vi_en(lang, "đổi cho ngày", "in exchange for"),
-            format_date(w.in_exchange_for)
-        );
+    for w in &y.working_weekend_days {
+        rows.push((
+            w.date,
+            format!(
+                "  {:<24} {:<13} {} {}",
+                day_label(w.date, lang),
+                vi_en(lang, "làm bù", "worked"),
+                vi_en(lang, "đổi cho ngày", "in exchange for"),
+                format_date(w.in_exchange_for)
+            ),
+        ));
+    }
+    rows.sort_by_key(|(date, _)| *date);
+    for (_, row) in rows {
+        let _ = writeln!(out, "{row}");
     }
     Ok(())
 }
@@ -316,11 +361,16 @@ pub(crate) fn workdays(
             if json {
                 out.push_str(&to_json(&check));
             } else {
+                let provisional = if check.provisional {
+                    vi_en(lang, " (dự kiến)", " (provisional)")
+                } else {
+                    ""
+                };
                 match check.reason {
                     None => {
                         let _ = writeln!(
                             out,
-                            "{}: {}",
+                            "{}: {}{provisional}",
                             day_label(d, lang),
                             vi_en(lang, "ngày làm việc", "working day")
                         );
@@ -328,7 +378,7 @@ pub(crate) fn workdays(
                     Some(r) => {
                         let _ = writeln!(
                             out,
-                            "{}: {} — {}",
+                            "{}: {} — {}{provisional}",
                             day_label(d, lang),
                             vi_en(lang, "ngày nghỉ", "day off"),
                             r.get(lang)

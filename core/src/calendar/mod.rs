@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod holidays;
+pub mod labour_code;
 pub mod lunar;
 pub mod period;
 pub mod workdays;

@@ -104,7 +104,7 @@ impl Engine {
     ///
     /// ```
     /// let e = dxplan::Engine::with_defaults();
-    /// assert_eq!(e.rules().scripts.len(), 5);
+    /// assert_eq!(e.rules().scripts.len(), 7); // rules/2020.rhai … 2026.rhai
     /// ```
     pub fn with_defaults() -> Engine {
         Engine::from_rules(defaults::shared_rules())
@@ -115,7 +115,7 @@ impl Engine {
     ///
     /// ```
     /// let e = dxplan::Engine::with_defaults_until(2024).unwrap();
-    /// assert_eq!(e.rules().scripts.len(), 3);
+    /// assert_eq!(e.rules().scripts.len(), 5); // rules/2020.rhai … 2024.rhai
     /// assert_eq!(dxplan::Engine::with_defaults_until(1800).unwrap_err()[0].code.as_str(), "date.out_of_range");
     /// ```
     pub fn with_defaults_until(year: i32) -> Result<Engine, Errors> {

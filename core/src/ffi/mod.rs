@@ -138,7 +138,7 @@ pub fn call_free(op: &str, args: &str) -> Result<String, Errors> {
 ///
 /// ```
 /// let e = dxplan::ffi::construct("withDefaults", "[2024]").unwrap();
-/// assert_eq!(e.rules().scripts.len(), 3);
+/// assert_eq!(e.rules().scripts.len(), 5); // rules/2020.rhai … 2024.rhai
 /// ```
 pub fn construct(op: &str, args: &str) -> Result<Engine, Errors> {
     match operation(op).map(|o| (o, &o.call)) {

@@ -55,7 +55,7 @@ pub fn to_icalendar(obligations: &[Obligation], stamp: NaiveDate, lang: Lang) ->
             o.level.name().get(lang),
             o.recipient.name.get(lang)
         );
-        let description = match lang {
+        let mut description = match lang {
             Lang::Vi => format!(
                 "Hạn: trước ngày {}. Ngày cuối cùng đúng hạn ({}): {}.\nNguyên văn: {}\nNguồn: {}",
                 format_date(o.due_before),
@@ -73,6 +73,12 @@ pub fn to_icalendar(obligations: &[Obligation], stamp: NaiveDate, lang: Lang) ->
                 o.source
             ),
         };
+        if o.provisional {
+            description.push_str(match lang {
+                Lang::Vi => "\nDự kiến: ngày nghỉ của năm chưa có thông báo của Chính phủ, hạn có thể đổi khi có thông báo.",
+                Lang::En => "\nProvisional: the year's days off have no government notice yet; the deadline may change when one is given.",
+            });
+        }
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}@dxplan", escape(&o.id)));
         lines.push(dtstamp.clone());

@@ -79,6 +79,10 @@ pub struct Obligation {
     pub by_rule: DatesByRule,
     /// The effective last on-time day under the policy.
     pub deadline: NaiveDate,
+    /// The deadline rests on days off that no government notice has fixed
+    /// yet (the year has none declared): "dự kiến" until one is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
     /// Working days from the end of the data window to the deadline (Decree 09 art. 8(5)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_gap_working_days: Option<i64>,
@@ -240,6 +244,7 @@ impl Obligation {
             last_day_off_reason: cal.day_off_reason(last)?,
             by_rule,
             deadline,
+            provisional: cal.is_provisional(last)? || cal.is_provisional(deadline)?,
             data_gap_working_days,
             superseded_by: None,
             recipient_via: Vec::new(),

@@ -185,7 +185,7 @@ pub struct PlanSteps {
 impl RuleSet {
     /// The base: everything encoded from the seed documents, before any script.
     pub fn base() -> RuleSet {
-        let holidays = HolidayRules::labour_code_2019();
+        let holidays = HolidayRules::without_notices();
         RuleSet {
             plans: Plans::base(),
             catalog: Catalog::base(),

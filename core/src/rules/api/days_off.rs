@@ -1,6 +1,7 @@
 //! Days off as the government notices give them: `nghi_le`, `hoan_doi`.
 
 use super::{changes, date, invalid, source, unknown, Shared};
+use crate::calendar::date::format_date;
 use crate::calendar::holidays::HolidayGroup;
 use crate::diagnostic::{Diagnostic, Text};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -29,12 +30,23 @@ pub(super) fn nghi_le(engine: &mut Engine, name: &'static str, state: &Shared) {
                 .days
                 .insert(g, a.iter_days().take_while(|d| *d <= b).collect());
             notice.sources.insert(g, source);
+            notice.add_document(&nguon);
 
             st.record(
                 o,
                 &a.year().to_string(),
-                format!("nghỉ {} từ {first} đến {last}", g.name().vi),
-                format!("{} days off from {first} to {last}", g.name().en),
+                format!(
+                    "nghỉ {} từ {} đến {}",
+                    g.name().vi,
+                    format_date(a),
+                    format_date(b)
+                ),
+                format!(
+                    "{} days off from {} to {}",
+                    g.name().en,
+                    format_date(a),
+                    format_date(b)
+                ),
             );
             Ok(())
         }
@@ -64,6 +76,10 @@ pub(super) fn hoan_doi(engine: &mut Engine, name: &'static str, state: &Shared) 
             let mut years = vec![a.year(), b.year()];
             years.dedup();
             for y in years {
+                st.rules
+                    .holidays
+                    .notice_mut(y, &source)
+                    .add_document(&nguon);
                 st.rules.holidays.notice_mut(y, &source).swaps.push(
                     crate::calendar::holidays::Swap {
                         day_off: a,
@@ -75,8 +91,16 @@ pub(super) fn hoan_doi(engine: &mut Engine, name: &'static str, state: &Shared) 
             st.record(
                 o,
                 &a.year().to_string(),
-                format!("nghỉ ngày {off}, làm bù ngày {worked}"),
-                format!("{off} off, {worked} worked in exchange"),
+                format!(
+                    "nghỉ ngày {}, làm bù ngày {}",
+                    format_date(a),
+                    format_date(b)
+                ),
+                format!(
+                    "{} off, {} worked in exchange",
+                    format_date(a),
+                    format_date(b)
+                ),
             );
             Ok(())
         }
