@@ -237,10 +237,10 @@ fn single_field_validation() {
     );
     // Types and ranges; "1.320" is not a number a form should send, "1320" is.
     assert_eq!(
-        codes("/values/staff_total", json!("hai mươi")),
-        ["kpi.input_invalid /values/staff_total"]
+        codes("/values/workforce_total", json!("hai mươi")),
+        ["kpi.input_invalid /values/workforce_total"]
     );
-    assert!(codes("/values/staff_total", json!("24")).is_empty());
+    assert!(codes("/values/workforce_total", json!("24")).is_empty());
     assert_eq!(
         codes("/values/dossier_total", json!(3)),
         ["kpi.input_unknown /values/dossier_total"]

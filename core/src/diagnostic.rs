@@ -222,6 +222,10 @@ codes! {
     KpiNumeratorExceedsDenominator = "kpi.numerator_exceeds_denominator",
     /// The plan sets no target for this indicator, year and level.
     KpiNoTarget = "kpi.no_target",
+    /// A value in progress towards a horizon target falls short of a milestone already due.
+    KpiBehindMilestone = "kpi.behind_milestone",
+    /// A rank target set for more provinces than exist on the period's end: every rank meets it.
+    KpiRankTargetObsolete = "kpi.rank_target_obsolete",
     /// Values too large to compute exactly.
     KpiOverflow = "kpi.overflow",
     /// A unit appears twice in a consolidation.
@@ -290,6 +294,8 @@ codes! {
     TaskUnknown = "task.unknown",
     /// A task's completion term cannot be read.
     TaskTermInvalid = "task.term_invalid",
+    /// A `triggered` record for a task whose term waits for no event.
+    TaskNotEventTriggered = "task.not_event_triggered",
 }
 
 impl fmt::Display for Code {

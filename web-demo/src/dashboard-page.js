@@ -25,6 +25,8 @@ function num(text) {
 }
 
 /** A horizontal bar of the value on a 0–100 % scale (or 0–max for counts) with the target marked. */
+const BAR_CLASS = { met: 'met', in_progress: 'in-progress' };
+
 function chart(r) {
   const value = num(r.value);
   const target = num(r.target?.effective_value ?? r.target?.value);
@@ -33,7 +35,7 @@ function chart(r) {
   const x = (v) => Math.max(0, Math.min(width, (v / max) * width));
   const g = svg('svg', { viewBox: `0 0 ${width} 28`, width, height: 28, role: 'img', 'aria-label': `${r.name.vi}: ${r.value_display?.vi ?? '—'}, mục tiêu ${r.target?.text.vi ?? '—'}` });
   g.append(svg('rect', { x: 0, y: 6, width, height: 14, class: 'track' }));
-  if (Number.isFinite(value)) g.append(svg('rect', { x: 0, y: 6, width: x(value), height: 14, class: r.status === 'met' ? 'bar met' : 'bar not-met' }));
+  if (Number.isFinite(value)) g.append(svg('rect', { x: 0, y: 6, width: x(value), height: 14, class: `bar ${BAR_CLASS[r.status] ?? 'not-met'}` }));
   if (Number.isFinite(target)) g.append(svg('line', { x1: x(target), x2: x(target), y1: 2, y2: 26, class: 'target' }));
   return g;
 }
@@ -54,7 +56,7 @@ async function start() {
   document.getElementById('charts').replaceChildren(...results.map((x) => h('figure', { 'data-kpi': x.indicator, 'data-status': x.status },
     h('figcaption', {}, x.name.vi),
     chart(x),
-    h('p', { class: `status ${x.status}` }, `${x.value_display?.vi ?? '—'} ${x.unit === 'percent' ? '%' : ''} · mục tiêu ${x.target.text.vi} · ${x.status === 'met' ? 'đạt' : 'chưa đạt'}`,
+    h('p', { class: `status ${x.status}` }, `${x.value_display?.vi ?? '—'} ${x.unit === 'percent' ? '%' : ''} · ${x.summary.vi}`,
       x.contributing_units !== null && x.contributing_units !== undefined ? ` · ${x.contributing_units} đơn vị` : ''))));
   document.body.dataset.ready = 'true';
 }

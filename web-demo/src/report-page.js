@@ -176,8 +176,11 @@ function showResult(result) {
     h('td', {}, r.name.vi),
     h('td', { class: 'num' }, r.value_display?.vi ?? '—'),
     h('td', {}, r.target?.text.vi ?? '—'),
-    h('td', { class: `status ${r.status}` }, r.status === 'met' ? 'Đạt' : r.status === 'not_met' ? 'Chưa đạt' : 'Chưa tính được'))));
+    h('td', { class: `status ${r.status}` }, STATUS_LABEL[r.status] ?? 'Chưa tính được', h('br'), h('small', {}, r.summary.vi)))));
 }
+
+// A horizon target not yet due is "đang thực hiện", not "chưa đạt" (DESIGN.md, Decision 34).
+const STATUS_LABEL = { met: 'Đạt', not_met: 'Chưa đạt', in_progress: 'Đang thực hiện' };
 
 function attach() {
   adapter?.detach();

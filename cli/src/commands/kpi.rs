@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::args::Kpi;
 use crate::input::{invalid_json, parse_year, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
+use dxplan::kpi::verdict::with_unit;
 use dxplan::kpi::{catalog::markdown_table, Consolidation, Evaluation, KpiResult, KpiStatus};
 use dxplan::{Diagnostic, Engine, KpiOptions, Lang, Text};
 use std::fmt::Write as _;
@@ -147,18 +148,10 @@ fn mark(status: KpiStatus) -> &'static str {
     match status {
         KpiStatus::Met => "✓",
         KpiStatus::NotMet => "✗",
+        KpiStatus::InProgress => "…",
         KpiStatus::NoTarget => "·",
         KpiStatus::NotComputable => "?",
         KpiStatus::NotAggregated => "–",
-    }
-}
-
-fn with_unit(value: &str, unit: dxplan::kpi::ValueUnit, lang: Lang) -> String {
-    use dxplan::kpi::ValueUnit;
-    match unit {
-        ValueUnit::Percent => format!("{value} %"),
-        ValueUnit::PerWeek => format!("{value}{}", vi_en(lang, "/tuần", "/week")),
-        ValueUnit::Count | ValueUnit::Rank => value.to_string(),
     }
 }
 
@@ -167,40 +160,29 @@ pub(crate) fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
         .value_display()
         .map(|v| with_unit(v.get(lang), r.unit, lang))
         .unwrap_or_else(|| "—".into());
-    let target = r
+    let prorated = r
         .target
         .as_ref()
+        .filter(|t| t.prorated)
         .map(|t| {
-            let mut s = t.target().describe(t.unit).get(lang).to_string();
-            if t.prorated {
-                let eff = t.effective_value.display();
-                s.push_str(&format!(
-                    " ({} {})",
-                    vi_en(lang, "theo tỷ lệ kỳ:", "prorated:"),
-                    eff.get(lang)
-                ));
-            }
-            s
+            format!(
+                " ({} {})",
+                vi_en(
+                    lang,
+                    "mục tiêu theo tỷ lệ kỳ:",
+                    "target prorated to the period:"
+                ),
+                with_unit(t.effective_value.display().get(lang), t.unit, lang)
+            )
         })
-        .unwrap_or_else(|| vi_en(lang, "không có mục tiêu", "no target").into());
-    let status = match r.status {
-        KpiStatus::Met => vi_en(lang, "đạt", "met"),
-        KpiStatus::NotMet => vi_en(lang, "không đạt", "not met"),
-        KpiStatus::NoTarget => vi_en(lang, "không có mục tiêu", "no target"),
-        KpiStatus::NotComputable => vi_en(lang, "không tính được", "cannot be computed"),
-        KpiStatus::NotAggregated => vi_en(lang, "không cộng gộp", "not aggregated"),
-    };
-    let gap = r
-        .gap_display()
-        .map(|g| format!(", {} {}", vi_en(lang, "chênh lệch", "gap"), g.get(lang)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{} {} [{}]: {value} · {} {target} · {status}{gap}",
+        "{} {} [{}]: {value} · {}{prorated}",
         mark(r.status),
         r.indicator.name.get(lang),
         r.plan,
-        vi_en(lang, "mục tiêu", "target"),
+        r.summary().get(lang),
     );
     for d in &r.diagnostics {
         let _ = writeln!(out, "    [{}] {}", d.code, d.message.get(lang));
@@ -253,15 +235,34 @@ fn render_evaluation(ev: &Evaluation, lang: Lang, out: &mut String) {
         .iter()
         .filter(|r| r.status == KpiStatus::NotMet)
         .count();
-    let _ = writeln!(
-        out,
-        "{}: {met} {} · {not_met} {} · {} {}",
-        vi_en(lang, "Tổng", "Total"),
-        vi_en(lang, "đạt", "met"),
-        vi_en(lang, "không đạt", "not met"),
+    let mut parts = vec![
+        format!("{met} {}", vi_en(lang, "đạt", "met")),
+        format!("{not_met} {}", vi_en(lang, "không đạt", "not met")),
+    ];
+    if let Some(p) = in_progress_part(&ev.results, lang) {
+        parts.push(p);
+    }
+    parts.push(format!(
+        "{} {}",
         ev.not_reported.len(),
         vi_en(lang, "chỉ tiêu chưa báo cáo", "indicators not reported")
+    ));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        vi_en(lang, "Tổng", "Total"),
+        parts.join(" · ")
     );
+}
+
+/// "N đang thực hiện" when some horizon target is not yet due (Decision 34);
+/// left out of the tallies of years where every target is judged.
+pub(crate) fn in_progress_part(results: &[KpiResult], lang: Lang) -> Option<String> {
+    let n = results
+        .iter()
+        .filter(|r| r.status == KpiStatus::InProgress)
+        .count();
+    (n > 0).then(|| format!("{n} {}", vi_en(lang, "đang thực hiện", "in progress")))
 }
 
 fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
@@ -311,16 +312,20 @@ fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
     let _ = writeln!(out, "{}", vi_en(lang, "Từng đơn vị:", "Each unit:"));
     for u in &c.per_unit {
         let count = |st: KpiStatus| u.results.iter().filter(|r| r.status == st).count();
-        let _ = writeln!(
-            out,
-            "  {}: {} {} · {} {} · {} {}",
-            u.unit,
-            count(KpiStatus::Met),
-            vi_en(lang, "đạt", "met"),
-            count(KpiStatus::NotMet),
-            vi_en(lang, "không đạt", "not met"),
+        let mut parts = vec![
+            format!("{} {}", count(KpiStatus::Met), vi_en(lang, "đạt", "met")),
+            format!(
+                "{} {}",
+                count(KpiStatus::NotMet),
+                vi_en(lang, "không đạt", "not met")
+            ),
+        ];
+        parts.extend(in_progress_part(&u.results, lang));
+        parts.push(format!(
+            "{} {}",
             count(KpiStatus::NotComputable),
             vi_en(lang, "không tính được", "cannot be computed")
-        );
+        ));
+        let _ = writeln!(out, "  {}: {}", u.unit, parts.join(" · "));
     }
 }

@@ -101,16 +101,25 @@ fn render(r: &Validation, report: &serde_json::Value, lang: Lang, out: &mut Stri
     }
     if let Some(ev) = r.kpi.as_ref().filter(|ev| !ev.results.is_empty()) {
         let count = |st: KpiStatus| ev.results.iter().filter(|x| x.status == st).count();
+        let mut parts = vec![
+            format!("{} {}", count(KpiStatus::Met), vi_en(lang, "đạt", "met")),
+            format!(
+                "{} {}",
+                count(KpiStatus::NotMet),
+                vi_en(lang, "không đạt", "not met")
+            ),
+        ];
+        parts.extend(super::kpi::in_progress_part(&ev.results, lang));
+        parts.push(format!(
+            "{} {}",
+            count(KpiStatus::NotComputable),
+            vi_en(lang, "không tính được", "not computable")
+        ));
         let _ = writeln!(
             out,
-            "{}: {} {}, {} {}, {} {}",
+            "{}: {}",
             vi_en(lang, "Chỉ tiêu", "Indicators"),
-            count(KpiStatus::Met),
-            vi_en(lang, "đạt", "met"),
-            count(KpiStatus::NotMet),
-            vi_en(lang, "không đạt", "not met"),
-            count(KpiStatus::NotComputable),
-            vi_en(lang, "không tính được", "not computable"),
+            parts.join(", ")
         );
         for x in &ev.results {
             render_result(x, lang, out);

@@ -53,6 +53,10 @@ pub enum KpiStatus {
     Met,
     /// The value misses the target.
     NotMet,
+    /// A horizon target ("đến năm 2025") whose year the period has not
+    /// reached: "đang thực hiện", with the gap to it and the latest
+    /// milestone already due (DESIGN.md, Decision 34).
+    InProgress,
     /// The value could be computed but the plan sets no target for this year and level.
     NoTarget,
     /// The value cannot be computed (see the diagnostics).
@@ -149,6 +153,11 @@ pub struct KpiResult {
     pub met: Option<bool>,
     /// value − effective target (negative: below the target).
     pub gap: Option<Exact>,
+    /// While a horizon target is in progress: the latest target of the same
+    /// plan already due, the floor the value must keep.
+    pub milestone: Option<AppliedTarget>,
+    /// Whether the value meets [`KpiResult::milestone`].
+    pub milestone_met: Option<bool>,
     /// Units whose inputs went into a consolidated value.
     pub contributing_units: Option<usize>,
     /// Why it cannot be computed, or notes.
@@ -201,6 +210,12 @@ pub(crate) struct KpiResultJson<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gap_display: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    milestone: Option<AppliedTargetJson<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    milestone_met: Option<bool>,
+    /// The outcome in words, for people (what is met, what is missing).
+    summary: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     contributing_units: Option<usize>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     diagnostics: &'a [Diagnostic],
@@ -221,6 +236,9 @@ impl Serialize for KpiResult {
             met: self.met,
             gap: self.gap,
             gap_display: self.gap_display(),
+            milestone: self.milestone.as_ref().map(AppliedTarget::json),
+            milestone_met: self.milestone_met,
+            summary: self.summary(),
             contributing_units: self.contributing_units,
             diagnostics: &self.diagnostics,
         }
@@ -632,6 +650,8 @@ fn result(
         target,
         met: None,
         gap: None,
+        milestone: None,
+        milestone_met: None,
         contributing_units: None,
         diagnostics: Vec::new(),
     };
@@ -640,6 +660,22 @@ fn result(
         Ok(v) => {
             r.value = Some(v);
             match &r.target {
+                Some(t) if !t.target().due_for(period) => {
+                    // A horizon not yet reached: in progress, held to the
+                    // latest milestone already due.
+                    r.status = KpiStatus::InProgress;
+                    r.gap = v.checked_sub(t.effective_value);
+                    let horizon = t.index;
+                    if let Some(m) = ind.milestone_index_for(plan, Some(level), period, horizon) {
+                        let m = applied(ind, m, period);
+                        let ok = m.target().comparator.holds(v, m.effective_value);
+                        if !ok {
+                            r.diagnostics.push(behind_milestone(ind, v, &m));
+                        }
+                        r.milestone_met = Some(ok);
+                        r.milestone = Some(m);
+                    }
+                }
                 Some(t) => {
                     let met = t.target().comparator.holds(v, t.effective_value);
                     r.met = Some(met);
@@ -672,7 +708,90 @@ fn result(
             }
         }
     }
+    if let Some(d) = r
+        .target
+        .as_ref()
+        .and_then(|t| rank_target_obsolete(ind, t, period))
+    {
+        r.diagnostics.push(d);
+    }
     r
+}
+
+/// `kpi.rank_target_obsolete`: a rank target no province can miss, because
+/// it was set for more provinces than exist on the period's end (a top 35
+/// of 63 judged among the 34 provinces from 1/7/2025).
+fn rank_target_obsolete(ind: &Indicator, t: &AppliedTarget, period: &Period) -> Option<Diagnostic> {
+    if !matches!(ind.formula, Formula::Rank { .. }) {
+        return None;
+    }
+    let on = period.end();
+    let (provinces, source) = provinces_on(on);
+    let n = Exact::int(i64::from(provinces));
+    let target = t.target();
+    let cannot_fail = match target.comparator {
+        Comparator::Le => target.value >= n,
+        Comparator::Lt => target.value > n,
+        _ => false,
+    };
+    cannot_fail.then(|| {
+        let want = target.describe(t.unit);
+        Diagnostic::new(
+            Severity::Warning,
+            Code::KpiRankTargetObsolete,
+            Text::new(
+                format!(
+                    "{}: mục tiêu {} ({}) không còn ý nghĩa khi cả nước có {provinces} tỉnh, thành phố (ngày {}): thứ hạng nào cũng đạt",
+                    ind.name.vi,
+                    want.vi,
+                    target.source.cite(),
+                    format_date(on)
+                ),
+                format!(
+                    "{}: the target {} ({}) is moot with {provinces} provinces (on {}): every rank meets it",
+                    ind.name.en,
+                    want.en,
+                    target.source.cite(),
+                    format_date(on)
+                ),
+            ),
+        )
+        .with_hint(Text::new(
+            "Kế hoạch cần đặt lại mục tiêu xếp hạng theo số tỉnh, thành phố mới (muc_tieu trong tệp quy tắc của năm).",
+            "The plan needs a new rank target for the new number of provinces (muc_tieu in the year's rule script).",
+        ))
+        .with_source(source)
+    })
+}
+
+/// `kpi.behind_milestone`: a value in progress towards its horizon has
+/// fallen below a milestone already due.
+fn behind_milestone(ind: &Indicator, value: Exact, m: &AppliedTarget) -> Diagnostic {
+    let t = m.target();
+    let want = t.describe(m.unit);
+    let v = value.display_distinct_from(m.effective_value);
+    Diagnostic::new(
+        Severity::Warning,
+        Code::KpiBehindMilestone,
+        Text::new(
+            format!(
+                "{}: {} chưa đạt mốc đã đến hạn {} (cuối năm {}, {})",
+                ind.name.vi,
+                super::verdict::with_unit(&v.vi, m.unit, crate::Lang::Vi),
+                want.vi,
+                t.to_year,
+                t.source.cite()
+            ),
+            format!(
+                "{}: {} falls short of the milestone already due, {} (end of {}, {})",
+                ind.name.en,
+                super::verdict::with_unit(&v.en, m.unit, crate::Lang::En),
+                want.en,
+                t.to_year,
+                t.source.cite()
+            ),
+        ),
+    )
 }
 
 /// The plans to evaluate an indicator against: the requested ones, or every

@@ -28,6 +28,7 @@ pub mod catalog;
 pub mod eval;
 pub mod exact;
 pub mod input;
+pub mod verdict;
 
 pub use catalog::Catalog;
 pub use eval::{
@@ -426,6 +427,28 @@ impl Target {
         }
     }
 
+    /// Whether the target is due for a result on `period`: a yearly target
+    /// always is; a horizon ("đến năm 2025", "vào cuối năm 2025") only when
+    /// the period reaches the end of its year (DESIGN.md, Decision 34).
+    ///
+    /// ```
+    /// let c = dxplan::defaults::rules().catalog.clone();
+    /// let ind = c.get("online_processed_dossiers_rate").unwrap();
+    /// let t = ind.target_for("dti-2022", 2023, None).unwrap(); // 80 % by the end of 2025
+    /// assert!(!t.due_for(&"2023".parse().unwrap()));
+    /// assert!(!t.due_for(&"2025-Q3".parse().unwrap()));
+    /// assert!(t.due_for(&"2025".parse().unwrap()));
+    /// ```
+    pub fn due_for(&self, period: &crate::calendar::period::Period) -> bool {
+        if !self.horizon {
+            return true;
+        }
+        match chrono::NaiveDate::from_ymd_opt(self.to_year, 12, 31) {
+            Some(end) => period.end() >= end,
+            None => true,
+        }
+    }
+
     /// ` [level]` when the target is set for one level, else empty.
     pub fn level_text(&self) -> String {
         self.level
@@ -569,6 +592,29 @@ impl Indicator {
             // Among equals the last one wins: a rule script's target replaces the base.
             .rev()
             .min_by_key(|(_, t)| (t.level.is_none() || level.is_none(), t.to_year))
+            .map(|(i, _)| i)
+    }
+
+    /// The position of the latest target of `plan` already due on `period`
+    /// that ends before the target at `applied` does: the milestone a value
+    /// must not fall below while a horizon target is in progress (003 §V.19:
+    /// "trên 70% vào cuối năm 2022" before "80% vào cuối năm 2025").
+    pub(crate) fn milestone_index_for(
+        &self,
+        plan: &str,
+        level: Option<AdminLevel>,
+        period: &crate::calendar::period::Period,
+        applied: usize,
+    ) -> Option<usize> {
+        let horizon = self.targets.get(applied)?.to_year;
+        self.targets
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| *i != applied && t.plan == plan && t.to_year < horizon)
+            .filter(|(_, t)| t.level.is_none() || t.level == level || level.is_none())
+            .filter(|(_, t)| t.due_for(period))
+            .rev()
+            .max_by_key(|(_, t)| t.to_year)
             .map(|(i, _)| i)
     }
 

@@ -88,6 +88,16 @@ pub(super) const DIGITAL_ECONOMY_GRDP: In = (
     InputKind::Percent,
 );
 
+/// Resolution 09-NQ/TU §II.7: the yearly budget rule, "mỗi năm".
+const R09_BUDGET_RULE: &str = "Mỗi năm ưu tiên bố trí tối thiểu 01% tổng chi thường xuyên của từng cấp ngân sách (tỉnh, huyện, xã) để triển khai thực hiện các hoạt động, chương trình, đề án phục vụ chuyển đổi số";
+/// Resolution 09-NQ/TU §II.7: the cybersecurity part of that budget.
+const R09_CYBER_RULE: &str = "trong đó đảm bảo 10% chi phí đầu tư cho an toàn, an ninh mạng";
+
+/// A yearly (not horizon) target of Resolution 09-NQ/TU §II.7.
+fn r09_yearly(years: (i32, i32), cmp: Comparator, value: &str, quote: &str) -> T {
+    target(R09, years, false, cmp, value, (DOC_R09, "§II.7", quote))
+}
+
 #[allow(clippy::too_many_lines)]
 pub(super) fn indicators() -> Vec<Indicator> {
     use Group::*;
@@ -116,6 +126,13 @@ pub(super) fn indicators() -> Vec<Indicator> {
             count_in("villages_on_grid_total", "Tổng số thôn có điện lưới quốc gia", "Villages on the national grid"))
             .levels(&[City, Commune])
             .t(city(Ge, "100", "§III.1", "100% các thôn đã có điện lưới quốc gia được phủ sóng di động 4G"))
+            .done(),
+        rate("villages_mobile_coverage_rate", "Tỷ lệ thôn (làng), điểm dân cư được phủ sóng và sử dụng ổn định mạng di động", "Villages and settlements with stable mobile coverage", Infrastructure,
+            count_in("villages_mobile_covered", "Số thôn (làng), điểm dân cư được phủ sóng di động ổn định", "Villages and settlements with stable mobile coverage"),
+            count_in("villages_total", "Tổng số thôn (làng), điểm dân cư", "Villages and settlements (total)"))
+            .levels(&[Province, City, Commune])
+            .lead(stttt, stttt_en)
+            .t(r09_2025(Ge, "100", "§II.2", "phấn đấu 100% thôn (làng), điểm dân cư trên địa bàn tỉnh được phủ sóng và sử dụng ổn định mạng di động"))
             .done(),
         rate("communes_5g_coverage_rate", "Tỷ lệ xã, phường được phủ sóng di động 5G", "Communes and wards with 5G coverage", Infrastructure,
             count_in("communes_5g_covered", "Số xã, phường được phủ sóng 5G", "Communes and wards with 5G"), COMMUNES)
@@ -157,8 +174,16 @@ pub(super) fn indicators() -> Vec<Indicator> {
         rate("staff_dx_trained_rate", "Tỷ lệ cán bộ, công chức, viên chức được đào tạo, tập huấn về chuyển đổi số", "Civil servants trained in digital transformation", HumanResources,
             count_in("staff_dx_trained", "Số cán bộ, công chức, viên chức được tập huấn chuyển đổi số", "Civil servants trained in DX"), STAFF)
             .levels(&[Province, City, Commune, Unit])
-            .t(city(Ge, "100", "§III.2", "100% cán bộ, công chức, viên chức, người lao động, Tổ công nghệ số cộng đồng được đào tạo, tập huấn, bồi dưỡng công tác chuyển đổi số và an toàn an ninh thông tin mạng"))
             .t(r09_2025(Ge, "80", "§I.2.2.1.a", "80% cán bộ, công chức, viên chức được tập huấn, bồi dưỡng về kiến thức chuyển đổi số"))
+            .done(),
+        // The city plan counts a wider population than the resolution: its
+        // 100 % includes người lao động and the community teams' members
+        // (Decision 34), so it is an indicator of its own.
+        rate("workforce_dx_trained_rate", "Tỷ lệ cán bộ, công chức, viên chức, người lao động và thành viên Tổ công nghệ số cộng đồng được đào tạo, tập huấn về chuyển đổi số và an toàn thông tin", "Civil servants, employees and community digital team members trained in DX and cybersecurity", HumanResources,
+            count_in("workforce_dx_trained", "Số cán bộ, công chức, viên chức, người lao động, thành viên Tổ công nghệ số cộng đồng được tập huấn", "Civil servants, employees and community team members trained"),
+            count_in("workforce_total", "Tổng số cán bộ, công chức, viên chức, người lao động và thành viên Tổ công nghệ số cộng đồng", "Civil servants, employees and community team members (total)"))
+            .levels(&[City, Commune, Unit])
+            .t(city(Ge, "100", "§III.2", "100% cán bộ, công chức, viên chức, người lao động, Tổ công nghệ số cộng đồng được đào tạo, tập huấn, bồi dưỡng công tác chuyển đổi số và an toàn an ninh thông tin mạng"))
             .done(),
         rate("staff_basic_science_dx_trained_rate", "Tỷ lệ cán bộ, công chức được đào tạo kiến thức cơ bản về khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số", "Civil servants trained in the basics of science, technology, innovation and DX", HumanResources,
             count_in("staff_basic_science_dx_trained", "Số cán bộ, công chức được đào tạo kiến thức cơ bản KH, CN, ĐMST, CĐS", "Civil servants trained in the basics of S&T, innovation and DX"), STAFF)
@@ -364,12 +389,26 @@ pub(super) fn indicators() -> Vec<Indicator> {
             .lead(stttt, stttt_en)
             .t(a03_2030(Ge, "3", "Phụ lục I, mục I.3", "Số doanh nghiệp công nghệ số có năng lực cạnh tranh Doanh nghiệp ≥ 3"))
             .done(),
+        count("provincial_ecommerce_platforms", "Số sàn thương mại điện tử quảng bá, tiêu thụ sản phẩm đặc trưng của tỉnh", "E-commerce platforms for the province's own products", DigitalEconomy,
+            count_in("provincial_ecommerce_platforms", "Số sàn thương mại điện tử của tỉnh đã xây dựng", "Provincial e-commerce platforms built"))
+            .levels(&[Province])
+            .lead("Sở Công Thương", "Department of Industry and Trade")
+            // "sớm" gives no year: the resolution's own horizon, 2025.
+            .t(r09_2025(Ge, "1", "§II.4", "phấn đấu sớm xây dựng 01 sàn thương mại điện tử để quảng bá, tiêu thụ các sản phẩm đặc trưng của tỉnh"))
+            .done(),
         rate("ecommerce_postal_share", "Tỷ lệ giao dịch trên sàn Vỏ sò, Postmart trên tổng số bưu gửi chuyển phát hàng hóa", "Voso/Postmart transactions among goods parcels", DigitalEconomy,
             count_in("ecommerce_postal_transactions", "Số giao dịch trên sàn Vỏ sò và Postmart", "Voso and Postmart transactions"),
             count_in("goods_parcels_total", "Tổng số bưu gửi chuyển phát hàng hóa", "Goods parcels (total)"))
             .levels(&[Province])
-            .lead("Bưu điện tỉnh, Viettel Post tỉnh", "Provincial post office, Viettel Post")
+            .lead("Bưu điện tỉnh", "Provincial post office")
             .t(dti((2022, 2025), false, Ge, "5", "§V.15", "đảm bảo tối thiểu 5% số lượng giao dịch trên tổng số bưu gửi chuyển phát hàng hóa qua Bưu điện tỉnh và Viettel Post tại địa bàn"))
+            .done(),
+        rate("ecommerce_viettel_post_share", "Tỷ lệ giao dịch trên sàn Vỏ sò, Postmart trên tổng số bưu gửi chuyển phát hàng hóa của Viettel Post tỉnh", "Voso/Postmart transactions among Viettel Post's goods parcels", DigitalEconomy,
+            count_in("viettel_post_ecommerce_transactions", "Số giao dịch trên sàn Vỏ sò và Postmart qua Viettel Post tỉnh", "Voso and Postmart transactions through Viettel Post"),
+            count_in("viettel_post_goods_parcels_total", "Tổng số bưu gửi chuyển phát hàng hóa của Viettel Post tỉnh", "Viettel Post goods parcels (total)"))
+            .levels(&[Province])
+            .lead("Viettel Post tỉnh", "Viettel Post (province)")
+            .t(dti((2022, 2025), false, Ge, "5", "§V.16", "Triển khai các giải pháp thúc đẩy nhanh việc giao dịch trên sàn thương mại điện tử Vò sò và Postmart tại địa bàn, đảm bảo tối thiểu 5% số lượng giao dịch trên tổng số bưu gửi chuyển phát hàng hóa"))
             .done(),
         // ── Digital society (000 §III.5, 002, 003, 004) ─────────────────────
         rate("adults_digital_signature_rate", "Tỷ lệ dân số trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân", "Adults with a digital or electronic signature", DigitalSociety,
@@ -475,6 +514,7 @@ pub(super) fn indicators() -> Vec<Indicator> {
             count_in("info_systems_level_approved", "Số hệ thống thông tin đã được phê duyệt cấp độ", "Information systems with an approved level"), INFO_SYSTEMS)
             .levels(&[City, Unit])
             .t(city(Ge, "100", "§III.7", "Tỷ lệ phê duyệt cấp độ an toàn hệ thống thông tin của các cơ quan nhà nước đạt 100%"))
+            .t(dti((2022, 2025), false, Ge, "100", "§V.19", "Xây dựng hồ sơ đề xuất cấp độ cho các hệ thống thông tin của các cơ quan nhà nước, đảm bảo các hệ thống thông tin đều được phê duyệt hồ sơ đề xuất cấp độ"))
             .done(),
         rate("info_systems_protection_deployed_rate", "Tỷ lệ hệ thống thông tin triển khai đầy đủ phương án bảo đảm an toàn theo cấp độ", "Information systems with their level's protection fully deployed", Security,
             count_in("info_systems_protection_deployed", "Số hệ thống thông tin triển khai đủ phương án bảo đảm an toàn", "Information systems with full protection deployed"), INFO_SYSTEMS)
@@ -524,12 +564,28 @@ pub(super) fn indicators() -> Vec<Indicator> {
             .lead("Phòng Tài chính - Kế hoạch thành phố", "City finance and planning office")
             .t(city(Ge, "1", "§VII.1", "Ưu tiên bố trí tối thiểu 01% tổng chi thường xuyên của từng cấp ngân sách (thành phố, xã)"))
             .t(dti((2022, 2025), false, Ge, "1", "§IV", "Hàng năm ưu tiên bố trí tối thiểu 01% tổng chi thường xuyên của từng cấp ngân sách (tỉnh, huyện, xã)"))
+            // The resolution's rule holds every year of its span (to 2030);
+            // the district level ends on 1/7/2025, so its city target stops
+            // with 2025 (Decision 5b).
+            .t(r09_yearly((2022, 2030), Ge, "1", R09_BUDGET_RULE).at(Province))
+            .t(r09_yearly((2022, 2025), Ge, "1", R09_BUDGET_RULE).at(City))
+            .t(r09_yearly((2022, 2030), Ge, "1", R09_BUDGET_RULE).at(Commune))
             .done(),
         share("cybersecurity_budget_share", "Tỷ lệ chi cho an toàn, an ninh mạng trên kinh phí chuyển đổi số", "Cybersecurity spending as a share of DX spending", Budget,
             ("cybersecurity_spending_vnd", "Kinh phí chi cho an toàn, an ninh mạng (đồng)", "Spending on cybersecurity (VND)", InputKind::Money), DX_SPENDING)
             .levels(&[Province, City, Commune])
-            .t(city(Ge, "10", "§VII.1", "trong đó đảm bảo 10% chi phí đầu tư cho an toàn, an ninh mạng"))
             .t(dti((2022, 2025), false, Ge, "10", "§III.5", "Kinh phí chi cho ATTT tối thiểu bằng 10% tổng chi ngân sách nhà nước cho chuyển đổi số"))
+            .done(),
+        // The city plan and the resolution divide by the investment, not by
+        // all DX spending (000 §VII.1, 002 §II.7; Decision 34).
+        share("cybersecurity_investment_share", "Tỷ lệ chi phí đầu tư cho an toàn, an ninh mạng trên chi phí đầu tư chuyển đổi số", "Cybersecurity share of DX investment", Budget,
+            ("cybersecurity_investment_vnd", "Chi phí đầu tư cho an toàn, an ninh mạng (đồng)", "Investment in cybersecurity (VND)", InputKind::Money),
+            ("dx_investment_vnd", "Chi phí đầu tư cho chuyển đổi số, đô thị thông minh (đồng)", "Investment in DX and smart city (VND)", InputKind::Money))
+            .levels(&[Province, City, Commune])
+            .t(city(Ge, "10", "§VII.1", "trong đó đảm bảo 10% chi phí đầu tư cho an toàn, an ninh mạng"))
+            .t(r09_yearly((2022, 2030), Ge, "10", R09_CYBER_RULE).at(Province))
+            .t(r09_yearly((2022, 2025), Ge, "10", R09_CYBER_RULE).at(City))
+            .t(r09_yearly((2022, 2030), Ge, "10", R09_CYBER_RULE).at(Commune))
             .done(),
         share("science_budget_new_tech_share", "Tỷ lệ chi sự nghiệp khoa học dành cho nghiên cứu, chuyển giao, ứng dụng công nghệ mới", "Science budget spent on research, transfer and use of new technology", Science,
             ("science_new_tech_spending_vnd", "Chi sự nghiệp khoa học cho nghiên cứu, chuyển giao, ứng dụng công nghệ mới (đồng)", "Science budget spent on new technology (VND)", InputKind::Money),
@@ -543,6 +599,7 @@ pub(super) fn indicators() -> Vec<Indicator> {
             ("dx_index_rank", "Thứ hạng DTI của tỉnh", "Province's DTI rank", InputKind::Rank))
             .levels(&[Province])
             .t(r09_2025(Le, "35", "§I.2.2.1.a", "Phấn đấu tỉnh Kon Tum thuộc nhóm 35 tỉnh/thành trong cả nước thực hiện tốt nhất về chuyển đổi số"))
+            .t(dti((2022, 2025), true, Le, "35", "chú thích 1", "đến năm 2025 Kon Tum thuộc nhóm 35 tỉnh/thành trong cả nước thực hiện tốt nhất về chuyển đổi số"))
             .done(),
         rank("digital_competitiveness_rank", "Xếp hạng năng lực cạnh tranh số", "Digital competitiveness rank",
             ("digital_competitiveness_rank", "Thứ hạng năng lực cạnh tranh số", "Digital competitiveness rank", InputKind::Rank))
