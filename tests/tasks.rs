@@ -13,11 +13,26 @@ fn progress() -> Vec<Progress> {
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
-/// 000 §V has 44 numbered tasks (1.1–10.2), 004 Appendix II 43 (1–43).
+/// 000 §V has 44 numbered tasks (1.1–10.2), 004 Appendix II 43 (1–43);
+/// 000 §V.8.1 is kept as its eight items (lines 722–761), each with its term.
 #[test]
 fn register_holds_both_plans() {
     let reg = Register::base().unwrap();
-    assert_eq!(reg.iter().filter(|t| t.id.starts_with("000-")).count(), 44);
+    assert_eq!(
+        reg.iter().filter(|t| t.id.starts_with("000-")).count(),
+        44 - 1 + 8
+    );
+    let items: Vec<_> = reg
+        .iter()
+        .filter(|t| t.part_of.as_deref() == Some("000-V-8.1"))
+        .collect();
+    assert_eq!(items.len(), 8);
+    // Lines 724, 728, 732, 745: "Hoàn thành trong Quý I năm 2025".
+    let q1 = Term::Quarter {
+        year: 2025,
+        quarter: 1,
+    };
+    assert_eq!(items.iter().filter(|t| t.term == q1).count(), 4);
     assert_eq!(reg.iter().filter(|t| t.id.starts_with("004-")).count(), 43);
     for t in reg.iter() {
         assert!(!t.lead.is_empty(), "{}: no lead agency", t.id);
@@ -31,6 +46,7 @@ fn register_holds_both_plans() {
     assert!(has(&|t| matches!(t, Term::Yearly { .. })));
     assert!(has(&|t| matches!(t, Term::Continuous)));
     assert!(has(&|t| matches!(t, Term::Event { .. })));
+    assert!(has(&|t| matches!(t, Term::Quarter { .. })));
     assert_eq!(
         Term::parse("Quý III năm 2025").unwrap(),
         Term::Quarter {
@@ -62,6 +78,20 @@ fn tasks_are_quotes_of_their_seed() {
         let (a, b) = range.split_once('–').unwrap();
         let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
         let window = normalise(&lines[a - 1..b.min(lines.len())].join(" "));
+        // An item of a task (000-V-8.1.2) shares the lead and coordinating
+        // agencies written after the last item.
+        let agencies = match &t.part_of {
+            Some(parent) => {
+                let last = reg
+                    .iter()
+                    .filter(|s| s.part_of.as_ref() == Some(parent))
+                    .filter_map(|s| s.source.rsplit('–').next()?.parse::<usize>().ok())
+                    .max()
+                    .unwrap();
+                normalise(&lines[last..(last + 8).min(lines.len())].join(" "))
+            }
+            None => window.clone(),
+        };
         let title = t.title.trim_end_matches('.');
         assert!(
             window.contains(&normalise(title)),
@@ -76,7 +106,7 @@ fn tasks_are_quotes_of_their_seed() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(
-            window.contains(&normalise(&first_lead)),
+            agencies.contains(&normalise(&first_lead)),
             "{}: lead '{first_lead}' not in lines {a}–{b}",
             t.id
         );
@@ -117,4 +147,31 @@ fn statuses_on_chosen_dates() {
         serde_json::from_str(r#"[{"task": "000-V-99.1", "on": "2025-01-01", "kind": "done"}]"#)
             .unwrap();
     assert_eq!(reg.check_progress(&bad)[0].path.as_deref(), Some("/0/task"));
+}
+
+/// An event-triggered task shows the day its event was recorded (000 §V.1.2
+/// "Sau khi Tỉnh ban hành Kế hoạch"; examples/tasks/progress-2025.json records
+/// the province's plan on 20/03/2025); a trigger on a dated task is refused.
+#[test]
+fn triggers_are_shown_and_only_for_event_tasks() {
+    let reg = Register::base().unwrap();
+    let on = dxplan::parse_date("15/04/2025").unwrap();
+    let s = reg.status(reg.get("000-V-1.2").unwrap(), &progress(), on);
+    assert_eq!(
+        s.triggered_on,
+        Some(dxplan::parse_date("20/03/2025").unwrap())
+    );
+    assert!(
+        s.message.vi.contains("sự kiện khởi động ngày 20/03/2025"),
+        "{}",
+        s.message.vi
+    );
+    // 000 §V.4.3 is due "Tháng 10 năm 2025": nothing to trigger.
+    let bad: Vec<Progress> =
+        serde_json::from_str(r#"[{"task": "000-V-4.3", "on": "2025-09-01", "kind": "triggered"}]"#)
+            .unwrap();
+    let d = reg.check_progress(&bad);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code.as_str(), "task.not_event_triggered");
+    assert_eq!(d[0].path.as_deref(), Some("/0/kind"));
 }

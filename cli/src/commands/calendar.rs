@@ -4,6 +4,7 @@ use super::{day_label, due_label, Ctx};
 use crate::args::{CalendarArgs, Workdays};
 use crate::input::{arg, date_arg, day_arg, parse_year};
 use crate::output::{to_json, vi_en, Failure, Flags};
+use chrono::Datelike as _;
 use dxplan::{
     format_date, CalendarQuery, CalendarReport, Code, DayOffReason, Diagnostic, Engine, Lang,
     Period, Severity, Text,
@@ -74,6 +75,35 @@ pub(crate) fn calendar(
         out.push_str(&to_json(&report));
     } else {
         render_calendar(&report, lang, out);
+        // Decision 5c: a plan issued during the year obliges from that day.
+        for p in engine.plans() {
+            let Some(i) = &p.issued else { continue };
+            if a.plan.as_deref().is_some_and(|id| id != p.id) || i.on.year() < year {
+                continue;
+            }
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "{}",
+                vi_en(
+                    lang,
+                    &format!(
+                        "Lưu ý: {} ({}) được ban hành ngày {}; không có báo cáo nào đến hạn trước ngày đó. Nguồn: {}",
+                        p.name.vi,
+                        i.number,
+                        format_date(i.on),
+                        i.source
+                    ),
+                    &format!(
+                        "Note: {} ({}) was issued on {}; nothing falls due before that day. Source: {}",
+                        p.name.en,
+                        i.number,
+                        format_date(i.on),
+                        i.source
+                    )
+                )
+            );
+        }
         if report.obligations.iter().any(|o| o.provisional) {
             let why = engine.holidays(year).flags(&[])?.provisional;
             let _ = writeln!(out);

@@ -558,7 +558,7 @@ impl Engine {
     /// ```
     /// let e = dxplan::Engine::with_defaults();
     /// let as_of = chrono::NaiveDate::from_ymd_opt(2025, 10, 5).unwrap();
-    /// assert_eq!(e.tasks(&Default::default(), as_of).unwrap().len(), 87);
+    /// assert_eq!(e.tasks(&Default::default(), as_of).unwrap().len(), 94);
     /// ```
     pub fn tasks(
         &self,

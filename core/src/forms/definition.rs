@@ -517,6 +517,57 @@ fn appendices() -> Field {
     )
 }
 
+/// 001 line 524–529: districts and the city report the DX budget of 2023 and
+/// of 2024 *up to 30/4/2024* — a cut-off of its own, earlier than the
+/// inspection's period (1/1/2023–15/9/2024) — against the recurrent budget of
+/// their level (Resolution 09-NQ/TU: at least 1 %).
+fn district_funding() -> Field {
+    let src = "001_3cf3dc78aaf01fbd.txt, Đề cương báo cáo §I.9, dòng 524–529";
+    let year = |id: &str, vi: &str, en: &str| {
+        object(
+            id,
+            vi,
+            en,
+            src,
+            vec![
+                Field::new(
+                    "dx_budget_vnd",
+                    "Tổng kinh phí bố trí thực hiện các hoạt động, chương trình, đề án phục vụ chuyển đổi số (đồng)",
+                    "Budget allotted to DX activities, programmes and projects (VND)",
+                    FieldType::Money,
+                    src,
+                ),
+                Field::new(
+                    "recurrent_spending_vnd",
+                    "Tổng chi thường xuyên ngân sách cấp huyện, thành phố (đồng)",
+                    "Recurrent spending of the district or city budget (VND)",
+                    FieldType::Money,
+                    src,
+                ),
+            ],
+        )
+    };
+    object(
+        "district_funding",
+        "Kinh phí bố trí cho chuyển đổi số của cấp huyện, thành phố",
+        "DX budget of the district or city level",
+        src,
+        vec![
+            year("year_2023", "Năm 2023", "2023"),
+            year(
+                "year_2024",
+                "Năm 2024 (số liệu đến ngày 30/04/2024)",
+                "2024 (figures up to 30/04/2024)",
+            )
+            .describe(
+                "Số liệu năm 2024 tính đến hết ngày 30/04/2024, không đến hết kỳ kiểm tra (15/09/2024).",
+                "The 2024 figures run to 30/04/2024, not to the end of the inspection period (15/09/2024).",
+            ),
+        ],
+    )
+    .required_of(&[AdminLevel::City])
+}
+
 fn kpi_values(required: bool) -> Field {
     let f = Field::new(
         "values",
@@ -606,6 +657,7 @@ impl FormDefinition {
                 if let Some(v) = def.fields.iter_mut().find(|f| f.id == "values") {
                     *v = kpi_values(false);
                 }
+                def.fields.push(district_funding());
                 def
             }
             ObligationKind::PlanIssue => {

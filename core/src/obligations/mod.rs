@@ -32,7 +32,9 @@ mod vocabulary;
 
 pub use obligation::{DatesByRule, Obligation};
 pub(crate) use plan::sort_obligations;
-pub use plan::{DeadlineRule, DueOverride, InspectionWindow, Plan, Plans, PolicyChange, Schedule};
+pub use plan::{
+    DeadlineRule, DueOverride, InspectionWindow, Issued, Plan, Plans, PolicyChange, Schedule,
+};
 pub use vocabulary::{Level, ObligationKind, OverlapRule, Recipient, RecipientChange};
 
 use crate::bodies::{Bodies, Ended, Fate};

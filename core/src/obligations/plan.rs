@@ -147,6 +147,28 @@ pub struct Plan {
     /// Deadline policies set by rule scripts from a year on (`chinh_sach_han`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policy_changes: Vec<PolicyChange>,
+    /// When the plan was issued, where a document says so: nothing falls due
+    /// before it (Decision 5c). `None` where the seeds do not give the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Issued>,
+}
+
+/// The day a plan was issued, with the document that says so.
+///
+/// ```
+/// let plans = dxplan::defaults::rules().plans.clone();
+/// let issued = plans.get("dti-2022").unwrap().issued.as_ref().unwrap();
+/// assert_eq!(issued.on.to_string(), "2022-12-22");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Issued {
+    /// Day of issue.
+    pub on: NaiveDate,
+    /// Number and issuer, as cited ("Kế hoạch số 4325/KH-BCĐCĐS").
+    pub number: String,
+    /// Document, section and line stating the number and date.
+    pub source: String,
 }
 
 /// A deadline policy in force from a year on, set by a rule script.
@@ -197,6 +219,8 @@ impl Plan {
     /// let dti = plans.get("dti-2022").unwrap();
     /// assert_eq!(dti.obligations(&cal, 2025).unwrap().len(), 4);
     /// assert!(dti.obligations(&cal, 2021).unwrap().is_empty());
+    /// // Issued on 22/12/2022 (001 line 426): no 2022 report was due under it.
+    /// assert!(dti.obligations(&cal, 2022).unwrap().is_empty());
     /// ```
     pub fn obligations(&self, cal: &Calendar, year: i32) -> Result<Vec<Obligation>> {
         check_year(year)?;
@@ -221,7 +245,7 @@ impl Plan {
                                 continue;
                             };
                             let o = self.derive_with_overrides(cal, rule, period, due)?;
-                            if o.last_on_time_day.year() == year {
+                            if o.last_on_time_day.year() == year && self.exists_by(&o) {
                                 out.push(o);
                             }
                         }
@@ -229,13 +253,21 @@ impl Plan {
                 }
                 Schedule::Once { period, due_before } => {
                     let o = self.derive_with_overrides(cal, rule, *period, *due_before)?;
-                    if o.last_on_time_day.year() == year {
+                    if o.last_on_time_day.year() == year && self.exists_by(&o) {
                         out.push(o);
                     }
                 }
             }
         }
         Ok(out)
+    }
+
+    /// Whether the plan was issued by the obligation's last on-time day: a
+    /// plan issued on 22/12/2022 has no report due on 14/12/2022.
+    fn exists_by(&self, o: &Obligation) -> bool {
+        self.issued
+            .as_ref()
+            .is_none_or(|i| i.on <= o.last_on_time_day)
     }
 
     /// Derives an obligation, using a script's deadline for the period when one is set.
@@ -589,10 +621,24 @@ impl Plans {
                         ),
                     ),
                 )
-                .with_hint(Text::new(
-                    "Xem các nghĩa vụ của năm bằng lệnh `dxplan calendar NĂM --plan KẾ_HOẠCH`.",
-                    "List the year's obligations with `dxplan calendar YEAR --plan PLAN`.",
-                ))
+                .with_hint(match p.issued.as_ref().filter(|i| period.start() <= i.on) {
+                    Some(i) => Text::new(
+                        format!(
+                            "{} được ban hành ngày {}: không có báo cáo nào đến hạn trước ngày đó.",
+                            i.number,
+                            format_date(i.on)
+                        ),
+                        format!(
+                            "{} was issued on {}: nothing falls due before that day.",
+                            i.number,
+                            format_date(i.on)
+                        ),
+                    ),
+                    None => Text::new(
+                        "Xem các nghĩa vụ của năm bằng lệnh `dxplan calendar NĂM --plan KẾ_HOẠCH`.",
+                        "List the year's obligations with `dxplan calendar YEAR --plan PLAN`.",
+                    ),
+                })
             })
     }
 }

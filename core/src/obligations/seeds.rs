@@ -23,7 +23,7 @@
 //! ```
 
 use super::{
-    DeadlineRule, InspectionWindow, Level, ObligationKind, OverlapRule, Plan, Recipient,
+    DeadlineRule, InspectionWindow, Issued, Level, ObligationKind, OverlapRule, Plan, Recipient,
     RecipientChange, Schedule,
 };
 use crate::calendar::period::{Period, PeriodKind};
@@ -98,6 +98,13 @@ pub fn dti_2022() -> Plan {
         inspection: None,
         due_overrides: Vec::new(),
         policy_changes: Vec::new(),
+        // 001 §IV.2.a (line 426–427) names the plan and its date; 003 itself
+        // is the unsigned text.
+        issued: Some(Issued {
+            on: date(2022, 12, 22),
+            number: "Kế hoạch số 4325/KH-BCĐCĐS".into(),
+            source: format!("{INSPECTION} dòng 426–427"),
+        }),
     }
 }
 
@@ -135,6 +142,7 @@ pub fn inspection_2024() -> Plan {
         overlap: OverlapRule::Separate,
         due_overrides: Vec::new(),
         policy_changes: Vec::new(),
+        issued: None,
         rules: vec![
             DeadlineRule {
                 kind: ObligationKind::SelfInspection,
@@ -205,6 +213,7 @@ fn plan_without_rules(id: &str, vi: &str, en: &str, document: &str, years: (i32,
         inspection: None,
         due_overrides: Vec::new(),
         policy_changes: Vec::new(),
+        issued: None,
     }
 }
 

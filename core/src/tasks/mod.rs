@@ -1,4 +1,5 @@
-//! The task register: the tasks of the city plan 2025 (000 §V, 44 tasks)
+//! The task register: the tasks of the city plan 2025 (000 §V, 51 tasks,
+//! task 8.1 kept as its eight items with their own terms)
 //! and of the provincial plan for resolution 03/NQ-CP (004 Appendix II, 43
 //! tasks), with lead and coordinating agencies, expected output, completion
 //! term, and their status on a date given progress records.
@@ -118,7 +119,7 @@ impl Term {
                 Some(Term::Event {
                     event: t.to_string(),
                 })
-            } else if l == "thường xuyên" {
+            } else if l == "thường xuyên" || l == "thực hiện thường xuyên" {
                 Some(Term::Continuous)
             } else if l == "hằng tuần" || l.contains("1 tuần/1 lần") || l.contains("01 tuần/1 lần")
             {
@@ -209,6 +210,8 @@ impl Term {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 struct RawTask {
     id: String,
+    #[serde(default)]
+    part_of: Option<String>,
     document: String,
     section: String,
     lines: [usize; 2],
@@ -223,8 +226,13 @@ struct RawTask {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Task {
-    /// Stable id: document, section and number (`000-V-4.3`, `004-II-17`).
+    /// Stable id: document, section and number (`000-V-4.3`, `004-II-17`;
+    /// `000-V-8.1.2` for the second item of a task listed in items).
     pub id: String,
+    /// The task this one is an item of, when the document lists items with
+    /// terms of their own (000 §V.8.1: eight items, four due in Quý I/2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
     /// The task, in the seed's words (long ones shortened at a sentence).
     pub title: String,
     /// Lead agency (cơ quan chủ trì).
@@ -312,6 +320,9 @@ pub struct TaskStatus<'r> {
     /// Due date of a dated term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// For an event-triggered task, the day its event was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggered_on: Option<NaiveDate>,
     /// The state in words.
     pub message: Text,
     /// The agencies named by the task (lead or coordinating) that had ended
@@ -350,6 +361,7 @@ impl Register {
                     r.document, r.section, r.lines[0], r.lines[1]
                 ),
                 id: r.id,
+                part_of: r.part_of,
                 title: r.title,
                 lead: r.lead.unwrap_or_default(),
                 coordinating: r.coordinating,
@@ -385,9 +397,39 @@ impl Register {
         self.tasks.is_empty()
     }
 
-    /// The task with this id.
+    /// The task with this id. A task kept as its items (000-V-8.1) is not a
+    /// task of its own: the error names its items.
+    ///
+    /// ```
+    /// let reg = dxplan::tasks::Register::base().unwrap();
+    /// let e = reg.get("000-V-8.1").unwrap_err();
+    /// assert!(e.hint.unwrap().vi.contains("000-V-8.1.1"));
+    /// ```
     pub fn get(&self, id: &str) -> Result<&Task> {
         self.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
+            let items: Vec<&str> = self
+                .tasks
+                .iter()
+                .filter(|t| t.part_of.as_deref() == Some(id))
+                .map(|t| t.id.as_str())
+                .collect();
+            let hint = if items.is_empty() {
+                Text::new(
+                    "Xem danh sách bằng `dxplan tasks`.",
+                    "List them with `dxplan tasks`.",
+                )
+            } else {
+                Text::new(
+                    format!(
+                        "Nhiệm vụ {id} được theo dõi theo từng ý, mỗi ý một thời hạn: {}.",
+                        items.join(", ")
+                    ),
+                    format!(
+                        "Task {id} is followed item by item, each with its own term: {}.",
+                        items.join(", ")
+                    ),
+                )
+            };
             Diagnostic::error(
                 Code::TaskUnknown,
                 Text::new(
@@ -395,10 +437,7 @@ impl Register {
                     format!("no task '{id}'"),
                 ),
             )
-            .with_hint(Text::new(
-                "Xem danh sách bằng `dxplan tasks`.",
-                "List them with `dxplan tasks`.",
-            ))
+            .with_hint(hint)
         })
     }
 
@@ -426,8 +465,34 @@ impl Register {
     pub fn check_progress(&self, records: &[Progress]) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (i, p) in records.iter().enumerate() {
-            if let Err(d) = self.get(&p.task) {
-                out.push(d.at(format!("/{i}/task")));
+            match self.get(&p.task) {
+                Err(d) => out.push(d.at(format!("/{i}/task"))),
+                Ok(t)
+                    if p.kind == ProgressKind::Triggered
+                        && !matches!(t.term, Term::Event { .. }) =>
+                {
+                    out.push(
+                        Diagnostic::error(
+                            Code::TaskNotEventTriggered,
+                            Text::new(
+                                format!(
+                                    "Nhiệm vụ {} có thời hạn \"{}\", không chờ sự kiện nào: bản ghi \"triggered\" không áp dụng",
+                                    t.id, t.term_text
+                                ),
+                                format!(
+                                    "task {} is due \"{}\" and waits for no event: a \"triggered\" record does not apply",
+                                    t.id, t.term_text
+                                ),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            "Ghi tiến độ bằng \"progress\" hoặc \"done\"; \"triggered\" chỉ dành cho nhiệm vụ \"Sau khi …\", \"Khi …\".",
+                            "Record \"progress\" or \"done\"; \"triggered\" is for tasks due \"Sau khi …\" or \"Khi …\" only.",
+                        ))
+                        .at(format!("/{i}/kind")),
+                    );
+                }
+                Ok(_) => {}
             }
             if let Err(d) = crate::calendar::date::check_date(p.on) {
                 out.push(d.at(format!("/{i}/on")));
@@ -589,11 +654,25 @@ impl Register {
                 },
             }
         };
-        let message = describe(&state, due);
+        let triggered_on = matches!(task.term, Term::Event { .. })
+            .then(|| last_of(ProgressKind::Triggered))
+            .flatten();
+        let mut message = describe(&state, due);
+        if let (Some(on), false) = (triggered_on, matches!(state, TaskState::Done { .. })) {
+            message = Text::new(
+                format!(
+                    "{} (sự kiện khởi động ngày {})",
+                    message.vi,
+                    format_date(on)
+                ),
+                format!("{} (triggered on {})", message.en, format_date(on)),
+            );
+        }
         TaskStatus {
             task,
             state,
             due,
+            triggered_on,
             message,
             agencies_changed: Vec::new(),
         }
