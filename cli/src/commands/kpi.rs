@@ -257,12 +257,33 @@ fn render_evaluation(ev: &Evaluation, lang: Lang, out: &mut String) {
 
 /// "N đang thực hiện" when some horizon target is not yet due (Decision 34);
 /// left out of the tallies of years where every target is judged.
-pub(crate) fn in_progress_part(results: &[KpiResult], lang: Lang) -> Option<String> {
+fn in_progress_part(results: &[KpiResult], lang: Lang) -> Option<String> {
     let n = results
         .iter()
         .filter(|r| r.status == KpiStatus::InProgress)
         .count();
     (n > 0).then(|| format!("{n} {}", vi_en(lang, "đang thực hiện", "in progress")))
+}
+
+/// The outcomes of a set of results: met, not met, in progress (when any),
+/// cannot be computed.
+pub(crate) fn tally(results: &[KpiResult], lang: Lang) -> Vec<String> {
+    let count = |st: KpiStatus| results.iter().filter(|r| r.status == st).count();
+    let mut parts = vec![
+        format!("{} {}", count(KpiStatus::Met), vi_en(lang, "đạt", "met")),
+        format!(
+            "{} {}",
+            count(KpiStatus::NotMet),
+            vi_en(lang, "không đạt", "not met")
+        ),
+    ];
+    parts.extend(in_progress_part(results, lang));
+    parts.push(format!(
+        "{} {}",
+        count(KpiStatus::NotComputable),
+        vi_en(lang, "không tính được", "cannot be computed")
+    ));
+    parts
 }
 
 fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
@@ -311,21 +332,7 @@ fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
     }
     let _ = writeln!(out, "{}", vi_en(lang, "Từng đơn vị:", "Each unit:"));
     for u in &c.per_unit {
-        let count = |st: KpiStatus| u.results.iter().filter(|r| r.status == st).count();
-        let mut parts = vec![
-            format!("{} {}", count(KpiStatus::Met), vi_en(lang, "đạt", "met")),
-            format!(
-                "{} {}",
-                count(KpiStatus::NotMet),
-                vi_en(lang, "không đạt", "not met")
-            ),
-        ];
-        parts.extend(in_progress_part(&u.results, lang));
-        parts.push(format!(
-            "{} {}",
-            count(KpiStatus::NotComputable),
-            vi_en(lang, "không tính được", "cannot be computed")
-        ));
+        let parts = tally(&u.results, lang);
         let _ = writeln!(out, "  {}: {}", u.unit, parts.join(" · "));
     }
 }

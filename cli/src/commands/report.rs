@@ -4,7 +4,6 @@ use super::kpi::render_result;
 use super::Ctx;
 use crate::input::{day_arg, parse_year, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
-use dxplan::kpi::KpiStatus;
 use dxplan::validation::Validation;
 use dxplan::{Engine, Lang, Severity, Text};
 use std::fmt::Write as _;
@@ -100,21 +99,7 @@ fn render(r: &Validation, report: &serde_json::Value, lang: Lang, out: &mut Stri
         }
     }
     if let Some(ev) = r.kpi.as_ref().filter(|ev| !ev.results.is_empty()) {
-        let count = |st: KpiStatus| ev.results.iter().filter(|x| x.status == st).count();
-        let mut parts = vec![
-            format!("{} {}", count(KpiStatus::Met), vi_en(lang, "đạt", "met")),
-            format!(
-                "{} {}",
-                count(KpiStatus::NotMet),
-                vi_en(lang, "không đạt", "not met")
-            ),
-        ];
-        parts.extend(super::kpi::in_progress_part(&ev.results, lang));
-        parts.push(format!(
-            "{} {}",
-            count(KpiStatus::NotComputable),
-            vi_en(lang, "không tính được", "not computable")
-        ));
+        let parts = super::kpi::tally(&ev.results, lang);
         let _ = writeln!(
             out,
             "{}: {}",
