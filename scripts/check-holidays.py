@@ -42,9 +42,9 @@ def python_worked_weekend_days(year):
     return {d for d in worked if d.year == year}
 
 
-def python_working(year):
-    off = set(holidays.Vietnam(years=year).keys())
-    worked = python_worked_weekend_days(year)
+def working_days(year, off, worked):
+    """Every day of the year: True when it is a working day, given the days
+    off and the weekend days worked in exchange."""
     day = dt.date(year, 1, 1)
     out = {}
     while day.year == year:
@@ -54,6 +54,12 @@ def python_working(year):
     return out
 
 
+def python_working(year):
+    off = set(holidays.Vietnam(years=year).keys())
+    worked = python_worked_weekend_days(year)
+    return working_days(year, off, worked)
+
+
 def dxplan_working(binary, year):
     text = subprocess.run(
         [binary, "--json", "holidays", str(year)], check=True, capture_output=True, text=True
@@ -61,13 +67,7 @@ def dxplan_working(binary, year):
     answer = json.loads(text)
     off = {dt.date.fromisoformat(d["date"]) for d in answer["days_off"]}
     worked = {dt.date.fromisoformat(d["date"]) for d in answer["working_weekend_days"]}
-    day = dt.date(year, 1, 1)
-    out = {}
-    while day.year == year:
-        weekend = day.weekday() >= 5
-        out[day] = day in worked or (not weekend and day not in off)
-        day += dt.timedelta(days=1)
-    return out, answer.get("provisional") is not None
+    return working_days(year, off, worked), answer.get("provisional") is not None
 
 
 def read_known():

@@ -81,28 +81,24 @@ pub(crate) fn calendar(
             if a.plan.as_deref().is_some_and(|id| id != p.id) || i.on.year() < year {
                 continue;
             }
-            let _ = writeln!(out);
-            let _ = writeln!(
-                out,
-                "{}",
-                vi_en(
-                    lang,
-                    &format!(
-                        "Lưu ý: {} ({}) được ban hành ngày {}; không có báo cáo nào đến hạn trước ngày đó. Nguồn: {}",
-                        p.name.vi,
-                        i.number,
-                        format_date(i.on),
-                        i.source
-                    ),
-                    &format!(
-                        "Note: {} ({}) was issued on {}; nothing falls due before that day. Source: {}",
-                        p.name.en,
-                        i.number,
-                        format_date(i.on),
-                        i.source
-                    )
-                )
+            let note = Text::new(
+                format!(
+                    "Lưu ý: {} ({}) được ban hành ngày {}; không có báo cáo nào đến hạn trước ngày đó. Nguồn: {}",
+                    p.name.vi,
+                    i.number,
+                    format_date(i.on),
+                    i.source
+                ),
+                format!(
+                    "Note: {} ({}) was issued on {}; nothing falls due before that day. Source: {}",
+                    p.name.en,
+                    i.number,
+                    format_date(i.on),
+                    i.source
+                ),
             );
+            let _ = writeln!(out);
+            let _ = writeln!(out, "{}", note.get(lang));
         }
         if report.obligations.iter().any(|o| o.provisional) {
             let why = engine.holidays(year).flags(&[])?.provisional;

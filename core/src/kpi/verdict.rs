@@ -70,22 +70,15 @@ fn wanted(t: &AppliedTarget) -> Text {
 /// phần trăm", "cần trên 80 %" (a strict target met with equality), "còn
 /// cách 3 bậc".
 fn missing(value: Exact, t: &AppliedTarget) -> Text {
+    // Equality misses only a strict comparator: say what it needs, as when
+    // the gap is too large to compute.
     let gap = match value.checked_sub(t.effective_value) {
-        Some(g) => g,
-        None => {
-            return Text::new(
-                format!("cần {}", wanted(t).vi),
-                format!("needs {}", wanted(t).en),
-            )
+        Some(g) if g != Exact::ZERO => g,
+        _ => {
+            let w = wanted(t);
+            return Text::new(format!("cần {}", w.vi), format!("needs {}", w.en));
         }
     };
-    if gap == Exact::ZERO {
-        // Only a strict comparator misses at equality.
-        return Text::new(
-            format!("cần {}", wanted(t).vi),
-            format!("needs {}", wanted(t).en),
-        );
-    }
     let size = if gap < Exact::ZERO {
         Exact::ZERO.checked_sub(gap).unwrap_or(gap)
     } else {

@@ -594,6 +594,11 @@ impl Register {
             .collect();
         let due = task.term.due();
         let last_of = |k: ProgressKind| mine.iter().filter(|p| p.kind == k).map(|p| p.on).max();
+        // Only an event-triggered task has a trigger (check_progress refuses others).
+        let triggered_on = match task.term {
+            Term::Event { .. } => last_of(ProgressKind::Triggered),
+            _ => None,
+        };
         let progress_since = |from: Option<NaiveDate>| {
             mine.iter()
                 .filter(|p| p.kind == ProgressKind::Progress && from.is_none_or(|f| p.on >= f))
@@ -609,7 +614,7 @@ impl Register {
             TaskState::Done { on }
         } else {
             match &task.term {
-                Term::Event { .. } => match last_of(ProgressKind::Triggered) {
+                Term::Event { .. } => match triggered_on {
                     None => TaskState::WaitingForTrigger,
                     Some(t) if progress_since(Some(t)).is_some() => TaskState::InProgress,
                     Some(_) => TaskState::NotStarted,
@@ -654,9 +659,6 @@ impl Register {
                 },
             }
         };
-        let triggered_on = matches!(task.term, Term::Event { .. })
-            .then(|| last_of(ProgressKind::Triggered))
-            .flatten();
         let mut message = describe(&state, due);
         if let (Some(on), false) = (triggered_on, matches!(state, TaskState::Done { .. })) {
             message = Text::new(

@@ -174,6 +174,10 @@ pub(super) fn r09_2030(cmp: Comparator, value: &str, section: &str, quote: &str)
         (DOC_R09, section, quote),
     )
 }
+/// Resolution 09-NQ/TU §II.7, a yearly ("mỗi năm") target, not a horizon.
+pub(super) fn r09_yearly(years: (i32, i32), cmp: Comparator, value: &str, quote: &str) -> T {
+    target(R09, years, false, cmp, value, (DOC_R09, "§II.7", quote))
+}
 /// DTI plan (003) for the given years.
 pub(super) fn dti(
     years: (i32, i32),

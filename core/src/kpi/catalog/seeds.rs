@@ -93,11 +93,6 @@ const R09_BUDGET_RULE: &str = "Mỗi năm ưu tiên bố trí tối thiểu 01% 
 /// Resolution 09-NQ/TU §II.7: the cybersecurity part of that budget.
 const R09_CYBER_RULE: &str = "trong đó đảm bảo 10% chi phí đầu tư cho an toàn, an ninh mạng";
 
-/// A yearly (not horizon) target of Resolution 09-NQ/TU §II.7.
-fn r09_yearly(years: (i32, i32), cmp: Comparator, value: &str, quote: &str) -> T {
-    target(R09, years, false, cmp, value, (DOC_R09, "§II.7", quote))
-}
-
 #[allow(clippy::too_many_lines)]
 pub(super) fn indicators() -> Vec<Indicator> {
     use Group::*;

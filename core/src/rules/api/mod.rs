@@ -348,6 +348,16 @@ fn kpi_hint() -> Text {
     )
 }
 
+/// The plan a script changes; `rules.unknown_id` naming the plans when
+/// there is none with that id.
+fn plan_mut<'a>(rules: &'a mut RuleSet, id: &str) -> Result<&'a mut crate::Plan, Diagnostic> {
+    let hint = plan_hint(rules);
+    rules
+        .plans
+        .get_mut(id)
+        .ok_or_else(|| unknown("kế hoạch", "plan", id, hint))
+}
+
 fn plan_hint(rules: &RuleSet) -> Text {
     let ids: Vec<&str> = rules.plans.iter().map(|p| p.id.as_str()).collect();
     Text::new(

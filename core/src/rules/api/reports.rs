@@ -1,9 +1,7 @@
 //! Reporting obligations, deadlines, policies and recipients: `bao_cao`,
 //! `han_nop`, `chinh_sach_han`, `noi_nhan`.
 
-use super::{
-    changes, date, field, invalid, not_known, not_valid, plan_hint, source, unknown, Shared, State,
-};
+use super::{changes, date, field, invalid, not_known, not_valid, plan_mut, source, Shared, State};
 use crate::calendar::period::Period;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::obligations::{DueOverride, Level, ObligationKind, Recipient, RecipientChange};
@@ -33,12 +31,7 @@ pub(super) fn han_nop(engine: &mut Engine, name: &'static str, state: &Shared) {
             let p: Period = period.parse().map_err(not_valid)?;
             let d = date(due)?;
             st.not_before_script_year(p.year_of().max(d.year()), ("hạn nộp", "deadlines"))?;
-            let hint = plan_hint(&st.rules);
-            let pl = st
-                .rules
-                .plans
-                .get_mut(plan)
-                .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+            let pl = plan_mut(&mut st.rules, plan)?;
             if !pl.rules.iter().any(|r| r.kind == k && r.level == l) {
                 return Err(invalid(
                     format!(
@@ -85,12 +78,7 @@ pub(super) fn chinh_sach_han(engine: &mut Engine, name: &'static str, state: &Sh
             let nguon = source(&nguon)?.text();
             let p: crate::DeadlinePolicy = policy.parse().map_err(not_valid)?;
             let year = st.script.year;
-            let hint = plan_hint(&st.rules);
-            let pl = st
-                .rules
-                .plans
-                .get_mut(plan)
-                .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+            let pl = plan_mut(&mut st.rules, plan)?;
             pl.policy_changes.push(crate::obligations::PolicyChange {
                 from_year: year,
                 policy: p,
@@ -126,12 +114,7 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
             let l: Level = level.parse().map_err(not_known)?;
             let d = date(from)?;
             st.not_before_script_year(d.year(), ("nơi nhận", "recipients"))?;
-            let hint = plan_hint(&st.rules);
-            let p = st
-                .rules
-                .plans
-                .get_mut(plan)
-                .ok_or_else(|| unknown("kế hoạch", "plan", plan, hint))?;
+            let p = plan_mut(&mut st.rules, plan)?;
             let mut changed = 0;
             for rule in &mut p.rules {
                 if rule.recipients.iter().any(|r| r.recipient.level == l) {
@@ -230,12 +213,7 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
             ))
         }
     };
-    let hint = plan_hint(&st.rules);
-    let plan = st
-        .rules
-        .plans
-        .get_mut(&plan_id)
-        .ok_or_else(|| unknown("kế hoạch", "plan", &plan_id, hint))?;
+    let plan = plan_mut(&mut st.rules, &plan_id)?;
     let source = format!("{} {section}", plan.document);
     plan.rules.push(DeadlineRule {
         kind,
