@@ -83,7 +83,9 @@ fn run(engine: &dxplan::Engine, row: &Row) -> Vec<Value> {
 
 fn domain(code: &str) -> &'static str {
     match code.split('.').next().unwrap() {
-        "input" | "output" | "number" | "lang" => "Dữ liệu vào và ra / Input and output",
+        "input" | "output" | "number" | "lang" | "argument" => {
+            "Dữ liệu vào và ra / Input and output"
+        }
         "date" | "period" => "Ngày và kỳ / Dates and periods",
         "plan" | "kind" | "level" | "policy" | "obligation" | "inspection" | "deadline"
         | "recipient" | "reporter" | "consolidation" => "Kế hoạch và hạn nộp / Plans and deadlines",

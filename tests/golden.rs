@@ -184,7 +184,12 @@ fn domain_questions_are_answered() {
         .diagnostics
         .iter()
         .filter(|d| {
-            d.code == dxplan::Code::DataWindowGapShort && d.message.en.starts_with("dti-2022")
+            let at = d
+                .path
+                .as_deref()
+                .and_then(|p| p.strip_prefix("/obligations/"));
+            let plan = at.and_then(|i| r.obligations.get(i.parse::<usize>().ok()?));
+            d.code == dxplan::Code::DataWindowGapShort && plan.is_some_and(|o| o.plan == "dti-2022")
         })
         .count();
     assert_eq!(dti_gaps, 4);
@@ -410,6 +415,7 @@ fn tasks_name_their_agencies_and_who_holds_the_work_now() {
         .statuses_with(
             Some("Sở Khoa học và Công nghệ"),
             &[],
+            &[],
             on("2025-11-30"),
             bodies,
         )
@@ -430,6 +436,7 @@ fn tasks_name_their_agencies_and_who_holds_the_work_now() {
     let before = reg
         .statuses_with(
             Some("Sở Khoa học và Công nghệ"),
+            &[],
             &[],
             on("2025-02-28"),
             bodies,

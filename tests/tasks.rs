@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use dxplan::tasks::{Progress, Register, TaskState, Term};
+use dxplan::tasks::{Progress, Register, TaskEvent, TaskState, Term};
 use dxplan_tests::{normalise, read_table, seeds_or_skip};
 use std::path::Path;
 
@@ -162,7 +162,7 @@ fn triggers_are_shown_and_only_for_event_tasks() {
         Some(dxplan::parse_date("20/03/2025").unwrap())
     );
     assert!(
-        s.message.vi.contains("sự kiện khởi động ngày 20/03/2025"),
+        s.message.vi.contains("khởi động ngày 20/03/2025"),
         "{}",
         s.message.vi
     );
@@ -174,4 +174,132 @@ fn triggers_are_shown_and_only_for_event_tasks() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].code.as_str(), "task.not_event_triggered");
     assert_eq!(d[0].path.as_deref(), Some("/0/kind"));
+}
+
+/// An event is declared once and starts every task it names: the central
+/// guidance of examples/tasks/events-2025.json (02/06/2025) starts 004
+/// Phụ lục II.15 and II.16 ("Sau khi có văn bản hướng dẫn của Trung ương",
+/// lines 1095–1156); progress before it does not count, after it does.
+#[test]
+fn events_start_every_task_waiting_on_them() {
+    #[derive(serde::Deserialize)]
+    struct Log {
+        events: Vec<TaskEvent>,
+        progress: Vec<Progress>,
+    }
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/tasks/events-2025.json");
+    let log: Log = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let reg = Register::base().unwrap();
+    let bodies = dxplan::defaults::rules();
+    let on = |d: &str| dxplan::parse_date(d).unwrap();
+    let state = |day: &str, id: &str| {
+        let all = reg
+            .statuses_with(
+                None,
+                &log.progress,
+                &log.events,
+                on(day),
+                &bodies.plans.bodies,
+            )
+            .unwrap();
+        let s = all.into_iter().find(|s| s.task.id == id).unwrap();
+        (s.state, s.triggered_on, s.message.vi)
+    };
+    // Before the event: waiting, though II.16 has a record of 20/05.
+    assert_eq!(
+        state("2025-06-01", "004-II-16").0,
+        TaskState::WaitingForTrigger
+    );
+    assert_eq!(
+        state("2025-06-01", "004-II-15").0,
+        TaskState::WaitingForTrigger
+    );
+    // After it: both started on 02/06/2025, with the event's words.
+    let (s15, t15, m15) = state("2025-06-20", "004-II-15");
+    assert_eq!((s15, t15), (TaskState::NotStarted, Some(on("2025-06-02"))));
+    assert!(
+        m15.contains("khởi động ngày 02/06/2025: Trung ương ban hành"),
+        "{m15}"
+    );
+    // II.16: the 20/05 record predates the event, the 10/07 one follows it.
+    assert_eq!(state("2025-06-20", "004-II-16").0, TaskState::NotStarted);
+    assert_eq!(state("2025-07-10", "004-II-16").0, TaskState::InProgress);
+    // A task the event does not name still waits (II.22, same term).
+    assert_eq!(
+        state("2025-09-01", "004-II-22").0,
+        TaskState::WaitingForTrigger
+    );
+    // The input is left as it was.
+    let again: Log = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/tasks/events-2025.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(again.events, log.events);
+}
+
+/// An event is refused when it names a dated task, an unknown one, none,
+/// or says nothing, each at its place.
+#[test]
+fn events_are_checked() {
+    let reg = Register::base().unwrap();
+    let events: Vec<TaskEvent> = serde_json::from_str(
+        r#"[{"event": "Tỉnh ban hành Kế hoạch", "on": "2025-03-20", "starts": ["000-V-1.2", "000-V-4.3", "000-V-99"]},
+            {"event": "  ", "on": "2025-03-20", "starts": []}]"#,
+    )
+    .unwrap();
+    let d = reg.check_events(&events);
+    let got: Vec<(&str, &str)> = d
+        .iter()
+        .map(|d| (d.code.as_str(), d.path.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("task.not_event_triggered", "/0/starts/1"),
+            ("task.unknown", "/0/starts/2"),
+            ("task.event_invalid", "/1/event"),
+            ("task.event_invalid", "/1/starts"),
+        ]
+    );
+    let e = reg
+        .statuses_with(
+            None,
+            &[],
+            &events,
+            dxplan::parse_date("2025-04-01").unwrap(),
+            &Default::default(),
+        )
+        .unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("/events/0/starts/1"));
+}
+
+/// 004 Phụ lục II.11, 12 and 23 keep every cell the text gives them, with
+/// how it was read (lines 965–1022, 1374–1420).
+#[test]
+fn split_cells_are_kept() {
+    let reg = Register::base().unwrap();
+    let t11 = reg.get("004-II-11").unwrap();
+    assert_eq!(t11.output.as_deref(), Some("Kế hoạch, Chương trình"));
+    let t12 = reg.get("004-II-12").unwrap();
+    assert_eq!(
+        t12.term_text,
+        "Sau khi có hướng dẫn của Trung ương; Thường xuyên"
+    );
+    assert!(matches!(t12.term, Term::Event { .. }));
+    let t23 = reg.get("004-II-23").unwrap();
+    assert!(t23
+        .coordinating
+        .as_deref()
+        .unwrap()
+        .ends_with("Các Sở, ban, ngành, UBND các huyện, thành phố"));
+    for t in [t11, t12, t23] {
+        assert!(
+            t.reading.as_deref().is_some_and(|r| r.contains("dòng")),
+            "{}",
+            t.id
+        );
+    }
 }

@@ -1,4 +1,6 @@
 //! The command line's arguments (clap): commands, their options and help.
+//! The help below is Vietnamese, as people read it by default; the English
+//! of every line is in [`crate::help`] (`--lang en`).
 
 use clap::{Args, Parser, Subcommand};
 
@@ -6,18 +8,17 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "dxplan",
     version,
-    about = "Lịch báo cáo, ngày nghỉ và ngày làm việc cho báo cáo chuyển đổi số (Kon Tum)\nDX reporting calendar, holidays and working days (Kon Tum province)"
+    about = "Lịch báo cáo, ngày nghỉ, chỉ tiêu và nhiệm vụ chuyển đổi số của tỉnh Kon Tum"
 )]
 pub(crate) struct Cli {
-    /// Machine-readable JSON output / Xuất JSON
+    /// Xuất kết quả dạng JSON cho máy đọc
     #[arg(long, global = true)]
     pub(crate) json: bool,
-    /// Language of human output: vi (default) or en / Ngôn ngữ: vi hoặc en
-    #[arg(long, global = true, default_value = "vi")]
+    /// Ngôn ngữ hiển thị: vi (mặc định) hoặc en
+    #[arg(long, global = true, default_value = "vi", hide_default_value = true)]
     pub(crate) lang: String,
-    /// Use the rule scripts (*.rhai) of this folder instead of the embedded defaults /
-    /// Dùng các tệp quy tắc trong thư mục này thay cho quy tắc mặc định
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Dùng các tệp quy tắc (*.rhai) trong thư mục này thay cho quy tắc mặc định
+    #[arg(long, global = true)]
     pub(crate) rules: Option<String>,
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -25,57 +26,54 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum Command {
-    /// Every obligation of a year, sorted by deadline / Các nghĩa vụ báo cáo trong năm
+    /// Các nghĩa vụ báo cáo trong năm, theo thứ tự hạn nộp
     Calendar(CalendarArgs),
-    /// Days off of a year (holidays, compensatory days, swaps) / Ngày nghỉ trong năm
+    /// Ngày nghỉ trong năm (lễ, Tết, nghỉ bù, hoán đổi)
     Holidays {
-        /// Year (1900–2100)
+        /// Năm (1900–2100)
         year: String,
     },
-    /// Working-day arithmetic / Tính ngày làm việc
+    /// Tính ngày làm việc
     #[command(subcommand)]
     Workdays(Workdays),
-    /// Submission status of one obligation / Tình trạng nộp báo cáo
+    /// Tình trạng nộp một báo cáo
     Status(StatusArgs),
-    /// The plans the engine knows / Các kế hoạch
+    /// Các kế hoạch dxplan biết
     Plans,
-    /// Indicators: catalog and evaluation / Chỉ tiêu: danh mục và đánh giá
+    /// Chỉ tiêu: danh mục và đánh giá
     #[command(subcommand)]
     Kpi(Kpi),
-    /// Rule scripts: check, test, diff, explain / Tệp quy tắc: kiểm tra, kiểm thử, so sánh, giải thích
+    /// Tệp quy tắc: kiểm tra, kiểm thử, so sánh, giải thích
     #[command(subcommand)]
     Rules(Rules),
-    /// Validate a report (JSON file, `-` for stdin); exit 0 valid, 1 invalid, 2 bad input /
-    /// Kiểm tra một báo cáo
+    /// Kiểm tra một báo cáo (tệp JSON, `-` để đọc từ đầu vào chuẩn); mã thoát 0 hợp lệ, 1 có lỗi, 2 đầu vào sai
     Validate {
-        /// Report file
+        /// Tệp báo cáo
         file: String,
-        /// Day to validate on (default: today, UTC+7)
+        /// Ngày kiểm tra (mặc định: hôm nay, giờ Việt Nam)
         #[arg(long)]
         today: Option<String>,
     },
-    /// Report workflow: new draft, transitions with audit trail, roll-up /
-    /// Quy trình báo cáo: tạo, chuyển trạng thái, tổng hợp
+    /// Quy trình báo cáo: tạo bản nháp, chuyển trạng thái có nhật ký, tổng hợp
     #[command(subcommand)]
     Workflow(WorkflowCommand),
-    /// Task register of 000 §V and 004 Appendix II with status on a date /
-    /// Danh mục nhiệm vụ và tiến độ
+    /// Danh mục nhiệm vụ (Kế hoạch thành phố 2025 §V, Kế hoạch thực hiện Nghị quyết 03 Phụ lục II) và tiến độ
     Tasks {
-        /// Day of the status (default: today, UTC+7)
+        /// Ngày xem tiến độ (mặc định: hôm nay, giờ Việt Nam)
         #[arg(long)]
         as_of: Option<String>,
-        /// Only tasks this agency leads or coordinates (part of its name)
+        /// Chỉ các nhiệm vụ cơ quan này chủ trì hoặc phối hợp (một phần tên)
         #[arg(long)]
         agency: Option<String>,
-        /// Progress records (JSON array of {task, on, kind, note})
+        /// Tệp tiến độ: mảng JSON {task, on, kind, note}, hoặc {events: [{event, on, starts, note}], progress: [...]}
         #[arg(long)]
         progress: Option<String>,
     },
-    /// JSON Schema (2020-12) of a report kind / Lược đồ JSON của một loại báo cáo
+    /// Lược đồ JSON (2020-12) của một loại báo cáo
     Schema {
-        /// quarterly, half_year, annual, plan_issue, self_inspection, inspection_report
+        /// Loại báo cáo: quarterly, half_year, annual, plan_issue, self_inspection, inspection_report
         kind: String,
-        /// Year whose form applies (default: this year)
+        /// Năm của biểu mẫu (mặc định: năm nay)
         #[arg(long)]
         year: Option<String>,
     },
@@ -83,26 +81,26 @@ pub(crate) enum Command {
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum Kpi {
-    /// The indicator catalog with targets and sources / Danh mục chỉ tiêu
+    /// Danh mục chỉ tiêu, mục tiêu và nguồn
     List {
-        /// Only targets of this plan
+        /// Chỉ mục tiêu của kế hoạch này
         #[arg(long)]
         plan: Option<String>,
-        /// Only targets that apply in this year
+        /// Chỉ mục tiêu áp dụng trong năm này
         #[arg(long)]
         year: Option<String>,
-        /// Write the catalog as Markdown (docs/kpi-catalog.md)
+        /// Xuất danh mục dạng Markdown (docs/kpi-catalog.md)
         #[arg(long)]
         markdown: bool,
     },
-    /// Evaluate one unit's inputs, or a consolidation of several units (JSON file, `-` for stdin)
+    /// Đánh giá số liệu của một đơn vị, hoặc tổng hợp nhiều đơn vị (tệp JSON, `-` để đọc từ đầu vào chuẩn)
     Eval {
-        /// Input file: {"unit", "level", "period", "values"} or {"level", "period", "units": [...]}
+        /// Tệp số liệu: {"unit", "level", "period", "values"} hoặc {"level", "period", "units": [...]}
         file: String,
-        /// Evaluate against this plan only (repeatable; default: every plan with a target)
+        /// Chỉ đánh giá theo kế hoạch này (dùng nhiều lần được; mặc định: mọi kế hoạch có mục tiêu)
         #[arg(long)]
         plan: Vec<String>,
-        /// Use the targets of this year instead of the period's year
+        /// Dùng mục tiêu của năm này thay cho năm của kỳ
         #[arg(long)]
         year: Option<String>,
     },
@@ -110,33 +108,33 @@ pub(crate) enum Kpi {
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum WorkflowCommand {
-    /// A draft record for a report (printed as JSON)
+    /// Tạo bản ghi nháp cho một báo cáo (in ra JSON)
     New {
-        /// Report file
+        /// Tệp báo cáo
         report: String,
     },
-    /// Apply a transition to a record; prints the new record (exit 1 when refused)
+    /// Chuyển trạng thái một bản ghi; in bản ghi mới (mã thoát 1 khi bị từ chối)
     Apply {
-        /// Record file (from `workflow new` or a previous `apply`)
+        /// Tệp bản ghi (từ `workflow new` hoặc lần `apply` trước)
         state: String,
-        /// Transition file: {"action", "by": {"role", "name"}, "at", "note", "reasons"}
+        /// Tệp thao tác: {"action", "by": {"role", "name"}, "at", "note", "reasons"}
         transition: String,
     },
-    /// Roll up the accepted reports of a period into the next level
+    /// Tổng hợp các báo cáo đã tiếp nhận của một kỳ lên cấp trên
     Rollup {
-        /// Record files
+        /// Các tệp bản ghi
         #[arg(required = true)]
         states: Vec<String>,
-        /// Level of the roll-up (city, province)
+        /// Cấp tổng hợp (city, province)
         #[arg(long)]
         level: String,
-        /// Period (2025-Q3, 2025-H1, 2025)
+        /// Kỳ báo cáo (2025-Q3, 2025-H1, 2025)
         #[arg(long)]
         period: String,
-        /// Plan whose targets apply
+        /// Kế hoạch có mục tiêu áp dụng
         #[arg(long)]
         plan: String,
-        /// Units expected to report, comma-separated
+        /// Các đơn vị phải báo cáo, cách nhau bằng dấu phẩy
         #[arg(long, value_delimiter = ',')]
         expected: Vec<String>,
     },
@@ -144,114 +142,114 @@ pub(crate) enum WorkflowCommand {
 
 #[derive(Args, Debug)]
 pub(crate) struct CalendarArgs {
-    /// Year (1900–2100)
+    /// Năm (1900–2100)
     pub(crate) year: String,
-    /// Only this plan (city-2025, dti-2022, inspection-2024)
+    /// Chỉ kế hoạch này (mã: city-2025, dti-2022, inspection-2024, action-03-2025; xem `dxplan plans`)
     #[arg(long)]
     pub(crate) plan: Option<String>,
-    /// Only obligations reported by this level (unit, city_office, province_department, province)
+    /// Chỉ nghĩa vụ của cấp này (unit, city_office, province_department, province)
     #[arg(long)]
     pub(crate) level: Option<String>,
-    /// Deadline policy for every plan, e.g. exclusive+keep, inclusive+roll_forward
+    /// Chính sách hạn cho mọi kế hoạch, ví dụ exclusive+keep (giữ nguyên), inclusive+roll_forward (lùi sang ngày làm việc kế tiếp)
     #[arg(long)]
     pub(crate) policy: Option<String>,
-    /// Overlap rule for every plan: separate or supersede
+    /// Quy tắc khi báo cáo trùng kỳ: separate (nộp riêng) hoặc supersede (kỳ dài thay kỳ ngắn)
     #[arg(long)]
     pub(crate) overlap: Option<String>,
-    /// Dates of an inspection, START..END, to add its notice and summary (inspection-2024)
+    /// Thời gian một đợt kiểm tra, BẮT_ĐẦU..KẾT_THÚC, để thêm thông báo và báo cáo tổng hợp (inspection-2024)
     #[arg(long)]
     pub(crate) inspection: Option<String>,
-    /// Also write the obligations as an iCalendar file (`-` for standard output)
-    #[arg(long, value_name = "FILE")]
+    /// Ghi thêm tệp iCalendar (`-` để in ra màn hình)
+    #[arg(long)]
     pub(crate) ics: Option<String>,
-    /// Day written as the iCalendar DTSTAMP (default: today)
+    /// Ngày ghi vào DTSTAMP của iCalendar (mặc định: hôm nay)
     #[arg(long)]
     pub(crate) today: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum Workdays {
-    /// DATE plus N working days (N may be negative)
+    /// Ngày sau N ngày làm việc kể từ một ngày (N có thể âm)
     Add {
-        /// Date, dd/mm/yyyy or yyyy-mm-dd
+        /// Ngày, dd/mm/yyyy hoặc yyyy-mm-dd
         date: String,
-        /// Number of working days
+        /// Số ngày làm việc
         #[arg(allow_hyphen_values = true)]
         n: String,
     },
-    /// Working days after FROM up to and including TO
+    /// Số ngày làm việc sau ngày đầu đến hết ngày cuối
     Between {
-        /// First date (not counted)
+        /// Ngày đầu (không tính)
         from: String,
-        /// Last date (counted)
+        /// Ngày cuối (có tính)
         to: String,
     },
-    /// Whether DATE is a working day, and why not
+    /// Một ngày có phải ngày làm việc không, và vì sao
     Check {
-        /// Date
+        /// Ngày
         date: String,
     },
 }
 
 #[derive(Args, Debug)]
 pub(crate) struct StatusArgs {
-    /// Plan id
+    /// Mã kế hoạch (xem `dxplan plans`)
     #[arg(long)]
     pub(crate) plan: String,
-    /// Report kind (quarterly, half_year, annual, plan_issue, self_inspection, inspection_report)
+    /// Loại báo cáo (quarterly, half_year, annual, plan_issue, self_inspection, inspection_report)
     #[arg(long)]
     pub(crate) kind: String,
-    /// Period (2025-Q1, 2025-H1, 2025, 2023-01-01..2024-09-15)
+    /// Kỳ báo cáo (2025-Q1, 2025-H1, 2025, 2023-01-01..2024-09-15)
     #[arg(long)]
     pub(crate) period: String,
-    /// Reporting level (default: unit)
+    /// Cấp báo cáo (mặc định: unit)
     #[arg(long)]
     pub(crate) level: Option<String>,
-    /// Day the report was submitted
+    /// Ngày đã nộp báo cáo
     #[arg(long)]
     pub(crate) submitted: Option<String>,
-    /// Day to compute the status for (default: today, UTC+7)
+    /// Ngày xem tình trạng (mặc định: hôm nay, giờ Việt Nam)
     #[arg(long)]
     pub(crate) today: Option<String>,
-    /// Deadline policy, e.g. exclusive+roll_forward
+    /// Chính sách hạn, ví dụ exclusive+roll_forward (lùi sang ngày làm việc kế tiếp)
     #[arg(long)]
     pub(crate) policy: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum Rules {
-    /// Compile and apply rule scripts; print problems as file:line:col (exit 1 on error)
+    /// Biên dịch và áp dụng tệp quy tắc; báo lỗi theo tệp:dòng:cột (mã thoát 1 khi có lỗi)
     Check {
-        /// Script files (default: the --rules folder, or the embedded rules)
+        /// Các tệp quy tắc (mặc định: thư mục --rules, hoặc quy tắc mặc định)
         files: Vec<String>,
     },
-    /// Run the test files (tests/*.test) that ship next to the scripts
+    /// Chạy các tệp kiểm thử (tests/*.test) đi kèm tệp quy tắc
     Test {
-        /// Folder with *.rhai scripts and tests/*.test (default: the embedded rules)
+        /// Thư mục có tệp *.rhai và tests/*.test (mặc định: quy tắc mặc định)
         dir: Option<String>,
     },
-    /// What changed between two years' rules (targets, deadlines, holidays, recipients, checks)
+    /// Những gì thay đổi giữa quy tắc của hai năm (mục tiêu, hạn nộp, ngày nghỉ, nơi nhận, kiểm tra)
     Diff {
-        /// Earlier year
+        /// Năm trước
         year_a: String,
-        /// Later year
+        /// Năm sau
         year_b: String,
     },
-    /// The value in force on a date and the chain of rules that produced it
+    /// Giá trị có hiệu lực vào một ngày và chuỗi quy tắc tạo ra nó
     Explain {
-        /// Date (dd/mm/yyyy or yyyy-mm-dd)
+        /// Ngày (dd/mm/yyyy hoặc yyyy-mm-dd)
         #[arg(long)]
         date: String,
-        /// Indicator id
+        /// Mã chỉ tiêu (xem `dxplan kpi list`)
         #[arg(long, conflicts_with = "deadline")]
         kpi: Option<String>,
-        /// Report kind (quarterly, half_year, annual, …)
+        /// Loại báo cáo (quarterly, half_year, annual, …)
         #[arg(long)]
         deadline: Option<String>,
-        /// Plan id (default for --kpi: every plan with a target)
+        /// Mã kế hoạch (mặc định với --kpi: mọi kế hoạch có mục tiêu)
         #[arg(long)]
         plan: Option<String>,
-        /// Reporting level, for --deadline (default: unit)
+        /// Cấp báo cáo, dùng với --deadline (mặc định: unit)
         #[arg(long)]
         level: Option<String>,
     },

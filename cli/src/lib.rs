@@ -25,6 +25,7 @@
 
 mod args;
 mod commands;
+mod help;
 mod input;
 mod output;
 
@@ -32,7 +33,8 @@ pub use output::Output;
 
 use args::{Cli, Command};
 use chrono::NaiveDate;
-use clap::Parser;
+use clap::error::ErrorKind;
+use clap::FromArgMatches as _;
 use dxplan::Lang;
 use output::{failure, failures, Failure};
 use std::ffi::OsString;
@@ -44,22 +46,32 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // Help and argument errors speak the language asked for, before parsing.
+    let asked = help::lang_of(&args);
+    let cli = match help::command(asked)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
-            let text = e.render().to_string();
-            return if e.use_stderr() {
-                Output {
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Output {
+                    code: 0,
+                    stdout: e.render().to_string(),
+                    stderr: String::new(),
+                },
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Output {
                     code: 2,
                     stdout: String::new(),
-                    stderr: text,
-                }
-            } else {
-                Output {
-                    code: 0,
-                    stdout: text,
-                    stderr: String::new(),
-                }
+                    stderr: e.render().to_string(),
+                },
+                _ => failure(
+                    help::usage_error(&args, &e),
+                    asked,
+                    args.iter().any(|a| a == "--json"),
+                    2,
+                ),
             };
         }
     };

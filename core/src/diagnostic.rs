@@ -183,6 +183,8 @@ codes! {
     PolicyUnknown = "policy.unknown",
     /// The plan has no obligation of this kind for this period.
     ObligationNotFound = "obligation.not_found",
+    /// The plan asks for a report without a day to compute its deadline from.
+    ObligationNoDay = "obligation.no_day",
     /// The output language is not supported.
     LangUnknown = "lang.unknown",
     /// An inspection date range is unusable (end before start, outside the window).
@@ -202,6 +204,8 @@ codes! {
     ReporterDissolved = "reporter.dissolved",
     /// An output file could not be written (command line only; the core does no I/O).
     OutputWriteFailed = "output.write_failed",
+    /// The command line has an unknown, missing or extra argument (command line only).
+    ArgumentInvalid = "argument.invalid",
     /// An input document is not valid JSON or not of the expected shape.
     InputInvalidJson = "input.invalid_json",
     /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
@@ -296,6 +300,8 @@ codes! {
     TaskTermInvalid = "task.term_invalid",
     /// A `triggered` record for a task whose term waits for no event.
     TaskNotEventTriggered = "task.not_event_triggered",
+    /// An event that is not worded or starts no task.
+    TaskEventInvalid = "task.event_invalid",
 }
 
 impl fmt::Display for Code {

@@ -174,6 +174,25 @@ test('workflow and tasks', () => {
   assert.deepEqual([t43.state, t43.days_left], ['due_soon', 26]); // "Tháng 10 năm 2025"
 });
 
+test('events start every task they name; obligations carry their names for people (issue 14 §4–5)', () => {
+  // examples/tasks/events-2025.json: central guidance of 02/06/2025 starts 004 Phụ lục II.15 and II.16.
+  const t = dx.tasks('2025-07-10', example('tasks/events-2025.json'));
+  const s16 = t.find((s) => s.task.id === '004-II-16');
+  assert.deepEqual([s16.state, s16.triggered_on], ['in_progress', '2025-06-02']);
+  assert.equal(t.find((s) => s.task.id === '004-II-22').state, 'waiting_for_trigger');
+  throwsDx(() => dx.tasks('2025-07-10', example('tasks/invalid/event-starts-dated-task.json')),
+    'task.not_event_triggered', { path: 'events/0/starts/1' });
+  const cal = engine.calendar(2025, { plan: 'city-2025' });
+  const q3 = cal.obligations.find((o) => o.id === 'city-2025/unit/quarterly/2025-Q3');
+  assert.equal(q3.names.report.vi, 'Báo cáo quý III/2025');
+  assert.equal(q3.names.source.vi, 'Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025, §VII.1, dòng 903–906');
+  // 004 §IV: reports without a day are listed and flagged, not dated.
+  const a03 = engine.calendar(2025, { plan: 'action-03-2025' });
+  assert.equal(a03.obligations.length, 0);
+  assert.equal(a03.undated.length, 3);
+  assert.ok(a03.diagnostics.every((d) => d.code === 'obligation.no_day'));
+});
+
 test('errors are DxplanError objects with code, path and both languages', () => {
   throwsDx(() => engine.checkDay('31/02/2025'), 'date.invalid', { path: 'date' });
   throwsDx(() => engine.calendar(2025, { plan: 'nope' }), 'plan.unknown');

@@ -4,12 +4,6 @@
 import { Engine } from 'dxplan';
 import { fail, h, ready, today, vnDate } from './common.js';
 
-const KIND = {
-  quarterly: 'Báo cáo quý', half_year: 'Báo cáo 6 tháng', annual: 'Báo cáo năm', plan_issue: 'Kế hoạch triển khai',
-  self_inspection: 'Tự kiểm tra', inspection_report: 'Báo cáo kiểm tra', inspection_notice: 'Thông báo kiểm tra',
-  inspection_summary: 'Tổng hợp kết quả kiểm tra',
-};
-const LEVEL = { unit: 'Đơn vị', city_office: 'Phòng thành phố', province_department: 'Sở, ngành', province: 'Tỉnh' };
 const main = document.querySelector('main');
 let engine;
 
@@ -26,13 +20,17 @@ function render() {
   },
     h('td', {}, vnDate(o.deadline), o.last_day_is_working_day ? '' : h('small', {}, ` (${o.last_day_off_reason?.vi ?? 'ngày nghỉ'})`),
       o.provisional ? h('small', { class: 'provisional' }, ' (dự kiến)') : ''),
-    h('td', {}, KIND[o.kind] ?? o.kind, h('br'), h('small', {}, `hạn: trước ngày ${vnDate(o.due_before)}`)),
-    h('td', {}, o.period),
-    h('td', {}, o.plan),
-    h('td', {}, `${LEVEL[o.level] ?? o.level} → ${o.recipient.name.vi}`),
-    h('td', {}, h('small', {}, o.source)))));
-  document.getElementById('windows').replaceChildren(...cal.consolidation_windows.map((w) => h('li', { class: w.too_short ? 'warn' : '' },
-    `${w.plan} ${w.period}: ${vnDate(w.from)} → ${vnDate(w.to)}, ${w.working_days} ngày làm việc${w.too_short ? ' — quá ngắn' : ''}`)));
+    h('td', {}, o.names.report.vi, h('br'), h('small', {}, `hạn: trước ngày ${vnDate(o.due_before)}`)),
+    h('td', {}, o.names.plan.vi),
+    h('td', {}, `${o.names.level.vi} → ${o.recipient.name.vi}`),
+    h('td', {}, h('small', {}, o.names.source.vi)))));
+  // A window is named by the report the upper level consolidates.
+  const names = new Map(cal.obligations.map((o) => [o.id, o.names]));
+  document.getElementById('windows').replaceChildren(...cal.consolidation_windows.map((w) => {
+    const n = names.get(w.upper) ?? names.get(w.lower);
+    return h('li', { class: w.too_short ? 'warn' : '' },
+      `${n ? `${n.report.vi} (${n.plan.vi})` : ''}: ${vnDate(w.from)} → ${vnDate(w.to)}, ${w.working_days} ngày làm việc${w.too_short ? ' — quá ngắn' : ''}`);
+  }));
   const hol = engine.holidays(year);
   // The notices the days follow, or why they are only provisional.
   document.getElementById('holidays-basis').replaceChildren(

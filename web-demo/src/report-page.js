@@ -167,7 +167,7 @@ function showResult(result) {
     deadline.dataset.state = d.status.state;
     deadline.replaceChildren(
       h('strong', {}, `Hạn nộp: ${vnDate(d.deadline)}`), ` → ${d.recipient.name.vi}`, h('br'),
-      d.message.vi, h('br'), h('small', {}, `Nguồn: ${d.source}`));
+      d.message.vi, h('br'), h('small', {}, `Nguồn: ${d.names.source.vi}`));
   } else {
     deadline.replaceChildren();
   }

@@ -135,6 +135,11 @@ test('calendar: the seeds\' 2025 dates, holidays, and an .ics download', async (
   assert.match(await deadline('city-2025/unit/quarterly/2025-Q3'), /^19\/09\/2025/);
   assert.match(await deadline('city-2025/unit/half_year/2025-H1'), /^19\/06\/2025/); // "trước ngày 20 tháng 6 năm 2025"
   assert.match(await deadline('city-2025/unit/annual/2025'), /^14\/12\/2025 \(Chủ Nhật/); // "trước ngày 15 tháng 12", a Sunday
+  // People read the period, plan and source in words, not ids or file names (issue 14 §5).
+  const row = await page.textContent('#obligations tr[data-id="city-2025/unit/quarterly/2025-Q3"]');
+  assert.match(row, /Báo cáo quý III\/2025/);
+  assert.match(row, /Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025, §VII\.1/);
+  assert.doesNotMatch(await page.textContent('#obligations'), /2025-Q\d|city-2025|dti-2022|\.txt/);
   assert.ok(await page.$('#holidays li[data-date="2025-01-29"]'), 'Mùng 1 Tết Ất Tỵ');
   assert.ok(await page.$('#holidays li.worked[data-date="2025-04-26"]'), 'Saturday 26/04 worked for 02/05');
   assert.match(await page.textContent('#holidays-basis'), /Căn cứ: Công văn số 8726\/VPCP-KGVX/);

@@ -5,11 +5,19 @@ use crate::args::{CalendarArgs, Workdays};
 use crate::input::{arg, date_arg, day_arg, parse_year};
 use crate::output::{to_json, vi_en, Failure, Flags};
 use chrono::Datelike as _;
+use dxplan::obligations::seeds::cite;
 use dxplan::{
     format_date, CalendarQuery, CalendarReport, Code, DayOffReason, Diagnostic, Engine, Lang,
     Period, Severity, Text,
 };
 use std::fmt::Write as _;
+
+/// A plan's title for people (its id when it is not a seed plan).
+pub(crate) fn plan_title(id: &str, lang: Lang) -> String {
+    dxplan::obligations::seeds::plan_title(id)
+        .map(|t| t.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
 
 /// `dxplan calendar YEAR [--plan --level --policy --overlap --inspection --ics --today]`.
 pub(crate) fn calendar(
@@ -87,14 +95,14 @@ pub(crate) fn calendar(
                     p.name.vi,
                     i.number,
                     format_date(i.on),
-                    i.source
+                    cite(&i.source, Lang::Vi)
                 ),
                 format!(
                     "Note: {} ({}) was issued on {}; nothing falls due before that day. Source: {}",
                     p.name.en,
                     i.number,
                     format_date(i.on),
-                    i.source
+                    cite(&i.source, Lang::En)
                 ),
             );
             let _ = writeln!(out);
@@ -131,40 +139,43 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "{}{}  {} {} · {}",
+            "{}{}  {}",
             day_label(o.deadline, lang),
             if o.provisional {
                 vi_en(lang, " (dự kiến)", " (provisional)")
             } else {
                 ""
             },
-            o.kind.name().get(lang),
-            o.period,
-            o.plan
+            o.names.report.get(lang),
         );
+        let _ = writeln!(out, "    {}", o.names.plan.get(lang));
         let _ = writeln!(
             out,
             "    {} → {}",
-            o.level.name().get(lang),
+            o.names.level.get(lang),
             o.recipient.name.get(lang)
         );
         let _ = writeln!(
             out,
-            "    {} · {} {} · {} {}",
+            "    {} · {} {} · {}: {}",
             due_label(o, lang),
             vi_en(lang, "ngày cuối cùng đúng hạn", "last on-time day"),
             format_date(o.last_on_time_day),
-            vi_en(lang, "chính sách", "policy"),
-            o.policy
+            vi_en(lang, "gặp ngày nghỉ", "on a day off"),
+            o.policy.non_working_day.name().get(lang)
         );
         if let Some(reason) = &o.last_day_off_reason {
+            use dxplan::NonWorkingDayRule as R;
             let _ = writeln!(
                 out,
-                "    ⚠ {}: {} · keep {} · roll_forward {} · pull_back {}",
+                "    ⚠ {}: {} · {} {} · {} {} · {} {}",
                 vi_en(lang, "ngày nghỉ", "day off"),
                 reason.get(lang),
+                R::Keep.name().get(lang),
                 format_date(o.by_rule.keep),
+                R::RollForward.name().get(lang),
                 format_date(o.by_rule.roll_forward),
+                R::PullBack.name().get(lang),
                 format_date(o.by_rule.pull_back)
             );
         }
@@ -208,7 +219,44 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
                 vi_en(lang, "thay bằng", "superseded by")
             );
         }
-        let _ = writeln!(out, "    {}: {}", vi_en(lang, "Nguồn", "Source"), o.source);
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            vi_en(lang, "Nguồn", "Source"),
+            o.names.source.get(lang)
+        );
+    }
+    if !r.undated.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{}",
+            vi_en(
+                lang,
+                "Văn bản yêu cầu nhưng không nêu ngày nộp (dxplan không tính hạn):",
+                "Asked for without a day to report by (no deadline computed):"
+            )
+        );
+        for u in &r.undated {
+            let every = match u.every {
+                Some(k) => format!("{} · ", k.every().get(lang)),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "  {} · {}",
+                u.name.get(lang),
+                plan_title(&u.plan, lang)
+            );
+            let _ = writeln!(out, "    {} → {}", u.level.name().get(lang), u.to.get(lang));
+            let _ = writeln!(out, "    {every}{}", u.open.get(lang));
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                vi_en(lang, "Nguồn", "Source"),
+                cite(&u.source, lang)
+            );
+        }
     }
     if !r.consolidation_windows.is_empty() {
         let _ = writeln!(out);
@@ -224,10 +272,9 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
         for w in &r.consolidation_windows {
             let _ = writeln!(
                 out,
-                "  {} {} {}: {} → {} = {} {} / {} {}{}",
-                w.plan,
-                w.kind.name().get(lang),
-                w.period,
+                "  {} ({}): {} → {} = {} {} / {} {}{}",
+                w.kind.title(&w.period).get(lang),
+                plan_title(&w.plan, lang),
                 format_date(w.from),
                 format_date(w.to),
                 w.days,

@@ -81,7 +81,7 @@ fn list(
                 t.plan,
                 years,
                 t.describe(ind.unit).get(lang),
-                t.source.cite()
+                dxplan::obligations::seeds::cite(&t.source.cite(), lang)
             );
         }
     }
@@ -155,7 +155,33 @@ fn mark(status: KpiStatus) -> &'static str {
     }
 }
 
-pub(crate) fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
+/// Results under the title of the plan whose target they are judged
+/// against, plans in the order they first appear.
+pub(crate) fn render_by_plan(results: &[KpiResult], lang: Lang, out: &mut String) {
+    let mut plans: Vec<&str> = Vec::new();
+    for r in results {
+        if !plans.contains(&r.plan.as_str()) {
+            plans.push(&r.plan);
+        }
+    }
+    for p in plans {
+        let _ = writeln!(
+            out,
+            "{} {}:",
+            vi_en(lang, "Theo", "Per the"),
+            super::calendar::plan_title(p, lang)
+        );
+        for r in results.iter().filter(|r| r.plan == p) {
+            let mut line = String::new();
+            render_result(r, lang, &mut line);
+            for l in line.lines() {
+                let _ = writeln!(out, "  {l}");
+            }
+        }
+    }
+}
+
+fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
     let value = r
         .value_display()
         .map(|v| with_unit(v.get(lang), r.unit, lang))
@@ -178,14 +204,20 @@ pub(crate) fn render_result(r: &KpiResult, lang: Lang, out: &mut String) {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{} {} [{}]: {value} · {}{prorated}",
+        "{} {}: {value} · {}{prorated}",
         mark(r.status),
         r.indicator.name.get(lang),
-        r.plan,
         r.summary().get(lang),
     );
     for d in &r.diagnostics {
         let _ = writeln!(out, "    [{}] {}", d.code, d.message.get(lang));
+    }
+    if let Some(n) = r.contributing_units {
+        let _ = writeln!(
+            out,
+            "    {n} {}",
+            vi_en(lang, "đơn vị có đủ số liệu", "units with every input")
+        );
     }
 }
 
@@ -212,19 +244,16 @@ fn render_diagnostics(diags: &[Diagnostic], lang: Lang, out: &mut String) {
 fn render_evaluation(ev: &Evaluation, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
-        "{}: {} ({}) · {} {} · {} {}",
+        "{}: {} ({}) · {} · {} {}",
         vi_en(lang, "Đánh giá chỉ tiêu", "Indicator evaluation"),
         ev.unit,
-        ev.level.as_str(),
-        vi_en(lang, "kỳ", "period"),
-        ev.period,
+        ev.level.name().get(lang),
+        ev.period.name().get(lang),
         vi_en(lang, "mục tiêu năm", "targets of"),
         ev.year
     );
     render_diagnostics(&ev.diagnostics, lang, out);
-    for r in &ev.results {
-        render_result(r, lang, out);
-    }
+    render_by_plan(&ev.results, lang, out);
     let met = ev
         .results
         .iter()
@@ -289,12 +318,11 @@ pub(crate) fn tally(results: &[KpiResult], lang: Lang) -> Vec<String> {
 fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
-        "{}: {} ({}) · {} {} · {} {}",
+        "{}: {} ({}) · {} · {} {}",
         vi_en(lang, "Tổng hợp chỉ tiêu", "Consolidated indicators"),
         c.unit.as_deref().unwrap_or("-"),
-        c.level.as_str(),
-        vi_en(lang, "kỳ", "period"),
-        c.period,
+        c.level.name().get(lang),
+        c.period.name().get(lang),
         vi_en(lang, "mục tiêu năm", "targets of"),
         c.year
     );
@@ -320,16 +348,7 @@ fn render_consolidation(c: &Consolidation, lang: Lang, out: &mut String) {
         "{}",
         vi_en(lang, "Kết quả tổng hợp:", "Consolidated results:")
     );
-    for r in &c.results {
-        render_result(r, lang, out);
-        if let Some(n) = r.contributing_units {
-            let _ = writeln!(
-                out,
-                "    {n} {}",
-                vi_en(lang, "đơn vị có đủ số liệu", "units with every input")
-            );
-        }
-    }
+    render_by_plan(&c.results, lang, out);
     let _ = writeln!(out, "{}", vi_en(lang, "Từng đơn vị:", "Each unit:"));
     for u in &c.per_unit {
         let parts = tally(&u.results, lang);

@@ -1,6 +1,6 @@
 //! `dxplan validate` and `dxplan schema`.
 
-use super::kpi::render_result;
+use super::kpi::render_by_plan;
 use super::Ctx;
 use crate::input::{day_arg, parse_year, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
@@ -106,9 +106,7 @@ fn render(r: &Validation, report: &serde_json::Value, lang: Lang, out: &mut Stri
             vi_en(lang, "Chỉ tiêu", "Indicators"),
             parts.join(", ")
         );
-        for x in &ev.results {
-            render_result(x, lang, out);
-        }
+        render_by_plan(&ev.results, lang, out);
     }
 }
 

@@ -1,9 +1,11 @@
 //! `dxplan rules check | test | diff | explain`.
 
+use super::calendar::plan_title;
 use super::Ctx;
 use crate::args::Rules;
 use crate::input::{at_files, date_arg, parse_year, read_rules_dir, read_text};
 use crate::output::{to_json, vi_en, Failure, Flags};
+use dxplan::obligations::seeds::cite;
 use dxplan::rules::testing;
 use dxplan::{format_date, Code, Diagnostic, Engine, Lang, ScriptText, Text};
 use std::fmt::Write as _;
@@ -106,11 +108,11 @@ pub(crate) fn run(cmd: &Rules, ctx: &Ctx, out: &mut String) -> Result<(), Failur
         Rules::Diff { year_a, year_b } => {
             let a = parse_year(year_a).map_err(|d| d.at("YEAR_A"))?;
             let b = parse_year(year_b).map_err(|d| d.at("YEAR_B"))?;
-            let d = ctx
-                .engine()?
+            let engine = ctx.engine()?;
+            let d = engine
                 .diff(a, b)
                 .flags(&[("yearA", "YEAR_A"), ("yearB", "YEAR_B")])?;
-            render_diff(&d, json, lang, out);
+            render_diff(&engine, &d, json, lang, out);
             Ok(())
         }
         Rules::Explain {
@@ -136,7 +138,13 @@ pub(crate) fn run(cmd: &Rules, ctx: &Ctx, out: &mut String) -> Result<(), Failur
     }
 }
 
-fn render_diff(d: &dxplan::rules::RulesDiff, json: bool, lang: Lang, out: &mut String) {
+fn render_diff(
+    engine: &Engine,
+    d: &dxplan::rules::RulesDiff,
+    json: bool,
+    lang: Lang,
+    out: &mut String,
+) {
     if json {
         out.push_str(&to_json(d));
         return;
@@ -159,11 +167,16 @@ fn render_diff(d: &dxplan::rules::RulesDiff, json: bool, lang: Lang, out: &mut S
         );
         let text = |t: &Option<Text>| t.as_ref().map_or("—", |t| t.get(lang)).to_string();
         for t in &d.targets {
+            let name = engine
+                .rules()
+                .catalog
+                .get(&t.kpi)
+                .map(|i| i.name.get(lang).to_string())
+                .unwrap_or_else(|_| t.kpi.clone());
             let _ = writeln!(
                 out,
-                "  {} [{}]: {}: {} → {}: {}   ({})",
-                t.kpi,
-                t.plan,
+                "  {name} ({}): {}: {} → {}: {}   ({})",
+                plan_title(&t.plan, lang),
                 d.from_year,
                 text(&t.from),
                 d.to_year,
@@ -198,18 +211,24 @@ fn explain(
                 ));
                 return Ok(());
             }
-            let _ = writeln!(out, "{k} — {} · {}", ind.name.get(lang), format_date(date));
+            let _ = writeln!(out, "{} · {}", ind.name.get(lang), format_date(date));
             for dxplan::rules::PlanSteps { plan: p, steps } in &all {
+                let _ = writeln!(out, "  {}:", plan_title(p, lang));
                 if steps.is_empty() {
                     let _ = writeln!(
                         out,
-                        "  [{p}] {}",
+                        "      {}",
                         vi_en(lang, "không có mục tiêu năm này", "no target this year")
                     );
                 }
                 for s in steps {
                     let mark = if s.in_force { "→" } else { " " };
-                    let _ = writeln!(out, "  {mark} {}: {}", s.origin, s.summary.get(lang));
+                    let _ = writeln!(
+                        out,
+                        "    {mark} {}: {}",
+                        cite(&s.origin, lang),
+                        s.summary.get(lang)
+                    );
                 }
             }
             Ok(())
@@ -235,21 +254,22 @@ fn explain(
             }
             let _ = writeln!(
                 out,
-                "{plan_id} · {} · {} · {}",
+                "{} · {} · {} · {}",
+                plan_title(plan_id, lang),
                 e.kind.name().get(lang),
-                e.level.as_str(),
+                e.level.name().get(lang),
                 format_date(date)
             );
             for o in &e.obligations {
                 let _ = writeln!(
                     out,
                     "  {} {}: {} {} → {} ({})",
-                    o.period,
+                    o.period.name().get(lang),
                     vi_en(lang, "hạn", "due"),
                     vi_en(lang, "trước ngày", "before"),
                     format_date(o.due_before),
                     format_date(o.deadline),
-                    o.source
+                    cite(&o.source, lang)
                 );
             }
             if let Some(recipients) = &e.recipients {
@@ -270,7 +290,7 @@ fn explain(
                         "  {mark} {} {from}: {} ({})",
                         vi_en(lang, "từ", "from"),
                         c.recipient.name.get(lang),
-                        c.source
+                        cite(&c.source, lang)
                     );
                 }
             }

@@ -38,20 +38,20 @@ pub(crate) fn status(
     } else {
         let _ = writeln!(
             out,
-            "{} {} · {} ({} → {})",
-            o.kind.name().get(lang),
-            o.period,
-            o.plan,
-            o.level.name().get(lang),
+            "{} · {} ({} → {})",
+            o.names.report.get(lang),
+            o.names.plan.get(lang),
+            o.names.level.get(lang),
             o.recipient.name.get(lang)
         );
         let _ = writeln!(
             out,
-            "{} · {} {} ({})",
+            "{} · {} {} ({} {})",
             due_label(o, lang),
             vi_en(lang, "ngày cuối cùng đúng hạn", "last on-time day"),
             day_label(o.deadline, lang),
-            o.policy
+            vi_en(lang, "gặp ngày nghỉ:", "on a day off:"),
+            o.policy.non_working_day.name().get(lang)
         );
         let _ = writeln!(out, "{}", report.message.get(lang));
     }
@@ -73,7 +73,17 @@ pub(crate) fn plans(engine: &Engine, ctx: &Ctx, out: &mut String) -> Result<(), 
             None => format!("{}–", p.first_year),
         };
         let _ = writeln!(out, "{:<19} {:<10} {}", p.id, years, p.name.get(lang));
-        let _ = writeln!(out, "{:<19} {:<10} {}", "", "", p.document);
+        if let Some(i) = &p.issued {
+            let _ = writeln!(
+                out,
+                "{:<19} {:<10} {} {} {}",
+                "",
+                "",
+                i.number,
+                vi_en(lang, "ngày", "of"),
+                dxplan::format_date(i.on)
+            );
+        }
     }
     Ok(())
 }

@@ -1,10 +1,21 @@
 //! `dxplan tasks [--as-of DATE] [--agency NAME] [--progress FILE]`.
 
 use super::Ctx;
-use crate::input::{day_arg, read_as};
+use crate::input::{day_arg, invalid_json, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
+use dxplan::tasks::{Progress, TaskEvent};
 use dxplan::{Engine, TasksQuery, Text};
 use std::fmt::Write as _;
+
+/// A progress file with events: `{"events": [...], "progress": [...]}`.
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Log {
+    #[serde(default)]
+    events: Vec<TaskEvent>,
+    #[serde(default)]
+    progress: Vec<Progress>,
+}
 
 pub(crate) fn run(
     engine: &Engine,
@@ -16,21 +27,46 @@ pub(crate) fn run(
 ) -> Result<(), Failure> {
     let (json, lang) = (ctx.json, ctx.lang);
     let as_of = day_arg(as_of, "--as-of", ctx.clock_today)?;
+    let hint = Text::new(
+        "Tiến độ: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}], hoặc {\"events\": [{\"event\": \"Trung ương ban hành văn bản hướng dẫn\", \"on\": \"2025-06-02\", \"starts\": [\"004-II-15\"]}], \"progress\": [...]}",
+        "Progress: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}], or {\"events\": [{\"event\": \"...\", \"on\": \"2025-06-02\", \"starts\": [\"004-II-15\"]}], \"progress\": [...]}",
+    );
+    // A progress file is a list of records, or an object with `events` and
+    // `progress`; a problem is shown at its place in the file.
+    let (log, whole_file) = match progress {
+        Some(f) => match read_json(f, &hint)? {
+            v @ serde_json::Value::Array(_) => (
+                Log {
+                    progress: serde_json::from_value(v).map_err(|e| invalid_json(f, &e, &hint))?,
+                    events: Vec::new(),
+                },
+                false,
+            ),
+            v => (
+                serde_json::from_value(v).map_err(|e| invalid_json(f, &e, &hint))?,
+                true,
+            ),
+        },
+        None => (Log::default(), false),
+    };
     let query = TasksQuery {
         agency: agency.map(str::to_string),
-        progress: match progress {
-            Some(f) => {
-                let hint = Text::new(
-                    "Tiến độ: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}]",
-                    "Progress: [{\"task\": \"000-V-4.3\", \"on\": \"2025-10-10\", \"kind\": \"progress|done|triggered\", \"note\": \"...\"}]",
-                );
-                read_as(f, &hint)?
-            }
-            None => Vec::new(),
-        },
+        progress: log.progress,
+        events: log.events,
     };
-    // A problem in a record is at its place in the progress file.
-    let statuses = engine.tasks(&query, as_of).flags(&[("progress", "")])?;
+    let statuses = match engine.tasks(&query, as_of) {
+        Err(errors) if whole_file => {
+            let errors: Vec<_> = errors
+                .into_iter()
+                .map(|d| {
+                    let path = format!("/{}", d.path.as_deref().unwrap_or(""));
+                    d.at(path)
+                })
+                .collect();
+            Err(errors).flags(&[])?
+        }
+        r => r.flags(&[("progress", "")])?,
+    };
     if json {
         out.push_str(&to_json(&statuses));
         return Ok(());
@@ -69,6 +105,13 @@ pub(crate) fn run(
         }
         if let Some(o) = &s.task.output {
             let _ = writeln!(out, "    {}: {o}", vi_en(lang, "Kết quả", "Output"));
+        }
+        if let Some(r) = &s.task.reading {
+            let _ = writeln!(
+                out,
+                "    {}: {r}",
+                vi_en(lang, "Cách đọc văn bản", "Reading of the text")
+            );
         }
         let _ = writeln!(
             out,

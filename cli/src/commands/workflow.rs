@@ -1,6 +1,6 @@
 //! `dxplan workflow new | apply | rollup`.
 
-use super::kpi::render_result;
+use super::kpi::render_by_plan;
 use super::report::report_hint;
 use super::Ctx;
 use crate::args::WorkflowCommand;
@@ -107,9 +107,7 @@ pub(crate) fn run(
             for d in &r.diagnostics {
                 let _ = writeln!(out, "  {}", d.render(lang));
             }
-            for x in &r.kpi.results {
-                render_result(x, lang, out);
-            }
+            render_by_plan(&r.kpi.results, lang, out);
             Ok(())
         }
     }

@@ -25,7 +25,7 @@
 //! assert_eq!(w.end.to_string(), "2025-06-14");
 //! ```
 
-use crate::calendar::date::{check_date, check_year, parse_date};
+use crate::calendar::date::{check_date, check_year, format_date, parse_date};
 use crate::diagnostic::{Code, Diagnostic, Result, Text};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,24 @@ pub enum PeriodKind {
     Year,
     /// Any range of days, both ends included.
     Range,
+}
+
+impl PeriodKind {
+    /// How often, in words ("hằng quý" / "quarterly").
+    ///
+    /// ```
+    /// assert_eq!(dxplan::PeriodKind::Year.every().vi, "hằng năm");
+    /// ```
+    pub fn every(self) -> Text {
+        match self {
+            PeriodKind::Week => Text::new("hằng tuần", "weekly"),
+            PeriodKind::Month => Text::new("hằng tháng", "monthly"),
+            PeriodKind::Quarter => Text::new("hằng quý", "quarterly"),
+            PeriodKind::HalfYear => Text::new("6 tháng một lần", "every half-year"),
+            PeriodKind::Year => Text::new("hằng năm", "yearly"),
+            PeriodKind::Range => Text::new("theo đợt", "per range of days"),
+        }
+    }
 }
 
 /// A reporting period. See the [module documentation](self) for the ids.
@@ -273,6 +291,49 @@ impl Period {
             Period::HalfYear { year, half } => format!("{year}-H{half}"),
             Period::Year { year } => format!("{year}"),
             Period::Range { start, end } => format!("{start}..{end}"),
+        }
+    }
+
+    /// The period as an official writes it: "quý III/2025", "6 tháng đầu
+    /// năm 2025", "năm 2025", "tháng 10/2025" (the id stays in JSON).
+    ///
+    /// ```
+    /// use dxplan::Period;
+    /// assert_eq!(Period::quarter(2025, 3).unwrap().name().vi, "quý III/2025");
+    /// assert_eq!(Period::half_year(2025, 1).unwrap().name().vi, "6 tháng đầu năm 2025");
+    /// assert_eq!(Period::quarter(2025, 3).unwrap().name().en, "Q3 2025");
+    /// ```
+    pub fn name(&self) -> Text {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        match *self {
+            Period::Week { year, week } => Text::new(
+                format!("tuần {week}/{year}"),
+                format!("week {week} of {year}"),
+            ),
+            Period::Month { year, month } => Text::new(
+                format!("tháng {month}/{year}"),
+                format!("{month:02}/{year}"),
+            ),
+            Period::Quarter { year, quarter } => Text::new(
+                format!(
+                    "quý {}/{year}",
+                    ROMAN.get(quarter as usize - 1).copied().unwrap_or("?")
+                ),
+                format!("Q{quarter} {year}"),
+            ),
+            Period::HalfYear { year, half: 1 } => Text::new(
+                format!("6 tháng đầu năm {year}"),
+                format!("first half of {year}"),
+            ),
+            Period::HalfYear { year, .. } => Text::new(
+                format!("6 tháng cuối năm {year}"),
+                format!("second half of {year}"),
+            ),
+            Period::Year { year } => Text::new(format!("năm {year}"), format!("{year}")),
+            Period::Range { start, end } => Text::new(
+                format!("từ {} đến {}", format_date(start), format_date(end)),
+                format!("{} to {}", format_date(start), format_date(end)),
+            ),
         }
     }
 

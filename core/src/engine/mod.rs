@@ -581,9 +581,15 @@ fn tasks_with(
     bodies: &crate::bodies::Bodies,
 ) -> Result<Vec<TaskStatus<'static>>, Errors> {
     let reg = one(Register::base())?;
-    reg.statuses_with(q.agency.as_deref(), &q.progress, as_of, bodies)
+    reg.statuses_with(q.agency.as_deref(), &q.progress, &q.events, as_of, bodies)
         .map_err(|d| {
-            let path = format!("progress{}", d.path.as_deref().unwrap_or(""));
+            // `/progress/0/task` → `progress/0/task`: a place in the query.
+            let path = d
+                .path
+                .as_deref()
+                .unwrap_or("")
+                .trim_start_matches('/')
+                .to_string();
             vec![d.at(path)]
         })
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::obligations::status::StatusReport;
 use crate::obligations::Obligation;
 use crate::rules::{Change, Check};
-use crate::tasks::Progress;
+use crate::tasks::{Progress, TaskEvent};
 use serde::{Deserialize, Serialize};
 
 /// A rule script or a rule-test file as a host holds it: its file name
@@ -144,6 +144,9 @@ pub struct TasksQuery {
     /// Progress records.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub progress: Vec<Progress>,
+    /// Events, each declared once with the tasks it starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<TaskEvent>,
 }
 
 /// Whether rule scripts load, and what they change.

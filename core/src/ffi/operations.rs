@@ -381,7 +381,10 @@ fn tasks(a: &Args) -> Result<Vec<TaskStatus<'static>>, Errors> {
     let q: TasksQuery = a.opt(
         1,
         "query",
-        Text::new("{agency?, progress?}", "{agency?, progress?}"),
+        Text::new(
+            "{agency?, progress?, events?}",
+            "{agency?, progress?, events?}",
+        ),
     )?;
     crate::engine::tasks(&q, as_of)
 }

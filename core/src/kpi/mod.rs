@@ -79,6 +79,20 @@ impl AdminLevel {
             AdminLevel::Unit => "unit",
         }
     }
+
+    /// The level in words ("cấp xã" / "commune").
+    ///
+    /// ```
+    /// assert_eq!(dxplan::kpi::AdminLevel::Commune.name().vi, "cấp xã");
+    /// ```
+    pub fn name(self) -> Text {
+        match self {
+            AdminLevel::Province => Text::new("cấp tỉnh", "province"),
+            AdminLevel::City => Text::new("cấp huyện, thành phố", "district or city"),
+            AdminLevel::Commune => Text::new("cấp xã", "commune"),
+            AdminLevel::Unit => Text::new("cơ quan, đơn vị", "agency or unit"),
+        }
+    }
 }
 
 impl FromStr for AdminLevel {

@@ -27,7 +27,9 @@
 //! assert_eq!((half.days, half.working_days, half.too_short), (0, 0, true));
 //! ```
 
-use super::{sort_obligations, Level, Obligation, ObligationKind, OverlapRule, Plans};
+use super::{
+    sort_obligations, Level, Obligation, ObligationKind, OverlapRule, Plans, UndatedReport,
+};
 use crate::calendar::date::{check_year, format_date};
 use crate::calendar::holidays::Calendar;
 use crate::calendar::period::Period;
@@ -114,6 +116,10 @@ pub struct CalendarReport {
     pub overlaps: Vec<Overlap>,
     /// Consolidation windows between levels.
     pub consolidation_windows: Vec<ConsolidationWindow>,
+    /// Reports the plans in force ask for without a day: no deadline is
+    /// computed, each is flagged (`obligation.no_day`, path `/undated/i`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undated: Vec<UndatedReport>,
     /// Warnings and notes, with `path` pointing into `obligations`.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -176,6 +182,11 @@ pub fn calendar(
     let overlaps = find_overlaps(plans, &mut obligations)?;
     let consolidation_windows = find_windows(cal, &obligations)?;
 
+    // Titles before the level filter: a message may name the other level's report.
+    let titles: Vec<(String, Text)> = obligations
+        .iter()
+        .map(|o| (o.id.clone(), o.title()))
+        .collect();
     if let Some(level) = filter.level {
         obligations.retain(|o| o.level == level);
     }
@@ -191,6 +202,14 @@ pub fn calendar(
         .collect();
 
     let index_of = |id: &str| obligations.iter().position(|o| o.id == id);
+    // An obligation named in a message by its title (ids stay in JSON).
+    let title_of = |id: &str| {
+        titles
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| Text::new(id, id))
+    };
     for (i, o) in obligations.iter().enumerate() {
         diagnostics.extend(obligation_findings(o, i));
     }
@@ -202,12 +221,12 @@ pub fn calendar(
                 Code::ConsolidationWindowShort,
                 Text::new(
                     format!(
-                        "Cấp trên chỉ có {} ngày làm việc để tổng hợp kỳ {} ({} → {}): hạn cấp dưới {}, hạn cấp trên {}",
-                        w.working_days, w.period, w.lower, w.upper, format_date(w.from), format_date(w.to)
+                        "Cấp trên chỉ có {} ngày làm việc để tổng hợp {}: hạn của {} {}, hạn của {} {}",
+                        w.working_days, w.kind.title(&w.period).vi.to_lowercase(), title_of(&w.lower).vi, format_date(w.from), title_of(&w.upper).vi, format_date(w.to)
                     ),
                     format!(
-                        "the upper level has {} working days to consolidate period {} ({} → {}): lower deadline {}, upper deadline {}",
-                        w.working_days, w.period, w.lower, w.upper, format_date(w.from), format_date(w.to)
+                        "the upper level has {} working days to consolidate the {}: {} due {}, {} due {}",
+                        w.working_days, w.kind.title(&w.period).en.to_lowercase(), title_of(&w.lower).en, format_date(w.from), title_of(&w.upper).en, format_date(w.to)
                     ),
                 ),
             )
@@ -234,40 +253,85 @@ pub fn calendar(
                 Code::ReportsOverlap,
                 Text::new(
                     format!(
-                        "{} (hạn {}) và {} (hạn {}) đến hạn cùng tháng; quy tắc '{}': {vi_rule}",
-                        o.longer,
+                        "{} (hạn {}) và {} (hạn {}) đến hạn cùng tháng: {vi_rule}",
+                        title_of(&o.longer).vi,
                         format_date(o.longer_deadline),
-                        o.shorter,
+                        title_of(&o.shorter).vi,
                         format_date(o.shorter_deadline),
-                        overlap_name(o.rule)
                     ),
                     format!(
-                        "{} (due {}) and {} (due {}) fall due in the same month; rule '{}': {en_rule}",
-                        o.longer,
+                        "{} (due {}) and {} (due {}) fall due in the same month: {en_rule}",
+                        title_of(&o.longer).en,
                         format_date(o.longer_deadline),
-                        o.shorter,
+                        title_of(&o.shorter).en,
                         format_date(o.shorter_deadline),
-                        overlap_name(o.rule)
                     ),
                 ),
             )
             .at(format!("/obligations/{path}")),
         );
     }
+    let undated: Vec<UndatedReport> = selected
+        .iter()
+        .filter(|p| p.in_force(year) && p.issued.as_ref().is_none_or(|i| i.on.year() <= year))
+        .flat_map(|p| p.undated.iter())
+        .filter(|u| filter.level.is_none_or(|l| u.level == l))
+        .cloned()
+        .collect();
+    for (i, u) in undated.iter().enumerate() {
+        diagnostics.push(no_day(u, plans, year).at(format!("/undated/{i}")));
+    }
     Ok(CalendarReport {
         year,
         obligations,
         overlaps,
         consolidation_windows,
+        undated,
         diagnostics,
     })
 }
 
-fn overlap_name(rule: OverlapRule) -> &'static str {
-    match rule {
-        OverlapRule::Separate => "separate",
-        OverlapRule::Supersede => "supersede",
+/// `obligation.no_day`: what a report without a day leaves open, and how a
+/// rule script gives it one.
+fn no_day(u: &UndatedReport, plans: &Plans, year: i32) -> Diagnostic {
+    let plan = plans
+        .get(&u.plan)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|_| Text::new(u.plan.clone(), u.plan.clone()));
+    // The bodies named that ended by the year's end, and who holds their work.
+    let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let (mut vi_now, mut en_now) = (String::new(), String::new());
+    for r in plans.bodies.renamed_in(&u.to.vi, end) {
+        if let Some(n) = &r.now {
+            vi_now.push_str(&format!(" (từ {}: {})", format_date(r.since), n.name.vi));
+            en_now.push_str(&format!(" (from {}: {})", format_date(r.since), n.name.en));
+        }
     }
+    Diagnostic::new(
+        Severity::Warning,
+        Code::ObligationNoDay,
+        Text::new(
+            format!(
+                "{} yêu cầu {} gửi {}{vi_now} nhưng {}: dxplan không tính hạn cho báo cáo này",
+                plan.vi,
+                u.name.vi.to_lowercase(),
+                u.to.vi,
+                u.open.vi
+            ),
+            format!(
+                "{} asks for {} to {}{en_now} but {}: dxplan computes no deadline for it",
+                plan.en,
+                u.name.en.to_lowercase(),
+                u.to.en,
+                u.open.en
+            ),
+        ),
+    )
+    .with_hint(Text::new(
+        "Khi có văn bản quy định ngày nộp, khai báo báo cáo bằng bao_cao(#{ … }) trong quy tắc của năm đó.",
+        "Once a document sets the day, declare the report with bao_cao(#{ … }) in that year's rules.",
+    ))
+    .with_source(u.source.clone())
 }
 
 /// Per-obligation findings: last day off, short data gap.
@@ -282,22 +346,22 @@ fn obligation_findings(o: &Obligation, index: usize) -> Vec<Diagnostic> {
                 Code::DeadlineOnDayOff,
                 Text::new(
                     format!(
-                        "{}: ngày cuối cùng đúng hạn {} là ngày nghỉ ({}); chính sách '{}' → {} (giữ nguyên: {}, chuyển sau: {}, chuyển trước: {})",
-                        o.id,
+                        "{}: ngày cuối cùng đúng hạn {} là ngày nghỉ ({}); theo chính sách hạn ({}), hạn là {} (giữ nguyên: {}; lùi sang ngày làm việc kế tiếp: {}; đưa lên ngày làm việc trước: {})",
+                        o.title().vi,
                         format_date(o.last_on_time_day),
                         reason.vi,
-                        o.policy,
+                        o.policy.name().vi,
                         format_date(o.deadline),
                         format_date(o.by_rule.keep),
                         format_date(o.by_rule.roll_forward),
                         format_date(o.by_rule.pull_back)
                     ),
                     format!(
-                        "{}: the last on-time day {} is a day off ({}); policy '{}' → {} (keep: {}, roll forward: {}, pull back: {})",
-                        o.id,
+                        "{}: the last on-time day {} is a day off ({}); under the deadline policy ({}) it is {} (kept: {}; next working day: {}; previous working day: {})",
+                        o.title().en,
                         format_date(o.last_on_time_day),
                         reason.en,
-                        o.policy,
+                        o.policy.name().en,
                         format_date(o.deadline),
                         format_date(o.by_rule.keep),
                         format_date(o.by_rule.roll_forward),
@@ -318,13 +382,13 @@ fn obligation_findings(o: &Obligation, index: usize) -> Vec<Diagnostic> {
                     Text::new(
                         format!(
                             "{}: số liệu chốt đến {} nhưng hạn nộp là {} ({gap} ngày làm việc)",
-                            o.id,
+                            o.title().vi,
                             format_date(w.end),
                             format_date(o.deadline)
                         ),
                         format!(
                             "{}: data is cut off on {} but the deadline is {} ({gap} working days)",
-                            o.id,
+                            o.title().en,
                             format_date(w.end),
                             format_date(o.deadline)
                         ),

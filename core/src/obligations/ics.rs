@@ -49,28 +49,27 @@ pub fn to_icalendar(obligations: &[Obligation], stamp: NaiveDate, lang: Lang) ->
     let dtstamp = format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d"));
     for o in obligations {
         let summary = format!(
-            "{} {} – {} → {}",
-            o.kind.name().get(lang),
-            o.period,
-            o.level.name().get(lang),
+            "{} – {} → {}",
+            o.names.report.get(lang),
+            o.names.level.get(lang),
             o.recipient.name.get(lang)
         );
+        let source = o.names.source.get(lang);
+        let policy = o.policy.name();
         let mut description = match lang {
             Lang::Vi => format!(
-                "Hạn: trước ngày {}. Ngày cuối cùng đúng hạn ({}): {}.\nNguyên văn: {}\nNguồn: {}",
+                "Hạn: trước ngày {}. Ngày cuối cùng đúng hạn: {} (chính sách hạn: {}).\nNguyên văn: {}\nNguồn: {source}",
                 format_date(o.due_before),
-                o.policy,
                 format_date(o.deadline),
+                policy.vi,
                 o.rule_text,
-                o.source
             ),
             Lang::En => format!(
-                "Due before {}. Last on-time day ({}): {}.\nText: {}\nSource: {}",
+                "Due before {}. Last on-time day: {} (deadline policy: {}).\nText: {}\nSource: {source}",
                 format_date(o.due_before),
-                o.policy,
                 format_date(o.deadline),
+                policy.en,
                 o.rule_text,
-                o.source
             ),
         };
         if o.provisional {
@@ -92,7 +91,7 @@ pub fn to_icalendar(obligations: &[Obligation], stamp: NaiveDate, lang: Lang) ->
         ));
         lines.push(format!("SUMMARY:{}", escape(&summary)));
         lines.push(format!("DESCRIPTION:{}", escape(&description)));
-        lines.push(format!("CATEGORIES:{}", escape(&o.plan)));
+        lines.push(format!("CATEGORIES:{}", escape(o.names.plan.get(lang))));
         lines.push("TRANSP:TRANSPARENT".into());
         lines.push("END:VEVENT".into());
     }

@@ -30,10 +30,11 @@ mod obligation;
 mod plan;
 mod vocabulary;
 
-pub use obligation::{DatesByRule, Obligation};
+pub use obligation::{DatesByRule, Obligation, ObligationNames};
 pub(crate) use plan::sort_obligations;
 pub use plan::{
     DeadlineRule, DueOverride, InspectionWindow, Issued, Plan, Plans, PolicyChange, Schedule,
+    UndatedReport,
 };
 pub use vocabulary::{Level, ObligationKind, OverlapRule, Recipient, RecipientChange};
 

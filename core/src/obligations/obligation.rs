@@ -101,9 +101,65 @@ pub struct Obligation {
     /// level, 1/7/2025): the reporter no longer exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporter_ended: Option<crate::bodies::Ended>,
+    /// The obligation in words for people, next to its ids: what is due,
+    /// the plan, the level and the source as an official cites them.
+    pub names: ObligationNames,
+}
+
+/// How people read an obligation's ids (`2025-Q3`, `city-2025`, a seed
+/// file name): the texts a page or a calendar shows.
+///
+/// ```
+/// let e = dxplan::Engine::with_defaults();
+/// let cal = e.calendar(2025, &Default::default()).unwrap();
+/// let o = cal.obligations.iter().find(|o| o.id == "city-2025/unit/quarterly/2025-Q3").unwrap();
+/// assert_eq!(o.names.report.vi, "Báo cáo quý III/2025");
+/// assert_eq!(o.names.plan.vi, "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025");
+/// assert_eq!(o.names.source.vi, "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025, §VII.1, dòng 903–906");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ObligationNames {
+    /// What is due for the period ("Báo cáo quý III/2025").
+    pub report: Text,
+    /// The plan's title.
+    pub plan: Text,
+    /// Who reports ("Đơn vị").
+    pub level: Text,
+    /// The source with the document's title instead of its file name.
+    pub source: Text,
+}
+
+impl ObligationNames {
+    fn of(plan: &Plan, kind: ObligationKind, period: &Period, level: Level, source: &str) -> Self {
+        use crate::obligations::seeds::cite;
+        ObligationNames {
+            report: kind.title(period),
+            plan: plan.name.clone(),
+            level: level.name(),
+            source: Text::new(cite(source, crate::Lang::Vi), cite(source, crate::Lang::En)),
+        }
+    }
 }
 
 impl Obligation {
+    /// The obligation as an official names it: "Báo cáo quý III/2025 của
+    /// đơn vị" (the stable id is [`Obligation::id`]).
+    ///
+    /// ```
+    /// let e = dxplan::Engine::with_defaults();
+    /// let cal = e.calendar(2025, &Default::default()).unwrap();
+    /// let o = cal.obligations.iter().find(|o| o.id == "city-2025/unit/quarterly/2025-Q3").unwrap();
+    /// assert_eq!(o.title().vi, "Báo cáo quý III/2025 của đơn vị");
+    /// ```
+    pub fn title(&self) -> Text {
+        let (t, l) = (&self.names.report, &self.names.level);
+        Text::new(
+            format!("{} của {}", t.vi, l.vi.to_lowercase()),
+            format!("{} from the {}", t.en, l.en.to_lowercase()),
+        )
+    }
+
     /// What a reader must know when the recipient or the reporter of this
     /// obligation no longer exists on its deadline (`recipient.dissolved`,
     /// `reporter.dissolved`), with the day it ended and how a rule script
@@ -118,14 +174,14 @@ impl Obligation {
                     Text::new(
                         format!(
                             "{}: nơi nhận '{}' không còn từ {} (trước hạn {}) và chưa có cơ quan kế thừa",
-                            self.id,
+                            self.title().vi,
                             self.recipient.name.vi,
                             format_date(e.since),
                             format_date(self.deadline)
                         ),
                         format!(
                             "{}: the recipient '{}' no longer exists from {} (before the deadline {}) and no successor is declared",
-                            self.id,
+                            self.title().en,
                             self.recipient.name.en,
                             format_date(e.since),
                             format_date(self.deadline)
@@ -161,14 +217,14 @@ impl Obligation {
                     Text::new(
                         format!(
                             "{}: cấp báo cáo '{}' không còn từ {} (trước hạn {})",
-                            self.id,
+                            self.title().vi,
                             self.level.name().vi,
                             format_date(e.since),
                             format_date(self.deadline)
                         ),
                         format!(
                             "{}: the reporting level '{}' no longer exists from {} (before the deadline {})",
-                            self.id,
+                            self.title().en,
                             self.level.name().en,
                             format_date(e.since),
                             format_date(self.deadline)
@@ -179,6 +235,18 @@ impl Obligation {
             );
         }
         out
+    }
+
+    /// The same obligation from another source (a deadline set by a rule
+    /// script), its cited source following.
+    pub(super) fn with_source(mut self, source: String) -> Self {
+        use crate::obligations::seeds::cite;
+        self.names.source = Text::new(
+            cite(&source, crate::Lang::Vi),
+            cite(&source, crate::Lang::En),
+        );
+        self.source = source;
+        self
     }
 
     /// Derives an obligation's dates from its rule.
@@ -250,6 +318,7 @@ impl Obligation {
             recipient_via: Vec::new(),
             recipient_ended: None,
             reporter_ended: None,
+            names: ObligationNames::of(plan, rule.kind, &period, rule.level, &rule.source),
         })
     }
 }

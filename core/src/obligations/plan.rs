@@ -151,6 +151,60 @@ pub struct Plan {
     /// before it (Decision 5c). `None` where the seeds do not give the date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<Issued>,
+    /// Reports the document asks for without a day to compute a deadline
+    /// from (004 §IV: "định kỳ sơ kết, tổng kết"): listed and flagged in
+    /// the calendar, never given a date (Decision 5d).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undated: Vec<UndatedReport>,
+}
+
+/// A report a plan asks for without a day ("định kỳ hàng năm … theo quy
+/// định"), as far as the text allows, and what it leaves open.
+///
+/// ```
+/// let plans = dxplan::defaults::rules().plans.clone();
+/// let p = plans.get("action-03-2025").unwrap();
+/// let u = &p.undated[0];
+/// assert_eq!(u.every, Some(dxplan::PeriodKind::Year));
+/// assert!(u.open.vi.contains("ngày nộp"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UndatedReport {
+    /// The plan asking for it.
+    pub plan: String,
+    /// What is reported.
+    pub name: Text,
+    /// Who reports.
+    pub level: Level,
+    /// To whom, in the document's words (a ministry, the people's committee).
+    pub to: Text,
+    /// How often, when the text says ("định kỳ hàng năm").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<PeriodKind>,
+    /// What the text leaves open (the day, the period).
+    pub open: Text,
+    /// The words of the document.
+    pub rule_text: String,
+    /// Document file, section and lines.
+    pub source: String,
+}
+
+impl UndatedReport {
+    /// What a report without a day leaves open: the day, and the period
+    /// when the text gives no frequency either.
+    pub fn open_for(every: Option<PeriodKind>) -> Text {
+        match every {
+            Some(_) => Text::new(
+                "văn bản không nêu ngày nộp",
+                "the text gives no day to report by",
+            ),
+            None => Text::new(
+                "văn bản không nêu kỳ báo cáo và ngày nộp",
+                "the text gives neither a period nor a day to report by",
+            ),
+        }
+    }
 }
 
 /// The day a plan was issued, with the document that says so.
@@ -285,9 +339,9 @@ impl Plan {
             .find(|o| o.kind == rule.kind && o.level == rule.level && o.period == period);
         match over {
             Some(o) => {
-                let mut ob = Obligation::derive(cal, self, rule, period, o.due_before)?;
-                ob.source = format!("{}; {}", o.source, ob.source);
-                Ok(ob)
+                let ob = Obligation::derive(cal, self, rule, period, o.due_before)?;
+                let source = format!("{}; {}", o.source, ob.source);
+                Ok(ob.with_source(source))
             }
             None => Obligation::derive(cal, self, rule, period, due),
         }

@@ -86,6 +86,25 @@ impl NonWorkingDayRule {
             NonWorkingDayRule::PullBack => "pull_back",
         }
     }
+
+    /// The rule in words, for people ("lùi sang ngày làm việc kế tiếp").
+    ///
+    /// ```
+    /// assert_eq!(dxplan::NonWorkingDayRule::Keep.name().vi, "giữ nguyên");
+    /// ```
+    pub fn name(self) -> Text {
+        match self {
+            NonWorkingDayRule::Keep => Text::new("giữ nguyên", "kept"),
+            NonWorkingDayRule::RollForward => Text::new(
+                "lùi sang ngày làm việc kế tiếp",
+                "moved to the next working day",
+            ),
+            NonWorkingDayRule::PullBack => Text::new(
+                "đưa lên ngày làm việc trước",
+                "moved to the previous working day",
+            ),
+        }
+    }
 }
 
 impl Boundary {
@@ -98,6 +117,21 @@ impl Boundary {
         match self {
             Boundary::Exclusive => "exclusive",
             Boundary::Inclusive => "inclusive",
+        }
+    }
+
+    /// The boundary in words, for people.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::Boundary::Exclusive.name().vi, "\"trước ngày X\": hạn là ngày liền trước X");
+    /// ```
+    pub fn name(self) -> Text {
+        match self {
+            Boundary::Exclusive => Text::new(
+                "\"trước ngày X\": hạn là ngày liền trước X",
+                "\"before day X\": due the day before X",
+            ),
+            Boundary::Inclusive => Text::new("hạn là chính ngày X", "due on day X itself"),
         }
     }
 }
@@ -165,6 +199,23 @@ impl DeadlinePolicy {
         boundary: Boundary::Inclusive,
         non_working_day: NonWorkingDayRule::RollForward,
     };
+}
+
+impl DeadlinePolicy {
+    /// The policy in words, for people: the boundary, then what a last day
+    /// that is a day off becomes (the stable id is [`fmt::Display`]).
+    ///
+    /// ```
+    /// let p: dxplan::DeadlinePolicy = "exclusive+keep".parse().unwrap();
+    /// assert_eq!(p.name().vi, "\"trước ngày X\": hạn là ngày liền trước X; gặp ngày nghỉ: giữ nguyên");
+    /// ```
+    pub fn name(&self) -> Text {
+        let (b, r) = (self.boundary.name(), self.non_working_day.name());
+        Text::new(
+            format!("{}; gặp ngày nghỉ: {}", b.vi, r.vi),
+            format!("{}; a day off is {}", b.en, r.en),
+        )
+    }
 }
 
 impl fmt::Display for DeadlinePolicy {

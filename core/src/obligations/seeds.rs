@@ -100,6 +100,7 @@ pub fn dti_2022() -> Plan {
         policy_changes: Vec::new(),
         // 001 §IV.2.a (line 426–427) names the plan and its date; 003 itself
         // is the unsigned text.
+        undated: Vec::new(),
         issued: Some(Issued {
             on: date(2022, 12, 22),
             number: "Kế hoạch số 4325/KH-BCĐCĐS".into(),
@@ -143,6 +144,7 @@ pub fn inspection_2024() -> Plan {
         due_overrides: Vec::new(),
         policy_changes: Vec::new(),
         issued: None,
+        undated: Vec::new(),
         rules: vec![
             DeadlineRule {
                 kind: ObligationKind::SelfInspection,
@@ -214,6 +216,7 @@ fn plan_without_rules(id: &str, vi: &str, en: &str, document: &str, years: (i32,
         due_overrides: Vec::new(),
         policy_changes: Vec::new(),
         issued: None,
+        undated: Vec::new(),
     }
 }
 
@@ -250,4 +253,81 @@ pub fn all() -> Vec<Plan> {
         resolution_09_2022(),
         action_03_2025(),
     ]
+}
+
+/// How an official cites a seed document: the title of the plan it holds,
+/// with its number and date where a document gives them (`None` for a file
+/// that is not a seed).
+///
+/// ```
+/// use dxplan::obligations::seeds::document_title;
+/// let t = document_title("003_08cb75b396c90965.txt").unwrap();
+/// assert!(t.vi.starts_with("Kế hoạch nâng cao Chỉ số Chuyển đổi số"));
+/// assert!(t.vi.contains("số 4325/KH-BCĐCĐS ngày 22/12/2022"));
+/// ```
+pub fn document_title(file: &str) -> Option<Text> {
+    use std::sync::OnceLock;
+    static TITLES: OnceLock<Vec<(String, Text)>> = OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            all()
+                .into_iter()
+                .map(|p| {
+                    let title = match &p.issued {
+                        Some(i) => {
+                            let number = i.number.trim_start_matches("Kế hoạch số ");
+                            let on = crate::calendar::date::format_date(i.on);
+                            Text::new(
+                                format!("{} (số {number} ngày {on})", p.name.vi),
+                                format!("{} (No. {number} of {on})", p.name.en),
+                            )
+                        }
+                        None => p.name.clone(),
+                    };
+                    (p.document, title)
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(f, _)| f == file)
+        .map(|(_, t)| t.clone())
+}
+
+/// The title of a seed plan, for people (`None` for an unknown id).
+///
+/// ```
+/// let t = dxplan::obligations::seeds::plan_title("city-2025").unwrap();
+/// assert_eq!(t.vi, "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025");
+/// ```
+pub fn plan_title(id: &str) -> Option<Text> {
+    all().into_iter().find(|p| p.id == id).map(|p| p.name)
+}
+
+/// `source` as people read it: each seed file name is replaced by its
+/// document's title ([`document_title`]); the rest (section, lines) stays.
+/// JSON keeps the file names.
+///
+/// ```
+/// use dxplan::{obligations::seeds::cite, Lang};
+/// assert_eq!(
+///     cite("000_b9c617fe6a001fd2.txt §VII.1, dòng 903–906", Lang::Vi),
+///     "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025, §VII.1, dòng 903–906"
+/// );
+/// ```
+pub fn cite(source: &str, lang: crate::Lang) -> String {
+    let mut out = source.to_string();
+    for p in all() {
+        if let Some(title) = out
+            .contains(&p.document)
+            .then(|| document_title(&p.document))
+            .flatten()
+        {
+            let with_sep = format!("{} ", p.document);
+            let name = title.get(lang);
+            out = out
+                .replace(&with_sep, &format!("{name}, "))
+                .replace(&p.document, name);
+        }
+    }
+    out
 }

@@ -175,6 +175,33 @@ impl ObligationKind {
         }
     }
 
+    /// The obligation of a period as an official names it: "Báo cáo quý
+    /// III/2025", "Báo cáo 6 tháng đầu năm 2025", "Ban hành kế hoạch triển
+    /// khai năm 2025".
+    ///
+    /// ```
+    /// use dxplan::{ObligationKind, Period};
+    /// let q3 = Period::quarter(2025, 3).unwrap();
+    /// assert_eq!(ObligationKind::Quarterly.title(&q3).vi, "Báo cáo quý III/2025");
+    /// assert_eq!(ObligationKind::Quarterly.title(&q3).en, "Quarterly report, Q3 2025");
+    /// ```
+    pub fn title(self, period: &crate::Period) -> Text {
+        let (name, p) = (self.name(), period.name());
+        match self {
+            // The period's name already says which report it is.
+            ObligationKind::Quarterly | ObligationKind::HalfYear | ObligationKind::Annual => {
+                Text::new(
+                    format!("Báo cáo {}", p.vi),
+                    format!("{}, {}", name.en, p.en),
+                )
+            }
+            _ => Text::new(
+                format!("{} {}", name.vi, p.vi),
+                format!("{}, {}", name.en, p.en),
+            ),
+        }
+    }
+
     /// Whether the obligation reports on data of its period (and so has a
     /// Decree 09 data window to respect).
     ///

@@ -3,7 +3,7 @@
 //! engine's `rulesDiff` / `explainDeadline`.
 
 use super::{Change, RuleSet};
-use crate::diagnostic::{Code, Diagnostic, Result, Text};
+use crate::diagnostic::{Code, Diagnostic, Lang, Result, Text};
 use crate::kpi::Target;
 use crate::obligations::{Level, Obligation, ObligationKind, RecipientChange};
 use chrono::{Datelike, NaiveDate};
@@ -59,10 +59,12 @@ pub struct DeadlineExplanation {
     pub recipient_in_force: Option<String>,
 }
 
-fn cite(t: &Target) -> String {
+/// Where a target was set, the seed named by its title.
+fn cite(t: &Target, lang: Lang) -> String {
+    let source = crate::obligations::seeds::cite(&t.source.cite(), lang);
     match &t.set_by {
-        Some(by) => format!("{by} ({})", t.source.cite()),
-        None => t.source.cite(),
+        Some(by) => format!("{by} ({source})"),
+        None => source,
     }
 }
 
@@ -95,10 +97,10 @@ impl RuleSet {
                     continue;
                 }
                 let origin = match (ta, tb) {
-                    (_, Some(t)) => Text::new(cite(t), cite(t)),
+                    (_, Some(t)) => Text::new(cite(t, Lang::Vi), cite(t, Lang::En)),
                     (Some(t), None) => Text::new(
-                        format!("hết hiệu lực sau năm {}: {}", t.to_year, cite(t)),
-                        format!("ended after {}: {}", t.to_year, cite(t)),
+                        format!("hết hiệu lực sau năm {}: {}", t.to_year, cite(t, Lang::Vi)),
+                        format!("ended after {}: {}", t.to_year, cite(t, Lang::En)),
                     ),
                     (None, None) => Text::new("", ""),
                 };
@@ -155,14 +157,16 @@ impl RuleSet {
                 Code::ObligationNotFound,
                 Text::new(
                     format!(
-                        "Kế hoạch {plan} không quy định {} của cấp {}",
-                        kind.name().vi,
-                        level.as_str()
+                        "{} không quy định {} của {}",
+                        p.name.vi,
+                        kind.name().vi.to_lowercase(),
+                        level.name().vi.to_lowercase()
                     ),
                     format!(
-                        "plan {plan} sets no {} for level {}",
-                        kind.name().en,
-                        level.as_str()
+                        "the {} sets no {} from the {}",
+                        p.name.en,
+                        kind.name().en.to_lowercase(),
+                        level.name().en.to_lowercase()
                     ),
                 ),
             ));

@@ -252,15 +252,13 @@ impl RuleSet {
                 },
                 summary: Text::new(
                     format!(
-                        "{} {}: {} — «{}»",
-                        t.plan,
+                        "{}: {} — «{}»",
                         t.years_text(),
                         t.describe(ind.unit).vi,
                         t.source.quote
                     ),
                     format!(
-                        "{} {}: {} — «{}»",
-                        t.plan,
+                        "{}: {} — «{}»",
                         t.years_text(),
                         t.describe(ind.unit).en,
                         t.source.quote

@@ -220,6 +220,8 @@ struct RawTask {
     coordinating: Option<String>,
     output: Option<String>,
     term: String,
+    #[serde(default)]
+    reading: Option<String>,
 }
 
 /// A task of a plan.
@@ -249,6 +251,62 @@ pub struct Task {
     pub term: Term,
     /// Document, section and lines.
     pub source: String,
+    /// How dxplan read a cell whose place the document's layout leaves
+    /// open (004 Appendix II tasks 11, 12, 23), with the lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+}
+
+/// An event that event-triggered tasks wait for ("Trung ương ban hành văn
+/// bản hướng dẫn", "Tỉnh ban hành Kế hoạch"), declared once with its day and
+/// the tasks it starts: each of them is as if it had a `triggered` record
+/// that day, noted with the event.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dxplan::tasks::{Register, TaskEvent, TaskState};
+/// let reg = Register::base().unwrap();
+/// let day = |d| NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
+/// let e = TaskEvent {
+///     event: "Bộ Khoa học và Công nghệ ban hành văn bản hướng dẫn".into(),
+///     on: day(2),
+///     starts: vec!["004-II-15".into(), "004-II-16".into()],
+///     note: None,
+/// };
+/// let all = reg.statuses_with(None, &[], &[e], day(10), &Default::default()).unwrap();
+/// let s = all.iter().find(|s| s.task.id == "004-II-16").unwrap();
+/// assert_eq!(s.state, TaskState::NotStarted); // started, nothing done yet
+/// assert_eq!(s.triggered_on, Some(day(2)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct TaskEvent {
+    /// What happened, in words (the document issued, by whom).
+    pub event: String,
+    /// The day it happened.
+    pub on: NaiveDate,
+    /// The ids of the event-triggered tasks it starts.
+    pub starts: Vec<String>,
+    /// A note (the document's number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl TaskEvent {
+    /// The event as the `triggered` progress records it stands for.
+    fn records(&self) -> impl Iterator<Item = Progress> + '_ {
+        let said = match &self.note {
+            Some(n) if !n.trim().is_empty() => format!("{} — {}", self.event.trim(), n.trim()),
+            _ => self.event.trim().to_string(),
+        };
+        self.starts.iter().map(move |t| Progress {
+            task: t.clone(),
+            on: self.on,
+            kind: ProgressKind::Triggered,
+            note: Some(said.clone()),
+        })
+    }
 }
 
 /// What a progress record says.
@@ -323,6 +381,9 @@ pub struct TaskStatus<'r> {
     /// For an event-triggered task, the day its event was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggered_on: Option<NaiveDate>,
+    /// The event, as its record or [`TaskEvent`] words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggered_by: Option<String>,
     /// The state in words.
     pub message: Text,
     /// The agencies named by the task (lead or coordinating) that had ended
@@ -368,6 +429,7 @@ impl Register {
                 output: r.output,
                 term_text: r.term,
                 term,
+                reading: r.reading,
             });
         }
         Ok(Register { tasks })
@@ -461,40 +523,86 @@ impl Register {
     }
 
     /// Checks progress records: each names a task of the register and a
-    /// supported date. Returns the diagnostics (`/i/task`, `/i/on`).
+    /// supported date; a `triggered` record is for an event-triggered task.
+    /// Returns the diagnostics (`/i/task`, `/i/kind`, `/i/on`).
     pub fn check_progress(&self, records: &[Progress]) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (i, p) in records.iter().enumerate() {
             match self.get(&p.task) {
                 Err(d) => out.push(d.at(format!("/{i}/task"))),
-                Ok(t)
-                    if p.kind == ProgressKind::Triggered
-                        && !matches!(t.term, Term::Event { .. }) =>
-                {
-                    out.push(
-                        Diagnostic::error(
-                            Code::TaskNotEventTriggered,
-                            Text::new(
-                                format!(
-                                    "Nhiệm vụ {} có thời hạn \"{}\", không chờ sự kiện nào: bản ghi \"triggered\" không áp dụng",
-                                    t.id, t.term_text
-                                ),
-                                format!(
-                                    "task {} is due \"{}\" and waits for no event: a \"triggered\" record does not apply",
-                                    t.id, t.term_text
-                                ),
-                            ),
-                        )
-                        .with_hint(Text::new(
-                            "Ghi tiến độ bằng \"progress\" hoặc \"done\"; \"triggered\" chỉ dành cho nhiệm vụ \"Sau khi …\", \"Khi …\".",
-                            "Record \"progress\" or \"done\"; \"triggered\" is for tasks due \"Sau khi …\" or \"Khi …\" only.",
-                        ))
-                        .at(format!("/{i}/kind")),
-                    );
+                Ok(t) if p.kind == ProgressKind::Triggered => {
+                    out.extend(waits_for_event(t).map(|d| d.at(format!("/{i}/kind"))));
                 }
                 Ok(_) => {}
             }
             if let Err(d) = crate::calendar::date::check_date(p.on) {
+                out.push(d.at(format!("/{i}/on")));
+            }
+        }
+        out
+    }
+
+    /// Checks events: each is worded, names at least one task, and every
+    /// task it starts exists and waits for an event. Returns the diagnostics
+    /// (`/i/event`, `/i/starts`, `/i/starts/j`, `/i/on`).
+    ///
+    /// ```
+    /// use dxplan::tasks::{Register, TaskEvent};
+    /// let reg = Register::base().unwrap();
+    /// let e = TaskEvent {
+    ///     event: "Tỉnh ban hành Kế hoạch".into(),
+    ///     on: chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap(),
+    ///     starts: vec!["000-V-1.2".into(), "000-V-4.3".into()],
+    ///     note: None,
+    /// };
+    /// let d = reg.check_events(&[e]);
+    /// assert_eq!(d[0].code.as_str(), "task.not_event_triggered");
+    /// assert_eq!(d[0].path.as_deref(), Some("/0/starts/1"));
+    /// ```
+    pub fn check_events(&self, events: &[TaskEvent]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, e) in events.iter().enumerate() {
+            if e.event.trim().is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        Code::TaskEventInvalid,
+                        Text::new(
+                            "Sự kiện chưa ghi nội dung: cần nêu việc gì đã xảy ra",
+                            "the event is not worded: say what happened",
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "Ví dụ: \"event\": \"Bộ Khoa học và Công nghệ ban hành văn bản hướng dẫn\".",
+                        "For example: \"event\": \"Bộ Khoa học và Công nghệ ban hành văn bản hướng dẫn\".",
+                    ))
+                    .at(format!("/{i}/event")),
+                );
+            }
+            if e.starts.is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        Code::TaskEventInvalid,
+                        Text::new(
+                            format!("Sự kiện \"{}\" không khởi động nhiệm vụ nào", e.event.trim()),
+                            format!("the event \"{}\" starts no task", e.event.trim()),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "Ghi mã các nhiệm vụ chờ sự kiện này trong \"starts\", ví dụ [\"004-II-15\", \"004-II-16\"].",
+                        "List the ids of the tasks waiting for it in \"starts\", e.g. [\"004-II-15\", \"004-II-16\"].",
+                    ))
+                    .at(format!("/{i}/starts")),
+                );
+            }
+            for (j, id) in e.starts.iter().enumerate() {
+                match self.get(id) {
+                    Err(d) => out.push(d.at(format!("/{i}/starts/{j}"))),
+                    Ok(t) => {
+                        out.extend(waits_for_event(t).map(|d| d.at(format!("/{i}/starts/{j}"))))
+                    }
+                }
+            }
+            if let Err(d) = crate::calendar::date::check_date(e.on) {
                 out.push(d.at(format!("/{i}/on")));
             }
         }
@@ -518,13 +626,14 @@ impl Register {
         records: &[Progress],
         as_of: NaiveDate,
     ) -> crate::Result<Vec<TaskStatus<'_>>> {
-        self.statuses_with(agency, records, as_of, &Bodies::default())
+        self.statuses_with(agency, records, &[], as_of, &Bodies::default())
     }
 
-    /// [`Register::statuses`] with the agencies read on `as_of` through the
-    /// bodies that ended: a task names the agency as the document wrote it,
-    /// its status says who holds the work now, and `agency` finds a task by
-    /// either name.
+    /// [`Register::statuses`] with events ([`TaskEvent`]) and the agencies
+    /// read on `as_of` through the bodies that ended: a task names the agency
+    /// as the document wrote it, its status says who holds the work now, and
+    /// `agency` finds a task by either name. The first bad record or event is
+    /// the error, at `/progress/i/…` or `/events/i/…`.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -532,19 +641,33 @@ impl Register {
     /// let bodies = &dxplan::defaults::rules().plans.bodies;
     /// let day = NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
     /// // Sở TT&TT merged into Sở KH&CN on 1/3/2025 (rules/2025.rhai): its 22 tasks are found too.
-    /// let found = reg.statuses_with(Some("Sở Khoa học và Công nghệ"), &[], day, bodies).unwrap();
+    /// let found = reg.statuses_with(Some("Sở Khoa học và Công nghệ"), &[], &[], day, bodies).unwrap();
     /// assert!(found.len() >= 22);
     /// ```
     pub fn statuses_with(
         &self,
         agency: Option<&str>,
         records: &[Progress],
+        events: &[TaskEvent],
         as_of: NaiveDate,
         bodies: &Bodies,
     ) -> crate::Result<Vec<TaskStatus<'_>>> {
-        if let Some(d) = self.check_progress(records).into_iter().next() {
+        let bad = self
+            .check_progress(records)
+            .into_iter()
+            .map(|d| prefixed(d, "/progress"))
+            .chain(
+                self.check_events(events)
+                    .into_iter()
+                    .map(|d| prefixed(d, "/events")),
+            )
+            .next();
+        if let Some(d) = bad {
             return Err(d);
         }
+        let started: Vec<Progress> = events.iter().flat_map(TaskEvent::records).collect();
+        let all: Vec<Progress> = records.iter().cloned().chain(started).collect();
+        let records = all.as_slice();
         let named = |t: &Task| {
             let mut text = t.lead.clone();
             if let Some(c) = &t.coordinating {
@@ -593,12 +716,17 @@ impl Register {
             .filter(|p| p.task == task.id && p.on <= as_of)
             .collect();
         let due = task.term.due();
-        let last_of = |k: ProgressKind| mine.iter().filter(|p| p.kind == k).map(|p| p.on).max();
-        // Only an event-triggered task has a trigger (check_progress refuses others).
-        let triggered_on = match task.term {
-            Term::Event { .. } => last_of(ProgressKind::Triggered),
+        // Only an event-triggered task has a trigger (check_progress and
+        // check_events refuse others); the first event recorded starts it.
+        let trigger = match task.term {
+            Term::Event { .. } => mine
+                .iter()
+                .filter(|p| p.kind == ProgressKind::Triggered)
+                .min_by_key(|p| p.on),
             _ => None,
         };
+        let triggered_on = trigger.map(|p| p.on);
+        let triggered_by = trigger.and_then(|p| p.note.clone());
         let progress_since = |from: Option<NaiveDate>| {
             mine.iter()
                 .filter(|p| p.kind == ProgressKind::Progress && from.is_none_or(|f| p.on >= f))
@@ -661,13 +789,13 @@ impl Register {
         };
         let mut message = describe(&state, due);
         if let (Some(on), false) = (triggered_on, matches!(state, TaskState::Done { .. })) {
+            let what = triggered_by
+                .as_deref()
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
             message = Text::new(
-                format!(
-                    "{} (sự kiện khởi động ngày {})",
-                    message.vi,
-                    format_date(on)
-                ),
-                format!("{} (triggered on {})", message.en, format_date(on)),
+                format!("{} (khởi động ngày {}{what})", message.vi, format_date(on)),
+                format!("{} (started on {}{what})", message.en, format_date(on)),
             );
         }
         TaskStatus {
@@ -675,10 +803,43 @@ impl Register {
             state,
             due,
             triggered_on,
+            triggered_by,
             message,
             agencies_changed: Vec::new(),
         }
     }
+}
+
+/// `d` with its path under `prefix`.
+fn prefixed(d: Diagnostic, prefix: &str) -> Diagnostic {
+    let path = format!("{prefix}{}", d.path.as_deref().unwrap_or(""));
+    d.at(path)
+}
+
+/// `task.not_event_triggered` for a task whose term waits for no event.
+fn waits_for_event(t: &Task) -> Option<Diagnostic> {
+    if matches!(t.term, Term::Event { .. }) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::TaskNotEventTriggered,
+            Text::new(
+                format!(
+                    "Nhiệm vụ {} có thời hạn \"{}\", không chờ sự kiện nào: không thể ghi sự kiện khởi động cho nhiệm vụ này",
+                    t.id, t.term_text
+                ),
+                format!(
+                    "task {} is due \"{}\" and waits for no event: it cannot be started by one",
+                    t.id, t.term_text
+                ),
+            ),
+        )
+        .with_hint(Text::new(
+            "Ghi tiến độ bằng \"progress\" hoặc \"done\"; sự kiện khởi động chỉ dành cho nhiệm vụ có thời hạn \"Sau khi …\", \"Khi …\".",
+            "Record \"progress\" or \"done\"; events start only tasks due \"Sau khi …\" or \"Khi …\".",
+        )),
+    )
 }
 
 fn describe(s: &TaskState, due: Option<NaiveDate>) -> Text {

@@ -64,6 +64,8 @@ pub struct DeadlineStatus {
     /// Status on `today` (submitted on time / late, or days left).
     #[serde(flatten)]
     pub status: StatusReport,
+    /// The obligation in words: the report, plan, level and cited source.
+    pub names: crate::obligations::ObligationNames,
 }
 
 /// The outcome of validating a whole report.

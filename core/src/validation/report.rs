@@ -169,6 +169,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                         deadline = Some(DeadlineStatus {
                             recipient: o.recipient.clone(),
                             source: o.source.clone(),
+                            names: o.names.clone(),
                             status: st,
                         });
                     }

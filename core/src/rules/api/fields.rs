@@ -108,16 +108,21 @@ fn add_form_field(
         )
         .with_hint(crate::forms::definition::kinds_hint())
     })?;
+    let field_name = crate::Text::new(field(def, "ten", what)?, field(def, "ten_en", what)?);
     form.add_field(parent, f)?;
     st.record(
         origin,
         kind,
         format!(
-            "thêm trường {parent}/{id} vào biểu mẫu {kind} từ năm {}",
+            "thêm ô \"{}\" vào biểu mẫu {} từ năm {}",
+            field_name.vi,
+            k.name().vi.to_lowercase(),
             st.script.year
         ),
         format!(
-            "add field {parent}/{id} to the {kind} form from {}",
+            "add the field \"{}\" to the {} form from {}",
+            field_name.en,
+            k.name().en.to_lowercase(),
             st.script.year
         ),
     );

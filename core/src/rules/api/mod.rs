@@ -140,6 +140,13 @@ pub const SCRIPT_API: &[ApiFunction] = &[
         reports::bao_cao,
     ),
     f(
+        "bao_cao_chua_co_ngay",
+        "#{ ke_hoach, ten, ten_en, cap, gui, gui_en, lap_lai?, nguyen_van, muc }",
+        "một báo cáo văn bản yêu cầu mà không nêu ngày nộp",
+        "a report the text asks for without a day",
+        reports::bao_cao_chua_co_ngay,
+    ),
+    f(
         "han_nop",
         "kế_hoạch, loại, cấp, kỳ, trước_ngày, nguồn",
         "đổi hạn nộp của một kỳ",
@@ -533,4 +540,10 @@ fn in_script_terms(code: Code, d: Diagnostic) -> Diagnostic {
         Some(h) => out.with_hint(h),
         None => out,
     }
+}
+
+/// A plan's title for the change records people read (the id when the plan
+/// is not a seed).
+pub(super) fn plan_name(id: &str) -> crate::Text {
+    crate::obligations::seeds::plan_title(id).unwrap_or_else(|| crate::Text::new(id, id))
 }

@@ -1,7 +1,10 @@
 //! Reporting obligations, deadlines, policies and recipients: `bao_cao`,
 //! `han_nop`, `chinh_sach_han`, `noi_nhan`.
 
-use super::{changes, date, field, invalid, not_known, not_valid, plan_mut, source, Shared, State};
+use super::{
+    changes, date, field, invalid, not_known, not_valid, plan_mut, plan_name, source, Shared, State,
+};
+use crate::calendar::date::format_date;
 use crate::calendar::period::Period;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::obligations::{DueOverride, Level, ObligationKind, Recipient, RecipientChange};
@@ -16,6 +19,13 @@ pub(super) fn bao_cao(engine: &mut Engine, name: &'static str, state: &Shared) {
         state,
         |st, o, def: rhai::Map| add_report_rule(st, o, &def)
     )
+}
+
+/// `bao_cao_chua_co_ngay(…)` (see [`super::SCRIPT_API`]).
+pub(super) fn bao_cao_chua_co_ngay(engine: &mut Engine, name: &'static str, state: &Shared) {
+    changes!(engine, name, state, |st, o, def: rhai::Map| {
+        add_undated_report(st, o, &def)
+    })
 }
 
 /// `han_nop(…)` (see [`super::SCRIPT_API`]).
@@ -55,12 +65,18 @@ pub(super) fn han_nop(engine: &mut Engine, name: &'static str, state: &Shared) {
                 o,
                 plan,
                 format!(
-                    "hạn {} {period} cấp {level} của {plan}: trước ngày {due}",
-                    k.name().vi.to_lowercase()
+                    "{}: hạn {} của {}: trước ngày {}",
+                    plan_name(plan).vi,
+                    k.title(&p).vi.to_lowercase(),
+                    l.name().vi.to_lowercase(),
+                    format_date(d)
                 ),
                 format!(
-                    "deadline of the {} {period} from {level} of {plan}: before {due}",
-                    k.name().en.to_lowercase()
+                    "{}: deadline of the {} from the {}: before {}",
+                    plan_name(plan).en,
+                    k.title(&p).en.to_lowercase(),
+                    l.name().en.to_lowercase(),
+                    format_date(d)
                 ),
             );
             Ok(())
@@ -87,8 +103,16 @@ pub(super) fn chinh_sach_han(engine: &mut Engine, name: &'static str, state: &Sh
             st.record(
                 o,
                 plan,
-                format!("từ năm {year}, chính sách hạn của {plan}: {p}"),
-                format!("from {year}, deadline policy of {plan}: {p}"),
+                format!(
+                    "từ năm {year}, chính sách hạn của {}: {}",
+                    plan_name(plan).vi,
+                    p.name().vi
+                ),
+                format!(
+                    "from {year}, deadline policy of the {}: {}",
+                    plan_name(plan).en,
+                    p.name().en
+                ),
             );
             Ok(())
         }
@@ -135,8 +159,18 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
             st.record(
                 o,
                 plan,
-                format!("từ {from}, báo cáo {plan} gửi cấp {level} đến {vi}"),
-                format!("from {from}, {plan} reports to level {level} go to {en}"),
+                format!(
+                    "từ {}, {}: báo cáo gửi {} chuyển đến {vi}",
+                    format_date(d),
+                    plan_name(plan).vi,
+                    l.name().vi.to_lowercase()
+                ),
+                format!(
+                    "from {}, {}: reports to the {} go to {en}",
+                    format_date(d),
+                    plan_name(plan).en,
+                    l.name().en.to_lowercase()
+                ),
             );
             Ok(())
         }
@@ -215,6 +249,7 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
     };
     let plan = plan_mut(&mut st.rules, &plan_id)?;
     let source = format!("{} {section}", plan.document);
+    let shown = section.clone();
     plan.rules.push(DeadlineRule {
         kind,
         level,
@@ -232,14 +267,86 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
         origin,
         &plan_id,
         format!(
-            "{plan_id}: {} của cấp {} ({source})",
+            "{}: {} của {} ({})",
+            plan_name(&plan_id).vi,
             kind.name().vi.to_lowercase(),
-            level.as_str()
+            level.name().vi.to_lowercase(),
+            shown
         ),
         format!(
-            "{plan_id}: {} from level {} ({source})",
+            "{}: {} from the {} ({})",
+            plan_name(&plan_id).en,
             kind.name().en.to_lowercase(),
-            level.as_str()
+            level.name().en.to_lowercase(),
+            shown
+        ),
+    );
+    Ok(())
+}
+
+/// `bao_cao_chua_co_ngay(#{ ... })`: a report a plan asks for without a day
+/// (004 §IV), with how often when the text says (`lap_lai: "nam"`).
+fn add_undated_report(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), Diagnostic> {
+    use crate::obligations::UndatedReport;
+    use crate::PeriodKind;
+    let what = ("Báo cáo chưa có ngày", "the undated report");
+    let plan_id = field(def, "ke_hoach", what)?;
+    let level: Level = field(def, "cap", what)?.parse().map_err(not_known)?;
+    let every = match def.get("lap_lai") {
+        None => None,
+        Some(_) => Some(match field(def, "lap_lai", what)?.as_str() {
+            "quarter" | "quy" => PeriodKind::Quarter,
+            "half_year" | "6_thang" => PeriodKind::HalfYear,
+            "year" | "nam" => PeriodKind::Year,
+            "month" | "thang" => PeriodKind::Month,
+            other => {
+                return Err(invalid(
+                    format!("Kỳ lặp lại không hợp lệ: '{other}' (quy, 6_thang, nam, thang)"),
+                    format!("invalid recurrence: '{other}' (quarter, half_year, year, month)"),
+                ))
+            }
+        }),
+    };
+    if def.contains_key("truoc_ngay") || def.contains_key("ngay_thang_cuoi") {
+        return Err(invalid(
+            "Báo cáo đã có ngày nộp: khai báo bằng bao_cao(#{ … })".into(),
+            "the report has a day: declare it with bao_cao(#{ … })".into(),
+        ));
+    }
+    let report = UndatedReport {
+        plan: plan_id.clone(),
+        name: crate::Text::new(field(def, "ten", what)?, field(def, "ten_en", what)?),
+        level,
+        to: crate::Text::new(field(def, "gui", what)?, field(def, "gui_en", what)?),
+        every,
+        open: UndatedReport::open_for(every),
+        rule_text: field(def, "nguyen_van", what)?,
+        source: String::new(),
+    };
+    let section = field(def, "muc", what)?;
+    let plan = plan_mut(&mut st.rules, &plan_id)?;
+    let source = format!("{} {section}", plan.document);
+    let (name_vi, name_en) = (report.name.vi.clone(), report.name.en.clone());
+    plan.undated.push(UndatedReport {
+        source: source.clone(),
+        ..report
+    });
+    st.record(
+        origin,
+        &plan_id,
+        format!(
+            "{}: {} của {}, văn bản không nêu ngày nộp ({})",
+            plan_name(&plan_id).vi,
+            name_vi.to_lowercase(),
+            level.name().vi.to_lowercase(),
+            section
+        ),
+        format!(
+            "{}: {} from the {}, with no day in the text ({})",
+            plan_name(&plan_id).en,
+            name_en.to_lowercase(),
+            level.name().en.to_lowercase(),
+            section
         ),
     );
     Ok(())

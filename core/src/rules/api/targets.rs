@@ -2,7 +2,7 @@
 
 use super::{
     changes, comparator, field, invalid, kpi_hint, map_array, not_known, number, plan_hint,
-    serde_name, source, unknown, year, Shared, State,
+    plan_name, serde_name, source, unknown, year, Shared, State,
 };
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::kpi::{AdminLevel, Target};
@@ -71,11 +71,12 @@ pub(super) fn bo_chi_tieu(engine: &mut Engine, name: &'static str, state: &Share
             for t in &mut ind.targets {
                 t.to_year = t.to_year.min(y - 1);
             }
+            let name = ind.name.clone();
             st.record(
                 o,
                 kpi,
-                format!("bỏ chỉ tiêu {kpi} từ năm {y} ({nguon})"),
-                format!("retire {kpi} from {y} ({nguon})"),
+                format!("bỏ chỉ tiêu \"{}\" từ năm {y} ({nguon})", name.vi),
+                format!("retire \"{}\" from {y} ({nguon})", name.en),
             );
             Ok(())
         }
@@ -128,15 +129,23 @@ fn set_target(
         set_by: Some(origin.clone()),
     };
     let text = target.describe(ind.unit);
+    let name = ind.name.clone();
     ind.targets.push(target);
-    let at = level
-        .map(|l| format!(" [{}]", l.as_str()))
+    let (at_vi, at_en) = level
+        .map(|l| (format!(", {}", l.name().vi), format!(", {}", l.name().en)))
         .unwrap_or_default();
+    let title = plan_name(plan);
     st.record(
         origin,
         kpi,
-        format!("mục tiêu {kpi} của {plan} năm {y}{at}: {}", text.vi),
-        format!("target {kpi} of {plan} for {y}{at}: {}", text.en),
+        format!(
+            "mục tiêu \"{}\" của {} năm {y}{at_vi}: {}",
+            name.vi, title.vi, text.vi
+        ),
+        format!(
+            "target \"{}\" of the {} for {y}{at_en}: {}",
+            name.en, title.en, text.en
+        ),
     );
     Ok(())
 }
