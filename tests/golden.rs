@@ -445,3 +445,61 @@ fn tasks_name_their_agencies_and_who_holds_the_work_now() {
     assert!(before.len() < found.len());
     assert!(before.iter().all(|s| s.agencies_changed.is_empty()));
 }
+
+/// Issue 14 §5: what people read names periods, plans, sources and
+/// policies in words. The human calendar and `.ics` of every seed year, in
+/// both languages, carry none of the ids that JSON keeps: no `2025-Q3` or
+/// `2025-H1`, no plan id, no seed file name, no policy token, no ISO date.
+#[test]
+fn human_output_has_no_internal_tokens() {
+    let plan_ids = [
+        "city-2025",
+        "dti-2022",
+        "inspection-2024",
+        "resolution-09-2022",
+        "action-03-2025",
+    ];
+    let policy = [
+        "exclusive",
+        "inclusive",
+        "keep",
+        "roll_forward",
+        "pull_back",
+    ];
+    let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    for year in 2022..=2026 {
+        for lang in ["vi", "en"] {
+            for extra in [&[][..], &["--ics", "-"][..]] {
+                let y = year.to_string();
+                let mut args = vec!["dxplan", "--lang", lang, "calendar", y.as_str()];
+                args.extend_from_slice(extra);
+                let out = dxplan_cli::run(&args, today);
+                assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+                // The .ics keeps ids only in its UID lines (stable event ids).
+                let text: String = out
+                    .stdout
+                    .replace("\r\n ", "")
+                    .lines()
+                    .filter(|l| !l.starts_with("UID:"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let words: Vec<&str> = text
+                    .split(|c: char| c.is_whitespace() || "(),;:·'\"".contains(c))
+                    .collect();
+                for w in &words {
+                    let w = w.trim_end_matches('.');
+                    let b = w.as_bytes();
+                    let iso_like =
+                        b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
+                    assert!(!iso_like, "{args:?}: '{w}' is an id or an ISO date");
+                    assert!(!plan_ids.contains(&w), "{args:?}: plan id '{w}'");
+                    assert!(
+                        !policy.iter().any(|p| w.contains(p)),
+                        "{args:?}: policy token '{w}'"
+                    );
+                    assert!(!w.ends_with(".txt"), "{args:?}: file name '{w}'");
+                }
+            }
+        }
+    }
+}

@@ -304,6 +304,17 @@ codes! {
     TaskEventInvalid = "task.event_invalid",
 }
 
+/// A name as it reads inside a sentence: its first letter in lower case,
+/// the rest as written ("Báo cáo quý III/2025" → "báo cáo quý III/2025",
+/// "Ban Chỉ đạo / UBND tỉnh" keeps its "UBND").
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

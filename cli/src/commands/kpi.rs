@@ -59,8 +59,8 @@ fn list(
         selected.len(),
         vi_en(lang, "chỉ tiêu", "indicators"),
         match (plan, year) {
-            (Some(p), Some(y)) => format!("({p}, {y})"),
-            (Some(p), None) => format!("({p})"),
+            (Some(p), Some(y)) => format!("({}, {y})", super::calendar::plan_title(p, lang)),
+            (Some(p), None) => format!("({})", super::calendar::plan_title(p, lang)),
             (None, Some(y)) => format!("({y})"),
             (None, None) => String::new(),
         }
@@ -74,14 +74,24 @@ fn list(
         let _ = writeln!(out, "{}  {}", ind.id, ind.name.get(lang));
         for t in &ind.targets {
             let years = t.years_text();
-            let level = t.level_text();
+            let level = t
+                .level
+                .map(|l| format!(" ({})", l.name().get(lang)))
+                .unwrap_or_default();
+            // The source names the plan's document; the plan is named too
+            // when the target cites another one.
+            let cited = dxplan::obligations::seeds::cite(&t.source.cite(), lang);
+            let title = super::calendar::plan_title(&t.plan, lang);
+            let source = if cited.starts_with(&title) {
+                cited
+            } else {
+                format!("{title} — {cited}")
+            };
             let _ = writeln!(
                 out,
-                "    {:<19} {:<10}{level} {:<10} {}",
-                t.plan,
+                "    {:<10} {}{level} · {source}",
                 years,
                 t.describe(ind.unit).get(lang),
-                dxplan::obligations::seeds::cite(&t.source.cite(), lang)
             );
         }
     }

@@ -42,17 +42,23 @@ pub(crate) fn validate(
 
 fn render(r: &Validation, report: &serde_json::Value, lang: Lang, out: &mut String) {
     let s = |p: &str| report.pointer(p).and_then(|v| v.as_str()).unwrap_or("?");
-    let kind = r
-        .kind
-        .map(|k| k.name().get(lang).to_string())
-        .unwrap_or_else(|| s("/kind").to_string());
+    // The report's identity in words: "Báo cáo quý III/2025", the plan's
+    // title, the unit's level (its ids are in the file).
+    let period = s("/period").parse::<dxplan::Period>().ok();
+    let title = match (r.kind, period) {
+        (Some(k), Some(p)) => k.title(&p).get(lang).to_string(),
+        (Some(k), None) => format!("{} {}", k.name().get(lang), s("/period")),
+        (None, _) => format!("{} {}", s("/kind"), s("/period")),
+    };
+    let level = s("/unit/level")
+        .parse::<dxplan::kpi::AdminLevel>()
+        .map(|l| l.name().get(lang).to_string())
+        .unwrap_or_else(|_| s("/unit/level").to_string());
     let _ = writeln!(
         out,
-        "{kind} {} · {} · {} ({})",
-        s("/period"),
-        s("/plan"),
+        "{title} · {} · {} ({level})",
+        super::calendar::plan_title(s("/plan"), lang),
         s("/unit/name"),
-        s("/unit/level")
     );
     if let Some(d) = &r.deadline {
         let _ = writeln!(

@@ -73,9 +73,10 @@ pub(crate) fn run(
             }
             let _ = writeln!(
                 out,
-                "{} {} · {plan} · {} {}",
+                "{} {} · {} · {} {}",
                 vi_en(lang, "Tổng hợp", "Roll-up"),
-                r.kpi.period,
+                r.kpi.period.name().get(lang),
+                super::calendar::plan_title(plan, lang),
                 r.kpi.units_reported.len(),
                 vi_en(lang, "đơn vị đã tiếp nhận", "accepted units"),
             );

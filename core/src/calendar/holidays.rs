@@ -36,6 +36,7 @@
 use crate::calendar::date::{check_date, check_year, format_date, MAX_YEAR, MIN_YEAR};
 use crate::calendar::labour_code::LabourCode;
 use crate::calendar::lunar::{LunarCalendar, LunarDate};
+use crate::diagnostic::lower_first;
 use crate::diagnostic::{Result, Text};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
@@ -927,14 +928,6 @@ fn upper_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
 }

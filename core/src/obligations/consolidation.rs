@@ -33,6 +33,7 @@ use super::{
 use crate::calendar::date::{check_year, format_date};
 use crate::calendar::holidays::Calendar;
 use crate::calendar::period::Period;
+use crate::diagnostic::lower_first;
 use crate::diagnostic::{Code, Diagnostic, Result, Severity, Text};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -222,11 +223,11 @@ pub fn calendar(
                 Text::new(
                     format!(
                         "Cấp trên chỉ có {} ngày làm việc để tổng hợp {}: hạn của {} {}, hạn của {} {}",
-                        w.working_days, w.kind.title(&w.period).vi.to_lowercase(), title_of(&w.lower).vi, format_date(w.from), title_of(&w.upper).vi, format_date(w.to)
+                        w.working_days, lower_first(&w.kind.title(&w.period).vi), title_of(&w.lower).vi, format_date(w.from), title_of(&w.upper).vi, format_date(w.to)
                     ),
                     format!(
                         "the upper level has {} working days to consolidate the {}: {} due {}, {} due {}",
-                        w.working_days, w.kind.title(&w.period).en.to_lowercase(), title_of(&w.lower).en, format_date(w.from), title_of(&w.upper).en, format_date(w.to)
+                        w.working_days, lower_first(&w.kind.title(&w.period).en), title_of(&w.lower).en, format_date(w.from), title_of(&w.upper).en, format_date(w.to)
                     ),
                 ),
             )
@@ -314,14 +315,14 @@ fn no_day(u: &UndatedReport, plans: &Plans, year: i32) -> Diagnostic {
             format!(
                 "{} yêu cầu {} gửi {}{vi_now} nhưng {}: dxplan không tính hạn cho báo cáo này",
                 plan.vi,
-                u.name.vi.to_lowercase(),
+                lower_first(&u.name.vi),
                 u.to.vi,
                 u.open.vi
             ),
             format!(
                 "{} asks for {} to {}{en_now} but {}: dxplan computes no deadline for it",
                 plan.en,
-                u.name.en.to_lowercase(),
+                lower_first(&u.name.en),
                 u.to.en,
                 u.open.en
             ),

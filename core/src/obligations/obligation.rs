@@ -1,6 +1,7 @@
 //! One obligation of a year, with every date derived from its deadline.
 
 use super::*;
+use crate::diagnostic::lower_first;
 use crate::diagnostic::Severity;
 
 /// The dates of a deadline under each day-off rule.
@@ -155,8 +156,8 @@ impl Obligation {
     pub fn title(&self) -> Text {
         let (t, l) = (&self.names.report, &self.names.level);
         Text::new(
-            format!("{} của {}", t.vi, l.vi.to_lowercase()),
-            format!("{} from the {}", t.en, l.en.to_lowercase()),
+            format!("{} của {}", t.vi, lower_first(&l.vi)),
+            format!("{} from the {}", t.en, lower_first(&l.en)),
         )
     }
 

@@ -2,6 +2,7 @@
 //! obligations each rule yields, and the set of plans.
 
 use super::*;
+use crate::diagnostic::lower_first;
 
 /// When a rule falls due.
 ///
@@ -664,14 +665,16 @@ impl Plans {
                     Code::ObligationNotFound,
                     Text::new(
                         format!(
-                            "Kế hoạch '{plan}' không có {} của cấp '{}' cho kỳ {period}",
-                            kind.name().vi.to_lowercase(),
-                            level.as_str()
+                            "{} không có {} của {}",
+                            p.name.vi,
+                            lower_first(&kind.title(period).vi),
+                            lower_first(&level.name().vi)
                         ),
                         format!(
-                            "plan '{plan}' has no {} from level '{}' for period {period}",
-                            kind.name().en.to_lowercase(),
-                            level.as_str()
+                            "the {} has no {} from the {}",
+                            p.name.en,
+                            lower_first(&kind.title(period).en),
+                            lower_first(&level.name().en)
                         ),
                     ),
                 )

@@ -3,6 +3,7 @@
 //! engine's `rulesDiff` / `explainDeadline`.
 
 use super::{Change, RuleSet};
+use crate::diagnostic::lower_first;
 use crate::diagnostic::{Code, Diagnostic, Lang, Result, Text};
 use crate::kpi::Target;
 use crate::obligations::{Level, Obligation, ObligationKind, RecipientChange};
@@ -159,14 +160,14 @@ impl RuleSet {
                     format!(
                         "{} không quy định {} của {}",
                         p.name.vi,
-                        kind.name().vi.to_lowercase(),
-                        level.name().vi.to_lowercase()
+                        lower_first(&kind.name().vi),
+                        lower_first(&level.name().vi)
                     ),
                     format!(
                         "the {} sets no {} from the {}",
                         p.name.en,
-                        kind.name().en.to_lowercase(),
-                        level.name().en.to_lowercase()
+                        lower_first(&kind.name().en),
+                        lower_first(&level.name().en)
                     ),
                 ),
             ));

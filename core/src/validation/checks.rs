@@ -2,6 +2,7 @@
 //! choices, dates against today and the data window, KPI inputs.
 
 use super::*;
+use crate::diagnostic::lower_first;
 
 pub(super) fn err(code: Code, path: &str, vi: String, en: String) -> Diagnostic {
     Diagnostic::error(code, Text::new(vi, en)).at(path)
@@ -260,7 +261,7 @@ pub(super) fn check_field(
                         ),
                         format!(
                             "a {} needs a {} period, got '{p}'",
-                            ctx.def.kind.name().en.to_lowercase(),
+                            lower_first(&ctx.def.kind.name().en),
                             period_kind_en(*kind)
                         ),
                     )

@@ -1,6 +1,7 @@
 //! Form fields a year's rules add: `them_truong`.
 
 use super::{changes, field, invalid, not_known, source, Shared, State};
+use crate::diagnostic::lower_first;
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::kpi::AdminLevel;
 use crate::obligations::ObligationKind;
@@ -116,13 +117,13 @@ fn add_form_field(
         format!(
             "thêm ô \"{}\" vào biểu mẫu {} từ năm {}",
             field_name.vi,
-            k.name().vi.to_lowercase(),
+            lower_first(&k.name().vi),
             st.script.year
         ),
         format!(
             "add the field \"{}\" to the {} form from {}",
             field_name.en,
-            k.name().en.to_lowercase(),
+            lower_first(&k.name().en),
             st.script.year
         ),
     );

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::calendar::date::format_date;
 use crate::calendar::period::Period;
+use crate::diagnostic::lower_first;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::obligations::{DueOverride, Level, ObligationKind, Recipient, RecipientChange};
 use chrono::Datelike;
@@ -45,12 +46,16 @@ pub(super) fn han_nop(engine: &mut Engine, name: &'static str, state: &Shared) {
             if !pl.rules.iter().any(|r| r.kind == k && r.level == l) {
                 return Err(invalid(
                     format!(
-                        "Kế hoạch '{plan}' không có {} của cấp '{level}'",
-                        k.name().vi.to_lowercase()
+                        "{} không có {} của {}",
+                        plan_name(plan).vi,
+                        lower_first(&k.name().vi),
+                        lower_first(&l.name().vi)
                     ),
                     format!(
-                        "plan '{plan}' has no {} from level '{level}'",
-                        k.name().en.to_lowercase()
+                        "the {} has no {} from the {}",
+                        plan_name(plan).en,
+                        lower_first(&k.name().en),
+                        lower_first(&l.name().en)
                     ),
                 ));
             }
@@ -67,15 +72,15 @@ pub(super) fn han_nop(engine: &mut Engine, name: &'static str, state: &Shared) {
                 format!(
                     "{}: hạn {} của {}: trước ngày {}",
                     plan_name(plan).vi,
-                    k.title(&p).vi.to_lowercase(),
-                    l.name().vi.to_lowercase(),
+                    lower_first(&k.title(&p).vi),
+                    lower_first(&l.name().vi),
                     format_date(d)
                 ),
                 format!(
                     "{}: deadline of the {} from the {}: before {}",
                     plan_name(plan).en,
-                    k.title(&p).en.to_lowercase(),
-                    l.name().en.to_lowercase(),
+                    lower_first(&k.title(&p).en),
+                    lower_first(&l.name().en),
                     format_date(d)
                 ),
             );
@@ -152,8 +157,16 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
             }
             if changed == 0 {
                 return Err(invalid(
-                    format!("Kế hoạch '{plan}' không có báo cáo nào gửi cấp '{level}'"),
-                    format!("plan '{plan}' has no report sent to level '{level}'"),
+                    format!(
+                        "{} không có báo cáo nào gửi {}",
+                        plan_name(plan).vi,
+                        lower_first(&l.name().vi)
+                    ),
+                    format!(
+                        "the {} has no report sent to the {}",
+                        plan_name(plan).en,
+                        lower_first(&l.name().en)
+                    ),
                 ));
             }
             st.record(
@@ -163,13 +176,13 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
                     "từ {}, {}: báo cáo gửi {} chuyển đến {vi}",
                     format_date(d),
                     plan_name(plan).vi,
-                    l.name().vi.to_lowercase()
+                    lower_first(&l.name().vi)
                 ),
                 format!(
                     "from {}, {}: reports to the {} go to {en}",
                     format_date(d),
                     plan_name(plan).en,
-                    l.name().en.to_lowercase()
+                    lower_first(&l.name().en)
                 ),
             );
             Ok(())
@@ -269,15 +282,15 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
         format!(
             "{}: {} của {} ({})",
             plan_name(&plan_id).vi,
-            kind.name().vi.to_lowercase(),
-            level.name().vi.to_lowercase(),
+            lower_first(&kind.name().vi),
+            lower_first(&level.name().vi),
             shown
         ),
         format!(
             "{}: {} from the {} ({})",
             plan_name(&plan_id).en,
-            kind.name().en.to_lowercase(),
-            level.name().en.to_lowercase(),
+            lower_first(&kind.name().en),
+            lower_first(&level.name().en),
             shown
         ),
     );
@@ -337,15 +350,15 @@ fn add_undated_report(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(
         format!(
             "{}: {} của {}, văn bản không nêu ngày nộp ({})",
             plan_name(&plan_id).vi,
-            name_vi.to_lowercase(),
-            level.name().vi.to_lowercase(),
+            lower_first(&name_vi),
+            lower_first(&level.name().vi),
             section
         ),
         format!(
             "{}: {} from the {}, with no day in the text ({})",
             plan_name(&plan_id).en,
-            name_en.to_lowercase(),
-            level.name().en.to_lowercase(),
+            lower_first(&name_en),
+            lower_first(&level.name().en),
             section
         ),
     );
