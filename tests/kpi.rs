@@ -236,6 +236,14 @@ fn golden_boundaries() {
         }
         // gap = value − target, negative exactly when a "≥" target is missed.
         let t = r.target.as_ref().unwrap();
+        // A strict target met with equality (000 §III.4 "trên 80%", 80 %) says what is
+        // needed, never "chênh lệch 0" (issue 14 §5).
+        if r.met == Some(false) && r.value == Some(t.effective_value) {
+            let said = r.summary().vi;
+            let needed = format!("cần trên {} %", t.effective_value);
+            assert!(said.ends_with(&needed), "{ctx}: {said}");
+            assert!(!said.contains("chênh lệch"), "{ctx}: {said}");
+        }
         assert_eq!(
             r.gap.unwrap(),
             r.value.unwrap().checked_sub(t.effective_value).unwrap(),

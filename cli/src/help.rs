@@ -146,6 +146,7 @@ struct Frame {
     arguments: &'static str,
     options: &'static str,
     help: &'static str,
+    help_command: &'static str,
     version: &'static str,
 }
 
@@ -159,6 +160,7 @@ fn frame(lang: Lang) -> Frame {
             arguments: "Tham số",
             options: "Tùy chọn",
             help: "In trợ giúp",
+            help_command: "In trợ giúp của chương trình hoặc của một lệnh",
             version: "In phiên bản",
         },
         Lang::En => Frame {
@@ -169,6 +171,7 @@ fn frame(lang: Lang) -> Frame {
             arguments: "Arguments",
             options: "Options",
             help: "Print help",
+            help_command: "Print this message or the help of the given command",
             version: "Print version",
         },
     }
@@ -197,11 +200,13 @@ pub(crate) fn command(lang: Lang) -> clap::Command {
     let mut cmd = localize(Cli::command().term_width(0), "", lang, true);
     // Usage lines in the language too: clap writes "[OPTIONS]".
     cmd.build();
-    usages(&mut cmd, frame(lang).options_word);
+    usages(&mut cmd, &frame(lang));
     cmd
 }
 
-fn usages(cmd: &mut clap::Command, options: &str) {
+/// Usage lines and the generated `help` command in the language.
+fn usages(cmd: &mut clap::Command, f: &Frame) {
+    let options = f.options_word;
     let usage = cmd.render_usage().to_string();
     let usage = usage
         .trim()
@@ -210,7 +215,10 @@ fn usages(cmd: &mut clap::Command, options: &str) {
         .replace("[OPTIONS]", options);
     *cmd = std::mem::take(cmd).override_usage(usage);
     for s in cmd.get_subcommands_mut() {
-        usages(s, options);
+        if s.get_name() == "help" {
+            *s = std::mem::take(s).about(f.help_command);
+        }
+        usages(s, f);
     }
 }
 
@@ -256,7 +264,6 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang, root: bool) -> clap:
         .subcommand_help_heading(f.commands)
         .subcommand_value_name(f.command)
         .disable_help_flag(true)
-        .disable_help_subcommand(true)
         .arg(
             Arg::new("help")
                 .short('h')
