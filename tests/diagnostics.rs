@@ -60,6 +60,8 @@ fn run(engine: &dxplan::Engine, row: &Row) -> Vec<Value> {
                 "/values/dossiers_total",
                 "NaN"
             )]),
+            // What the package's runtime reports for an engine used after free().
+            "freed" => json!([dxplan::ffi::input_error("freed", "validate", "", "")]),
             // A term the register could not read (none of the seeds' terms).
             "term_invalid" => json!([dxplan::tasks::Term::parse("Sắp tới").unwrap_err()]),
             other => panic!("line {}: no internal case {other}", row.line),
@@ -83,7 +85,7 @@ fn run(engine: &dxplan::Engine, row: &Row) -> Vec<Value> {
 
 fn domain(code: &str) -> &'static str {
     match code.split('.').next().unwrap() {
-        "input" | "output" | "number" | "lang" | "argument" => {
+        "input" | "output" | "number" | "lang" | "argument" | "engine" => {
             "Dữ liệu vào và ra / Input and output"
         }
         "date" | "period" => "Ngày và kỳ / Dates and periods",

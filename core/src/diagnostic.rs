@@ -103,6 +103,13 @@ impl std::str::FromStr for Lang {
 /// limit stops runaway payloads at the WebAssembly and JSON boundaries.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
+/// The longest text argument (a date, a kind, a form path) an operation
+/// reads; reports and scripts travel as JSON and have [`MAX_INPUT_BYTES`].
+pub const MAX_TEXT_ARG_BYTES: usize = 4 * 1024;
+
+/// The longest path a diagnostic keeps.
+pub const MAX_PATH_BYTES: usize = 512;
+
 /// How serious a diagnostic is.
 ///
 /// ```
@@ -206,6 +213,8 @@ codes! {
     OutputWriteFailed = "output.write_failed",
     /// The command line has an unknown, missing or extra argument (command line only).
     ArgumentInvalid = "argument.invalid",
+    /// An engine of the package used after `free()` (WebAssembly only).
+    EngineFreed = "engine.freed",
     /// An input document is not valid JSON or not of the expected shape.
     InputInvalidJson = "input.invalid_json",
     /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
@@ -312,6 +321,24 @@ pub(crate) fn lower_first(s: &str) -> String {
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// At most this many characters of a bad input are quoted in a message.
+pub const QUOTE_CHARS: usize = 60;
+
+/// A bad input as a message quotes it: whole when short, else its first
+/// [`QUOTE_CHARS`] characters and "…" (issue 15: a 50-million-character
+/// date made a 100-million-character message).
+///
+/// ```
+/// assert_eq!(dxplan::excerpt("31/02/2025"), "31/02/2025");
+/// assert_eq!(dxplan::excerpt(&"x".repeat(1000)).chars().count(), 61);
+/// ```
+pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(QUOTE_CHARS) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((i, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..i])),
     }
 }
 
@@ -426,7 +453,17 @@ impl Diagnostic {
     /// assert_eq!(d.path.as_deref(), Some("/due_before"));
     /// ```
     pub fn at(mut self, path: impl Into<String>) -> Self {
-        self.path = Some(path.into());
+        let path: String = path.into();
+        // A place is short; a longer one (a form path of any length) is cut.
+        self.path = Some(if path.len() > MAX_PATH_BYTES {
+            let mut end = MAX_PATH_BYTES;
+            while !path.is_char_boundary(end) {
+                end -= 1;
+            }
+            format!("{}…", &path[..end])
+        } else {
+            path
+        });
         self
     }
 
@@ -573,6 +610,28 @@ impl Diagnostic {
         ))
     }
 
+    /// The error for a text argument over [`MAX_TEXT_ARG_BYTES`] at `path`.
+    ///
+    /// ```
+    /// let d = dxplan::Diagnostic::text_too_large("today", 50_000_000);
+    /// assert_eq!(d.code.as_str(), "input.too_large");
+    /// assert!(d.message.vi.len() < 200);
+    /// ```
+    pub fn text_too_large(path: &str, bytes: usize) -> Diagnostic {
+        Diagnostic::error(
+            Code::InputTooLarge,
+            Text::new(
+                format!("Chuỗi quá dài: {bytes} byte (tối đa {MAX_TEXT_ARG_BYTES})"),
+                format!("the text is too long: {bytes} bytes (at most {MAX_TEXT_ARG_BYTES})"),
+            ),
+        )
+        .at(path)
+        .with_hint(Text::new(
+            "Ngày, loại báo cáo, mã và đường dẫn trường là chuỗi ngắn; kiểm tra giá trị đã truyền.",
+            "Dates, report kinds, ids and field paths are short texts; check the value passed.",
+        ))
+    }
+
     /// The error for input of the wrong shape at `path`: `what` says what was
     /// expected (Vietnamese, English), `detail` what the parser found.
     ///
@@ -585,8 +644,18 @@ impl Diagnostic {
         Diagnostic::error(
             Code::InputInvalidJson,
             Text::new(
-                format!("'{path}' phải là {} (chi tiết: {detail})", what.vi),
-                format!("'{path}' must be {}: {detail}", what.en),
+                format!(
+                    "'{}' phải là {} (chi tiết: {})",
+                    excerpt(path),
+                    what.vi,
+                    excerpt(detail)
+                ),
+                format!(
+                    "'{}' must be {}: {}",
+                    excerpt(path),
+                    what.en,
+                    excerpt(detail)
+                ),
             ),
         )
         .at(path)

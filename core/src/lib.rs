@@ -89,7 +89,8 @@ pub use calendar::labour_code::LabourCode;
 pub use calendar::lunar::{LunarCalendar, LunarDate};
 pub use calendar::period::{DataWindow, Period, PeriodKind};
 pub use diagnostic::{
-    Code, Counts, Diagnostic, Lang, Result, Severity, Span, Text, MAX_INPUT_BYTES,
+    excerpt, Code, Counts, Diagnostic, Lang, Result, Severity, Span, Text, MAX_INPUT_BYTES,
+    MAX_TEXT_ARG_BYTES,
 };
 pub use engine::{
     CalendarQuery, Engine, Errors, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer,

@@ -81,7 +81,10 @@ function argsText(params, args) {
       parts.push('null');
       continue;
     }
-    const prefix = pointerOf === null ? '' : String(args[pointerOf] ?? '');
+    // The pointer an argument's problems are placed under (a form path):
+    // a path longer than any form's is cut, so an error stays small.
+    const pointer = pointerOf === null ? '' : String(args[pointerOf] ?? '');
+    const prefix = pointer.length > 512 ? `${pointer.slice(0, 512)}…` : pointer;
     const text = encode(v, prefix);
     if (typeof text !== 'string') fail(inputError(text.dxplan, name, text.path, text.detail));
     parts.push(text);
@@ -98,8 +101,9 @@ function guarded(f) {
   }
 }
 
-/** Calls an engine's operation. */
+/** Calls an engine's operation (`raw` is null once the engine is freed). */
 export function callEngine(raw, op, params, args) {
+  if (raw === null) fail(inputError('freed', op, '', ''));
   const text = argsText(params, args);
   return JSON.parse(guarded(() => raw.call(op, text)));
 }

@@ -193,6 +193,15 @@ test('events start every task they name; obligations carry their names for peopl
   assert.ok(a03.diagnostics.every((d) => d.code === 'obligation.no_day'));
 });
 
+test('a freed engine says so with a code, and freeing twice is harmless (issue 15)', () => {
+  const e = dx.Engine.withDefaults();
+  e.free();
+  e.free();
+  throwsDx(() => e.checkDay('2025-09-19'), 'engine.freed');
+  // Other engines of the instance still work.
+  assert.equal(engine.checkDay('2025-09-19').is_working_day, true);
+});
+
 test('errors are DxplanError objects with code, path and both languages', () => {
   throwsDx(() => engine.checkDay('31/02/2025'), 'date.invalid', { path: 'date' });
   throwsDx(() => engine.calendar(2025, { plan: 'nope' }), 'plan.unknown');

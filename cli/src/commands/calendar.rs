@@ -126,6 +126,12 @@ pub(crate) fn calendar(
     Ok(())
 }
 
+/// A section of the calendar: a blank line, then its title.
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{title}");
+}
+
 fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
@@ -227,15 +233,13 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
         );
     }
     if !r.undated.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(
+        heading(
             out,
-            "{}",
             vi_en(
                 lang,
                 "Văn bản yêu cầu nhưng không nêu ngày nộp (dxplan không tính hạn):",
-                "Asked for without a day to report by (no deadline computed):"
-            )
+                "Asked for without a day to report by (no deadline computed):",
+            ),
         );
         for u in &r.undated {
             let every = match u.every {
@@ -259,15 +263,13 @@ fn render_calendar(r: &CalendarReport, lang: Lang, out: &mut String) {
         }
     }
     if !r.consolidation_windows.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(
+        heading(
             out,
-            "{}",
             vi_en(
                 lang,
                 "Thời gian tổng hợp giữa các cấp:",
-                "Consolidation windows between levels:"
-            )
+                "Consolidation windows between levels:",
+            ),
         );
         for w in &r.consolidation_windows {
             let _ = writeln!(

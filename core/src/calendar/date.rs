@@ -39,8 +39,8 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
         Diagnostic::error(
             Code::DateInvalid,
             Text::new(
-                format!("Ngày không đúng định dạng: '{input}'"),
-                format!("not a date: '{input}'"),
+                format!("Ngày không đúng định dạng: '{}'", crate::excerpt(input)),
+                format!("not a date: '{}'", crate::excerpt(input)),
             ),
         )
         .with_hint(Text::new(

@@ -154,8 +154,8 @@ fn invalid_period(input: &str) -> Diagnostic {
     Diagnostic::error(
         Code::PeriodInvalid,
         Text::new(
-            format!("Kỳ báo cáo không hợp lệ: '{input}'"),
-            format!("invalid reporting period: '{input}'"),
+            format!("Kỳ báo cáo không hợp lệ: '{}'", crate::excerpt(input)),
+            format!("invalid reporting period: '{}'", crate::excerpt(input)),
         ),
     )
     .with_hint(Text::new(

@@ -2,7 +2,7 @@
 //! element decoded straight into the type its parameter takes.
 
 use crate::calendar::date::parse_date;
-use crate::diagnostic::{Diagnostic, Text, MAX_INPUT_BYTES};
+use crate::diagnostic::{Diagnostic, Text, MAX_INPUT_BYTES, MAX_TEXT_ARG_BYTES};
 use crate::engine::Errors;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -106,8 +106,13 @@ impl<'a> Args<'a> {
             .unwrap_or(Value::Null))
     }
 
-    /// A text argument.
+    /// A text argument, at most [`MAX_TEXT_ARG_BYTES`] long (a date, a
+    /// kind, a form path): a longer one is `input.too_large` at `name`
+    /// before it is read (issue 15: a 250-million-character path).
     pub(crate) fn text(&self, i: usize, name: &str) -> Result<String, Errors> {
+        if let Some(raw) = self.raw(i).filter(|r| r.len() > MAX_TEXT_ARG_BYTES + 2) {
+            return Err(vec![Diagnostic::text_too_large(name, raw.len())]);
+        }
         match self.raw(i).map(serde_json::from_str::<Value>) {
             Some(Ok(Value::String(s))) => Ok(s),
             other => {

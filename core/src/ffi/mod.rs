@@ -166,7 +166,7 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// Why a host could not even write an argument as JSON text, as the
 /// diagnostic the engine gives for it: `not_finite` (NaN, ±Infinity at
 /// `path`, `detail` the value), `too_large` (`detail` the size in bytes so
-/// far) or anything else (a cycle, nesting too deep; `detail` what the host
+/// far), `freed` (an engine used after `free()`; `name` the operation) or anything else (a cycle, nesting too deep; `detail` what the host
 /// said), for the argument `name`.
 ///
 /// ```
@@ -176,9 +176,21 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// ```
 pub fn input_error(kind: &str, name: &str, path: &str, detail: &str) -> Diagnostic {
     let at = if path.is_empty() { "/" } else { path };
+    let detail = &*crate::excerpt(detail);
     match kind {
         "not_finite" => Diagnostic::not_finite(at, detail),
         "too_large" => Diagnostic::too_large(at, detail.parse::<f64>().unwrap_or(0.0) as usize),
+        "freed" => Diagnostic::error(
+            Code::EngineFreed,
+            Text::new(
+                format!("Engine đã được giải phóng bằng free(): không gọi được {}", crate::excerpt(name)),
+                format!("the engine was freed with free(): {} cannot be called", crate::excerpt(name)),
+            ),
+        )
+        .with_hint(Text::new(
+            "Tạo engine mới bằng Engine.withDefaults() hoặc Engine.fromScripts(), hoặc chỉ gọi free() khi không dùng nữa.",
+            "Create a new engine with Engine.withDefaults() or Engine.fromScripts(), or call free() only when done with it.",
+        )),
         _ => Diagnostic::invalid_input(
             name,
             Text::new(

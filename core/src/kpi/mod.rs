@@ -105,8 +105,8 @@ impl FromStr for AdminLevel {
                 Diagnostic::error(
                     Code::LevelUnknown,
                     Text::new(
-                        format!("Không có cấp hành chính '{s}'"),
-                        format!("unknown administrative level '{s}'"),
+                        format!("Không có cấp hành chính '{}'", crate::excerpt(s)),
+                        format!("unknown administrative level '{}'", crate::excerpt(s)),
                     ),
                 )
                 .with_hint(Text::new(

@@ -140,8 +140,8 @@ fn unknown_policy(input: &str) -> Diagnostic {
     Diagnostic::error(
         Code::PolicyUnknown,
         Text::new(
-            format!("Chính sách hạn không hợp lệ: '{input}'"),
-            format!("unknown deadline policy: '{input}'"),
+            format!("Chính sách hạn không hợp lệ: '{}'", crate::excerpt(input)),
+            format!("unknown deadline policy: '{}'", crate::excerpt(input)),
         ),
     )
     .with_hint(Text::new(

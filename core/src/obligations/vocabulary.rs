@@ -74,8 +74,8 @@ impl FromStr for Level {
                 Diagnostic::error(
                     Code::LevelUnknown,
                     Text::new(
-                        format!("Không có cấp '{s}'"),
-                        format!("unknown level '{s}'"),
+                        format!("Không có cấp '{}'", crate::excerpt(s)),
+                        format!("unknown level '{}'", crate::excerpt(s)),
                     ),
                 )
                 .with_hint(Text::new(
@@ -232,8 +232,8 @@ impl FromStr for ObligationKind {
                 Diagnostic::error(
                     Code::KindUnknown,
                     Text::new(
-                        format!("Không có loại báo cáo '{s}'"),
-                        format!("unknown report kind '{s}'"),
+                        format!("Không có loại báo cáo '{}'", crate::excerpt(s)),
+                        format!("unknown report kind '{}'", crate::excerpt(s)),
                     ),
                 )
                 .with_hint(Text::new(
@@ -317,8 +317,8 @@ impl FromStr for OverlapRule {
             _ => Err(Diagnostic::error(
                 Code::PolicyUnknown,
                 Text::new(
-                    format!("Quy tắc trùng kỳ không hợp lệ: '{s}'"),
-                    format!("unknown overlap rule: '{s}'"),
+                    format!("Quy tắc trùng kỳ không hợp lệ: '{}'", crate::excerpt(s)),
+                    format!("unknown overlap rule: '{}'", crate::excerpt(s)),
                 ),
             )
             .with_hint(Text::new(

@@ -123,6 +123,7 @@ impl RulesEngine {
         ordered.sort_by(|a, b| (a.year, &a.name).cmp(&(b.year, &b.name)));
         let mut errors = Vec::new();
         let mut rules = base;
+        let mut spent = api::Spent::default();
         for script in ordered {
             let ast = match self.compile(script) {
                 Ok(ast) => ast,
@@ -131,15 +132,16 @@ impl RulesEngine {
                     continue;
                 }
             };
-            *self.state.borrow_mut() = Some(State::new(rules, script.clone(), &ast));
+            *self.state.borrow_mut() = Some(State::new(rules, script.clone(), &ast, spent));
             let outcome = self.engine.run_ast_with_scope(&mut Scope::new(), &ast);
             let state = self.state.borrow_mut().take();
             let Some(state) = state else {
                 errors.push(runtime_lost(script));
                 return Err(errors);
             };
-            let (next, recorded_error) = state.finish();
+            let (next, recorded_error, now) = state.finish();
             rules = next;
+            spent = now;
             if rules.checks.iter().any(|c| c.script == script.name) {
                 self.keep_check_ast(script, &ast);
             }

@@ -9,11 +9,7 @@ use rhai::{Dynamic, Engine, NativeCallContext};
 /// `kiem_tra(…)` (see [`super::SCRIPT_API`]).
 pub(super) fn kiem_tra(engine: &mut Engine, name: &'static str, state: &Shared) {
     changes!(engine, name, state, |st, o, id: &str, function: &str| {
-        if !st
-            .functions
-            .iter()
-            .any(|(n, arity)| n == function && *arity == 1)
-        {
+        if !st.functions.contains(&(function.to_string(), 1)) {
             return Err(Diagnostic::error(
                 Code::RulesUnknownFunction,
                 Text::new(
@@ -28,14 +24,18 @@ pub(super) fn kiem_tra(engine: &mut Engine, name: &'static str, state: &Shared) 
                 format!("Declare: fn {function}(bc) {{ ... }}"),
             )));
         }
-        st.rules.checks.retain(|c| c.id != id);
-        st.rules.checks.push(Check {
+        let check = Check {
             id: id.to_string(),
             function: function.to_string(),
             script: st.script.name.clone(),
             origin: o.clone(),
-            script_hash: crate::rules::text_hash(&st.script.source),
-        });
+            script_hash: st.script_hash,
+        };
+        // A check declared again replaces the earlier one (and runs last).
+        if let Some(i) = st.rules.checks.iter().position(|c| c.id == id) {
+            st.rules.checks.remove(i);
+        }
+        st.rules.checks.push(check);
         st.record(
             o,
             id,

@@ -210,11 +210,83 @@ macro_rules! changes {
     ($engine:ident, $name:ident, $state:ident, |$st:ident, $o:ident $(, $arg:ident : $ty:ty)*| $body:expr) => {{
         let s = $state.clone();
         $engine.register_fn($name, move |ctx: NativeCallContext $(, $arg: $ty)*| {
-            super::with_state(&s, &ctx, |$st, $o| $body)
+            // What the call may store is charged to the load before it runs.
+            let weight = 0 $(+ super::Weigh::weigh(&$arg))*;
+            super::with_state(&s, &ctx, weight, |$st, $o| $body)
         });
     }};
 }
 use changes;
+
+/// What one load (every script of a `load`, `checkRules` included) may
+/// accumulate: each change is charged the bytes of its arguments, since
+/// that is what the rule set stores (names, sources, provenance). The
+/// limits sit far above the shipped scripts (about 40 changes, 20 KB) and far
+/// below what endangers memory (issue 15: 100 KB per call in a loop grew a
+/// WebAssembly instance to 4 GiB).
+pub mod budget {
+    /// Changes (calls of the script API that change the rules) per load.
+    pub const CHANGES: usize = 5_000;
+    /// Bytes of text passed to those calls per load.
+    pub const BYTES: usize = 2_000_000;
+}
+
+/// What a load has spent of [`budget`], carried from script to script.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Spent {
+    changes: usize,
+    bytes: usize,
+}
+
+/// The bytes an argument of the script API may make the rule set store.
+pub(crate) trait Weigh {
+    fn weigh(&self) -> usize;
+}
+
+impl Weigh for &str {
+    fn weigh(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Weigh for INT {
+    fn weigh(&self) -> usize {
+        8
+    }
+}
+
+impl Weigh for Dynamic {
+    fn weigh(&self) -> usize {
+        weigh_dynamic(self, 0)
+    }
+}
+
+impl Weigh for rhai::Map {
+    fn weigh(&self) -> usize {
+        self.iter()
+            .map(|(k, v)| k.len() + weigh_dynamic(v, 1))
+            .sum()
+    }
+}
+
+fn weigh_dynamic(v: &Dynamic, depth: usize) -> usize {
+    if depth > 8 {
+        return 8;
+    }
+    if let Some(s) = v.read_lock::<rhai::ImmutableString>() {
+        return s.len();
+    }
+    if let Some(m) = v.read_lock::<rhai::Map>() {
+        return m
+            .iter()
+            .map(|(k, x)| k.len() + weigh_dynamic(x, depth + 1))
+            .sum();
+    }
+    if let Some(a) = v.read_lock::<rhai::Array>() {
+        return a.iter().map(|x| weigh_dynamic(x, depth + 1)).sum();
+    }
+    8
+}
 
 pub(crate) type Shared = Rc<RefCell<Option<State>>>;
 
@@ -224,26 +296,69 @@ pub(crate) struct State {
     script: Script,
     error: Option<Diagnostic>,
     /// Script functions and their number of parameters (for `kiem_tra`).
-    functions: Vec<(String, usize)>,
+    functions: std::collections::HashSet<(String, usize)>,
+    /// What the load has accumulated so far.
+    spent: Spent,
+    /// The hash of the script's text, computed once (custom checks keep it).
+    script_hash: u64,
 }
 
 impl State {
-    pub(crate) fn new(rules: RuleSet, script: Script, ast: &AST) -> State {
+    pub(crate) fn new(rules: RuleSet, script: Script, ast: &AST, spent: Spent) -> State {
         let functions = ast
             .iter_functions()
             .map(|f| (f.name.to_string(), f.params.len()))
             .collect();
+        let script_hash = crate::rules::text_hash(&script.source);
         State {
             rules,
             script,
             error: None,
             functions,
+            spent,
+            script_hash,
         }
     }
 
-    /// The rule set after the run, and the error a call recorded, if any.
-    pub(crate) fn finish(self) -> (RuleSet, Option<Diagnostic>) {
-        (self.rules, self.error)
+    /// The rule set after the run, the error a call recorded, if any, and
+    /// what the load has spent.
+    pub(crate) fn finish(self) -> (RuleSet, Option<Diagnostic>, Spent) {
+        (self.rules, self.error, self.spent)
+    }
+
+    /// Charges one change of `bytes` to the load, or refuses it.
+    fn charge(&mut self, bytes: usize) -> Result<(), Diagnostic> {
+        self.spent.changes += 1;
+        self.spent.bytes = self.spent.bytes.saturating_add(bytes);
+        let (vi, en) = if self.spent.changes > budget::CHANGES {
+            (
+                format!(
+                    "Quá nhiều thay đổi trong một lần nạp quy tắc: tối đa {} lệnh thay đổi",
+                    budget::CHANGES
+                ),
+                format!(
+                    "too many changes in one load of the rules: at most {} calls that change them",
+                    budget::CHANGES
+                ),
+            )
+        } else if self.spent.bytes > budget::BYTES {
+            (
+                format!(
+                    "Các lệnh thay đổi quy tắc lưu quá nhiều chữ: tối đa {} byte cho một lần nạp",
+                    budget::BYTES
+                ),
+                format!(
+                    "the calls that change the rules store too much text: at most {} bytes per load",
+                    budget::BYTES
+                ),
+            )
+        } else {
+            return Ok(());
+        };
+        Err(Diagnostic::error(Code::RulesLimit, Text::new(vi, en)).with_hint(Text::new(
+            "Một tệp quy tắc khai báo từng thay đổi một lần; một vòng lặp gọi hàm thay đổi quy tắc là dấu hiệu nhầm lẫn.",
+            "A rule file declares each change once; a loop calling a function that changes the rules is a mistake.",
+        )))
     }
 
     fn record(&mut self, origin: Span, subject: &str, vi: String, en: String) {
@@ -375,7 +490,12 @@ fn plan_hint(rules: &RuleSet) -> Text {
 
 /// Runs `f` on the working state; on failure records the diagnostic at the
 /// call's position and stops the script.
-fn with_state<F>(state: &Shared, ctx: &NativeCallContext, f: F) -> Result<(), Box<EvalAltResult>>
+fn with_state<F>(
+    state: &Shared,
+    ctx: &NativeCallContext,
+    weight: usize,
+    f: F,
+) -> Result<(), Box<EvalAltResult>>
 where
     F: FnOnce(&mut State, Span) -> Result<(), Diagnostic>,
 {
@@ -392,7 +512,7 @@ where
         line: pos.line().unwrap_or(0),
         column: pos.position().unwrap_or(0),
     };
-    match f(st, origin.clone()) {
+    match st.charge(weight).and_then(|()| f(st, origin.clone())) {
         Ok(()) => Ok(()),
         Err(d) => {
             let message = d.message.en.clone();

@@ -195,7 +195,6 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
 /// recipient, the document's words and section.
 fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), Diagnostic> {
     use crate::obligations::{DeadlineRule, Schedule};
-    use crate::PeriodKind;
     let plan_id = field(def, "ke_hoach", ("Báo cáo", "the report definition"))?;
     let kind: ObligationKind = field(def, "loai", ("Báo cáo", "the report definition"))?
         .parse()
@@ -233,18 +232,7 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
             Schedule::Once { period, due_before: due }
         }
         (None, Some(_)) => {
-            let period_kind = match field(def, "lap_lai", ("Báo cáo", "the report definition"))?.as_str() {
-                "month" | "thang" => PeriodKind::Month,
-                "quarter" | "quy" => PeriodKind::Quarter,
-                "half_year" | "6_thang" => PeriodKind::HalfYear,
-                "year" | "nam" => PeriodKind::Year,
-                other => {
-                    return Err(invalid(
-                        format!("Kỳ lặp lại không hợp lệ: '{other}' (quy, 6_thang, nam, thang)"),
-                        format!("invalid recurrence: '{other}' (quarter, half_year, year, month)"),
-                    ))
-                }
-            };
+            let period_kind = recurrence(&field(def, "lap_lai", ("Báo cáo", "the report definition"))?)?;
             let day = def.get("ngay_thang_cuoi").and_then(|v| v.as_int().ok()).filter(|d| (1..=28).contains(d)).ok_or_else(|| {
                 invalid(
                     "'ngay_thang_cuoi' phải là ngày 1–28 của tháng cuối kỳ".into(),
@@ -301,24 +289,12 @@ fn add_report_rule(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), 
 /// (004 §IV), with how often when the text says (`lap_lai: "nam"`).
 fn add_undated_report(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(), Diagnostic> {
     use crate::obligations::UndatedReport;
-    use crate::PeriodKind;
     let what = ("Báo cáo chưa có ngày", "the undated report");
     let plan_id = field(def, "ke_hoach", what)?;
     let level: Level = field(def, "cap", what)?.parse().map_err(not_known)?;
     let every = match def.get("lap_lai") {
         None => None,
-        Some(_) => Some(match field(def, "lap_lai", what)?.as_str() {
-            "quarter" | "quy" => PeriodKind::Quarter,
-            "half_year" | "6_thang" => PeriodKind::HalfYear,
-            "year" | "nam" => PeriodKind::Year,
-            "month" | "thang" => PeriodKind::Month,
-            other => {
-                return Err(invalid(
-                    format!("Kỳ lặp lại không hợp lệ: '{other}' (quy, 6_thang, nam, thang)"),
-                    format!("invalid recurrence: '{other}' (quarter, half_year, year, month)"),
-                ))
-            }
-        }),
+        Some(_) => Some(recurrence(&field(def, "lap_lai", what)?)?),
     };
     if def.contains_key("truoc_ngay") || def.contains_key("ngay_thang_cuoi") {
         return Err(invalid(
@@ -363,4 +339,26 @@ fn add_undated_report(st: &mut State, origin: Span, def: &rhai::Map) -> Result<(
         ),
     );
     Ok(())
+}
+
+/// `lap_lai`: how often a report recurs (`quy`, `6_thang`, `nam`, `thang`,
+/// or their English ids).
+fn recurrence(text: &str) -> Result<crate::PeriodKind, Diagnostic> {
+    use crate::PeriodKind;
+    match text {
+        "month" | "thang" => Ok(PeriodKind::Month),
+        "quarter" | "quy" => Ok(PeriodKind::Quarter),
+        "half_year" | "6_thang" => Ok(PeriodKind::HalfYear),
+        "year" | "nam" => Ok(PeriodKind::Year),
+        other => Err(invalid(
+            format!(
+                "Kỳ lặp lại không hợp lệ: '{}' (quy, 6_thang, nam, thang)",
+                crate::excerpt(other)
+            ),
+            format!(
+                "invalid recurrence: '{}' (quarter, half_year, year, month)",
+                crate::excerpt(other)
+            ),
+        )),
+    }
 }
