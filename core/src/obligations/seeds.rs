@@ -266,31 +266,50 @@ pub fn all() -> Vec<Plan> {
 /// assert!(t.vi.contains("số 4325/KH-BCĐCĐS ngày 22/12/2022"));
 /// ```
 pub fn document_title(file: &str) -> Option<Text> {
-    use std::sync::OnceLock;
-    static TITLES: OnceLock<Vec<(String, Text)>> = OnceLock::new();
-    TITLES
-        .get_or_init(|| {
-            all()
-                .into_iter()
-                .map(|p| {
-                    let title = match &p.issued {
-                        Some(i) => {
-                            let number = i.number.trim_start_matches("Kế hoạch số ");
-                            let on = crate::calendar::date::format_date(i.on);
-                            Text::new(
-                                format!("{} (số {number} ngày {on})", p.name.vi),
-                                format!("{} (No. {number} of {on})", p.name.en),
-                            )
-                        }
-                        None => p.name.clone(),
-                    };
-                    (p.document, title)
-                })
-                .collect()
-        })
+    titles()
         .iter()
-        .find(|(f, _)| f == file)
-        .map(|(_, t)| t.clone())
+        .find(|t| t.document == file)
+        .map(|t| t.cited.clone())
+}
+
+/// One seed plan as people name it: its id, its seed file, its title, and
+/// the title with its number and date where a document gives them.
+struct SeedTitle {
+    id: String,
+    document: String,
+    name: Text,
+    cited: Text,
+}
+
+/// The seed plans' titles, built once: [`cite`] runs for every obligation
+/// derived, so it must not rebuild the plans.
+fn titles() -> &'static [SeedTitle] {
+    use std::sync::OnceLock;
+    static TITLES: OnceLock<Vec<SeedTitle>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        all()
+            .into_iter()
+            .map(|p| {
+                let cited = match &p.issued {
+                    Some(i) => {
+                        let number = i.number.trim_start_matches("Kế hoạch số ");
+                        let on = crate::calendar::date::format_date(i.on);
+                        Text::new(
+                            format!("{} (số {number} ngày {on})", p.name.vi),
+                            format!("{} (No. {number} of {on})", p.name.en),
+                        )
+                    }
+                    None => p.name.clone(),
+                };
+                SeedTitle {
+                    id: p.id,
+                    document: p.document,
+                    name: p.name,
+                    cited,
+                }
+            })
+            .collect()
+    })
 }
 
 /// The title of a seed plan, for people (`None` for an unknown id).
@@ -300,7 +319,7 @@ pub fn document_title(file: &str) -> Option<Text> {
 /// assert_eq!(t.vi, "Kế hoạch Chuyển đổi số thành phố Kon Tum năm 2025");
 /// ```
 pub fn plan_title(id: &str) -> Option<Text> {
-    all().into_iter().find(|p| p.id == id).map(|p| p.name)
+    titles().iter().find(|t| t.id == id).map(|t| t.name.clone())
 }
 
 /// `source` as people read it: each seed file name is replaced by its
@@ -316,18 +335,11 @@ pub fn plan_title(id: &str) -> Option<Text> {
 /// ```
 pub fn cite(source: &str, lang: crate::Lang) -> String {
     let mut out = source.to_string();
-    for p in all() {
-        if let Some(title) = out
-            .contains(&p.document)
-            .then(|| document_title(&p.document))
-            .flatten()
-        {
-            let with_sep = format!("{} ", p.document);
-            let name = title.get(lang);
-            out = out
-                .replace(&with_sep, &format!("{name}, "))
-                .replace(&p.document, name);
-        }
+    for t in titles().iter().filter(|t| source.contains(&t.document)) {
+        let name = t.cited.get(lang);
+        out = out
+            .replace(&format!("{} ", t.document), &format!("{name}, "))
+            .replace(&t.document, name);
     }
     out
 }
