@@ -118,7 +118,7 @@ for name, ms in node["hostile_ms"].items():
     print(f"| {name} | {ms} | {chrome['hostile_ms'].get(name, '—')} |")
 worst = max(max(node["hostile_ms"].values()), max(chrome["hostile_ms"].values()))
 print()
-print(f"Every hostile script is stopped by a limit of the sandbox (core/src/rules/engine.rs `limits`) within {worst:.0f} ms here.")
+print(f"Every hostile script is stopped by a limit of the sandbox (core/src/rules/sandbox.rs `limits`) within {worst:.0f} ms here.")
 print("<!-- wasm:end -->")
 PY
   replace_section wasm "$out.md"

@@ -57,6 +57,10 @@ fn marker_text(marker: &str) -> Option<String> {
             let n: usize = m[5..].parse().unwrap();
             format!("\"{}\"", "a".repeat(n))
         }
+        m if m.starts_with("$lines:") => {
+            let n: usize = m[7..].parse().unwrap();
+            format!("\"{}\"", "\\n".repeat(n))
+        }
         _ => return None,
     })
 }
@@ -68,7 +72,7 @@ fn args_text(cell: &str) -> String {
     for m in ["$NaN", "$Infinity", "$-Infinity"] {
         text = text.replace(&format!("\"{m}\""), &marker_text(m).unwrap());
     }
-    for prefix in ["$deep:", "$big:"] {
+    for prefix in ["$deep:", "$big:", "$lines:"] {
         while let Some(start) = text.find(&format!("\"{prefix}")) {
             let end = start + 1 + text[start + 1..].find('"').unwrap();
             let marker = text[start + 1..end].to_string();

@@ -137,8 +137,10 @@ pub fn call_op(
 
 /// A hostile or broken rule script of `tests/golden/rules-hostile/`, with
 /// the error it must stop with, written in the file itself:
-/// `// Lỗi: LINE:COLUMN CODE` (the position in the file as it is), and the
-/// next comment line saying why the case matters.
+/// `// Lỗi: LINE:COLUMN CODE` (the position in the file as it is) when
+/// loading it fails, or `// Kiểm tra: LINE:COLUMN CODE CHECK` when it loads
+/// and its custom check `CHECK` fails on the quarterly example report; the
+/// next comment line says why the case matters.
 #[derive(Debug, Clone)]
 pub struct HostileScript {
     /// File name (`2025-infinite-loop.rhai`: the script's year first).
@@ -151,6 +153,9 @@ pub struct HostileScript {
     pub line: usize,
     /// The expected column.
     pub column: usize,
+    /// The custom check that fails when a report is validated (`None`: the
+    /// load fails).
+    pub check: Option<String>,
     /// Why the case matters.
     pub why: String,
 }
@@ -170,20 +175,35 @@ pub fn hostile_scripts() -> Vec<HostileScript> {
             let name = p.file_name().unwrap().to_str().unwrap().to_string();
             let source = std::fs::read_to_string(&p).unwrap();
             let mut lines = source.lines();
-            let expect = lines
+            let (expect, at_validation) = lines
                 .by_ref()
-                .find_map(|l| l.trim().strip_prefix("// Lỗi:"))
-                .unwrap_or_else(|| panic!("{name}: no `// Lỗi: LINE:COLUMN CODE` line"));
+                .find_map(|l| {
+                    let l = l.trim();
+                    l.strip_prefix("// Lỗi:")
+                        .map(|e| (e, false))
+                        .or_else(|| l.strip_prefix("// Kiểm tra:").map(|e| (e, true)))
+                })
+                .unwrap_or_else(|| {
+                    panic!("{name}: no `// Lỗi: LINE:COLUMN CODE` or `// Kiểm tra: …` line")
+                });
             let why = lines
                 .next()
                 .and_then(|l| l.trim().strip_prefix("//"))
                 .unwrap_or_else(|| panic!("{name}: the line after `// Lỗi:` says why"))
                 .trim()
                 .to_string();
-            let (at, code) = expect.trim().split_once(' ').unwrap();
+            let mut words = expect.split_whitespace();
+            let (at, code) = (words.next().unwrap(), words.next().unwrap());
+            let check = at_validation.then(|| {
+                words
+                    .next()
+                    .unwrap_or_else(|| panic!("{name}: `// Kiểm tra:` names the check"))
+                    .to_string()
+            });
             let (line, column) = at.split_once(':').unwrap();
             HostileScript {
                 name,
+                check,
                 code: code.trim().to_string(),
                 line: line.parse().unwrap(),
                 column: column.parse().unwrap(),

@@ -7,6 +7,7 @@
 use dxplan::defaults;
 use dxplan::kpi::UnitInput;
 use dxplan::rules::{RuleSet, RulesEngine, Script};
+use dxplan::validation::Validator;
 use dxplan::{Code, Level, ObligationKind};
 
 /// The DTI plan's quarterly obligation of a unit for `period` under `rules`.
@@ -28,11 +29,26 @@ fn hostile_scripts_stop_with_the_exact_error_and_the_engine_survives() {
     let mut engine = RulesEngine::new();
     let cases = dxplan_tests::hostile_scripts();
     assert!(cases.len() >= 19, "{} hostile scripts", cases.len());
+    let report = dxplan_tests::example_json("reports/valid/quarterly.json");
     for case in cases {
         let ctx = format!("{} ({})", case.name, case.why);
         let script = Script::new(&case.name, &case.source).unwrap();
-        let errors = engine.load(&[script]).expect_err(&ctx);
-        let first = &errors[0];
+        let first = match &case.check {
+            None => engine.load(&[script]).expect_err(&ctx).remove(0),
+            Some(id) => {
+                let rules = engine
+                    .load(&[script])
+                    .unwrap_or_else(|e| panic!("{ctx}: {e:?}"));
+                let found = Validator::new(&rules).validate(&report, "2025-09-16".parse().unwrap());
+                let d = found
+                    .diagnostics
+                    .into_iter()
+                    .find(|d| d.check.as_deref() == Some(id.as_str()))
+                    .unwrap_or_else(|| panic!("{ctx}: check {id} reported nothing"));
+                assert_eq!(d.severity, dxplan::Severity::Error, "{ctx}");
+                d
+            }
+        };
         assert_eq!(first.code.as_str(), case.code, "{ctx}: {first:?}");
         let span = first
             .span
@@ -59,7 +75,39 @@ fn very_long_source_is_refused_before_parsing() {
     let errors = RulesEngine::new()
         .load(&[Script::new("2025.rhai", &text).unwrap()])
         .unwrap_err();
-    assert_eq!(errors[0].code, Code::RulesLimit);
+    assert_eq!(errors[0].code, Code::RulesTooLarge);
+}
+
+/// Decision 11: a year's script changes that year and later ones only; a
+/// custom check declared in 2030.rhai made 2025 reports invalid (issue 15).
+#[test]
+fn a_later_years_check_leaves_earlier_reports_alone() {
+    let text = r#"fn luon_loi(bc) { [loi("/values", "Luôn lỗi", "Always an error")] }
+kiem_tra("luon_loi", "luon_loi");"#;
+    let rules = RulesEngine::new()
+        .load(&[Script::new("2030.rhai", text).unwrap()])
+        .unwrap();
+    let v = Validator::new(&rules);
+    let mut report = dxplan_tests::example_json("reports/valid/quarterly.json");
+    let fired = |report: &serde_json::Value, today: &str| {
+        v.validate(report, today.parse().unwrap())
+            .diagnostics
+            .iter()
+            .any(|d| d.check.as_deref() == Some("luon_loi"))
+    };
+    assert_eq!(report["period"], "2025-Q3");
+    assert!(!fired(&report, "2025-09-16"), "a 2030 check ran on 2025-Q3");
+    report["period"] = serde_json::json!("2030-Q3");
+    assert!(
+        fired(&report, "2030-09-16"),
+        "the 2030 check did not run on 2030-Q3"
+    );
+    // The KPI entry point follows the same rule.
+    let input: UnitInput = serde_json::from_str(
+        r#"{"unit": "a", "level": "commune", "period": "2025", "values": {}}"#,
+    )
+    .unwrap();
+    assert!(RulesEngine::new().run_checks(&rules, &input).is_empty());
 }
 
 #[test]

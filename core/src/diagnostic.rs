@@ -261,6 +261,9 @@ codes! {
     RulesInvalidValue = "rules.invalid_value",
     /// A rule script ran over a sandbox limit (operations, call depth, nesting, data size).
     RulesLimit = "rules.limit",
+    /// A rule file is larger than the engine accepts (bytes, lines, or a
+    /// line too long for its positions to be exact).
+    RulesTooLarge = "rules.too_large",
     /// A rule script failed at run time for another reason.
     RulesRuntime = "rules.runtime",
     /// A rule file cannot be read, or its name does not start with a year.

@@ -37,6 +37,8 @@ export interface FormValidation {
 export function attachValidation(form: HTMLFormElement, engine: Engine, options?: AttachOptions): FormValidation;
 /** The report path (JSON pointer) of a control name. */
 export function pointerOf(name: string): string | null;
+/** Whether the adapter writes a report path: false when a segment is `__proto__`, `constructor` or `prototype` (such controls are ignored with a console warning). */
+export function isSafePath(pointer: string): boolean;
 /** The value a control contributes to the report (`undefined`: nothing). */
 export function valueOf(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): unknown;
 /** Today in Vietnam (UTC+7) as `yyyy-mm-dd`. */

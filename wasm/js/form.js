@@ -60,19 +60,39 @@ export function pointerOf(name) {
   return parts.length === 0 ? null : '/' + parts.map(escapeSegment).join('/');
 }
 
+/** Path segments that would reach an object's prototype: a control named
+ *  `__proto__.today` must not change every object of the page. */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Whether a report path is one the adapter writes (no prototype segment). */
+export function isSafePath(pointer) {
+  return pointer.split('/').slice(1).map(unescapeSegment).every((p) => !FORBIDDEN_SEGMENTS.has(p));
+}
+
 /** Sets `value` at `pointer`, creating the objects and arrays on the way;
- *  with `value` undefined, only creates them (an empty table row is a row). */
+ *  with `value` undefined, only creates them (an empty table row is a row).
+ *  Writes own properties only, never through a prototype. */
 function setAt(target, pointer, value) {
   const parts = pointer.split('/').slice(1).map(unescapeSegment);
+  if (parts.some((p) => FORBIDDEN_SEGMENTS.has(p))) return;
   let node = target;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i];
-    if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object') {
+    const own = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    if (own === undefined || own === null || typeof own !== 'object') {
       node[key] = /^\d+$/.test(parts[i + 1]) ? [] : {};
     }
     node = node[key];
   }
   if (value !== undefined) node[parts[parts.length - 1]] = value;
+}
+
+/** `options[key]` when `options` has it as its own property (a polluted
+ *  `Object.prototype` cannot supply an option). */
+function ownOption(options, key) {
+  return options !== null && typeof options === 'object' && Object.prototype.hasOwnProperty.call(options, key)
+    ? options[key]
+    : undefined;
 }
 
 function clone(value) {
@@ -109,27 +129,40 @@ export function valueOf(el) {
  * @returns {import('./form.js').FormValidation}
  */
 export function attachValidation(form, engine, options = {}) {
-  const lang = options.lang === 'en' ? 'en' : 'vi';
+  const option = (key) => ownOption(options, key);
+  const lang = option('lang') === 'en' ? 'en' : 'vi';
   const words = TEXT[lang];
-  const attribute = options.attribute || 'data-dx-path';
-  const summary = options.summary || null;
-  const reportOn = options.reportOn || 'change';
+  const attribute = option('attribute') || 'data-dx-path';
+  const summary = option('summary') || null;
+  const reportOn = option('reportOn') || 'change';
   const today = () =>
-    typeof options.today === 'function' ? options.today() : options.today || todayInVietnam();
+    typeof option('today') === 'function' ? option('today')() : option('today') || todayInVietnam();
   /** @type {Map<string, object[]>} diagnostics by path */
   let byPath = new Map();
   let last = null;
 
   const pathOf = (el) => el.getAttribute(attribute) || pointerOf(el.name);
+  const warned = new WeakSet();
+  /** A control's path, or null when it has none or one the adapter refuses. */
+  const safePathOf = (el) => {
+    const path = pathOf(el);
+    if (!path || isSafePath(path)) return path;
+    if (!warned.has(el)) {
+      warned.add(el);
+      console.warn(`dxplan: control ignored, its path ${JSON.stringify(path)} names __proto__, constructor or prototype`);
+    }
+    return null;
+  };
   const controls = () =>
     Array.from(form.elements).filter(
-      (el) => el.tagName !== 'BUTTON' && el.tagName !== 'FIELDSET' && el.type !== 'submit' && pathOf(el),
+      (el) => el.tagName !== 'BUTTON' && el.tagName !== 'FIELDSET' && el.type !== 'submit' && safePathOf(el),
     );
 
   function report() {
-    const r = clone(typeof options.base === 'function' ? options.base() : options.base);
+    const base = option('base');
+    const r = clone(typeof base === 'function' ? base() : base);
     for (const el of controls()) setAt(r, pathOf(el), valueOf(el));
-    if (options.kind && r.kind === undefined) r.kind = options.kind;
+    if (option('kind') && r.kind === undefined) r.kind = option('kind');
     return r;
   }
 
@@ -160,7 +193,7 @@ export function attachValidation(form, engine, options = {}) {
       else el.removeAttribute('data-dx-warning');
     }
     if (summary) renderSummary(all);
-    if (typeof options.onResult === 'function') options.onResult(last, byPath);
+    if (typeof option('onResult') === 'function') option('onResult')(last, byPath);
   }
 
   function renderSummary(all) {
@@ -278,7 +311,7 @@ export function attachValidation(form, engine, options = {}) {
   form.addEventListener('input', onInput);
   form.addEventListener('change', onChange);
   form.addEventListener('submit', onSubmit);
-  if (options.validateNow !== false) validateAll();
+  if (option('validateNow') !== false) validateAll();
 
   return {
     validate: validateAll,

@@ -41,6 +41,7 @@ function value(v) {
     if (v === '$-Infinity') return -Infinity;
     if (v.startsWith('$deep:')) return deep(Number(v.slice(6)));
     if (v.startsWith('$big:')) return 'a'.repeat(Number(v.slice(5)));
+    if (v.startsWith('$lines:')) return '\n'.repeat(Number(v.slice(7)));
     if (v === '$cycle') {
       const o = { a: 1 };
       o.self = o;
@@ -121,6 +122,18 @@ test('hostile and broken rule scripts (tests/golden/rules-hostile/) stop with th
   assert.ok(cases.length >= 19, `${cases.length} hostile scripts`);
   for (const h of cases) {
     const ctx = `${h.name} (${h.why})`;
+    if (h.check) {
+      // It loads; its custom check fails when a report is validated.
+      const withCheck = dx.Engine.fromScripts([{ name: h.name, source: h.source }]);
+      const found = withCheck.validate(valid, '2025-09-16').diagnostics.find((d) => d.check === h.check);
+      withCheck.free();
+      assert.ok(found, `${ctx}: check ${h.check} reported nothing`);
+      assert.equal(found.code, h.code, `${ctx}: ${found.message.en}`);
+      assert.equal(found.severity, 'error', ctx);
+      assert.deepEqual([found.span.file, found.span.line, found.span.column], [h.name, h.line, h.column], ctx);
+      assert.equal(engine.validate(valid, '2025-09-16').valid, true, `${ctx}: engine unusable after`);
+      continue;
+    }
     const check = dx.checkRules([{ name: h.name, source: h.source }]);
     assert.equal(check.ok, false, ctx);
     const d = check.diagnostics[0];

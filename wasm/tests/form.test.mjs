@@ -107,3 +107,69 @@ test('plain <script type="module"> under a strict CSP', async (t) => {
 test('Vite bundle under a strict CSP', async (t) => {
   await check(t, '/dist/index.html', 'vite');
 });
+
+test('controls cannot write to Object.prototype, and options are read as own properties (issue 15)', async () => {
+  const page = await browser.newPage();
+  const warnings = [];
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(base + '/wasm/tests/fixtures/form/index.html');
+  await page.waitForFunction(() => document.getElementById('status').textContent !== 'đang tải…');
+  assert.equal(await page.textContent('#status'), 'sẵn sàng', problems.join('\n'));
+
+  // Controls whose paths reach a prototype, as a hostile or careless page could write them.
+  const polluted = await page.evaluate(() => {
+    const form = document.getElementById('report');
+    for (const [attr, value, text] of [
+      ['data-dx-path', '/__proto__/polluted', 'yes'],
+      ['name', '__proto__.today', '2030-01-01'],
+      ['name', 'values.constructor.prototype.x', '1'],
+      ['name', 'appendices[prototype][0]', 'z'],
+    ]) {
+      const el = document.createElement('input');
+      el.setAttribute(attr, value);
+      el.value = text;
+      form.append(el);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    window.dxForm.validate();
+    const probe = {};
+    return [probe.polluted, probe.today, probe.x, Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')];
+  });
+  assert.deepEqual(polluted, [undefined, undefined, undefined, false]);
+  for (const path of ['/__proto__/polluted', '/__proto__/today', '/values/constructor/prototype/x', '/appendices/prototype/0']) {
+    assert.ok(warnings.some((w) => w.includes('dxplan') && w.includes(path)), `no warning for ${path}: ${warnings.join('\n')}`);
+  }
+  // The adapter still validates the real fields.
+  await page.fill('#total', '5');
+  assert.match(await page.$eval('#online', (el) => el.validationMessage), /lớn hơn/);
+
+  // An option inherited from a polluted Object.prototype is not an option.
+  const message = await page.evaluate(async () => {
+    const { Engine } = await import('/wasm/pkg/index.js');
+    const { attachValidation } = await import('/wasm/pkg/form.js');
+    Object.prototype.lang = 'en';
+    try {
+      const form = document.createElement('form');
+      form.innerHTML = '<input type="number" name="values.dossiers_total" value="-5">';
+      document.body.append(form);
+      const base = await (await fetch('/fixtures/quarterly.json')).json();
+      const v = attachValidation(form, Engine.withDefaults(), { base, today: '2025-09-16' });
+      const text = form.elements[0].validationMessage;
+      v.detach();
+      form.remove();
+      return text;
+    } finally {
+      delete Object.prototype.lang;
+    }
+  });
+  assert.notEqual(message, '');
+  assert.match(message, /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i, `not Vietnamese: ${message}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

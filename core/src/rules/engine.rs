@@ -1,38 +1,18 @@
 //! The sandboxed Rhai engine that runs rule scripts.
 
 use super::api::{self, Shared, State};
-use super::{RuleSet, Script, MAX_SCRIPT_BYTES};
+use super::sandbox::{self, Meter, View};
+use super::{Check, RuleSet, Script, MAX_SCRIPT_BYTES, MAX_SCRIPT_LINES};
 use crate::diagnostic::{Code, Diagnostic, Severity, Span, Text};
 use crate::kpi::input::RawValue;
 use crate::kpi::{evaluate_for_year, Consolidation, ConsolidationInput, Evaluation, UnitInput};
-use rhai::packages::{
-    BasicArrayPackage, BasicMapPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
-};
 use rhai::{Dynamic, Engine, EvalAltResult, ParseError, ParseErrorType, Position, Scope, AST};
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Sandbox limits (documented in `rules/README.md`).
-pub mod limits {
-    /// Operations one script run may perform (an infinite loop stops here).
-    pub const OPERATIONS: u64 = 500_000;
-    /// Nested function calls (runaway recursion stops here).
-    pub const CALL_LEVELS: usize = 32;
-    /// Expression nesting at the top level and inside functions.
-    pub const EXPR_DEPTH: (usize, usize) = (64, 32);
-    /// Characters in one string.
-    pub const STRING_SIZE: usize = 10_000;
-    /// Items in one array.
-    pub const ARRAY_SIZE: usize = 10_000;
-    /// Entries in one object map.
-    pub const MAP_SIZE: usize = 1_000;
-    /// Variables alive at once.
-    pub const VARIABLES: usize = 256;
-    /// Functions one script may define.
-    pub const FUNCTIONS: usize = 256;
-}
+pub use super::sandbox::limits;
 
 /// Script name → the functions-only AST of each version (text hash) seen.
 type CheckAsts = HashMap<String, Vec<(u64, Rc<AST>)>>;
@@ -41,6 +21,7 @@ type CheckAsts = HashMap<String, Vec<(u64, Rc<AST>)>>;
 /// scripts are cached by name and text).
 pub struct RulesEngine {
     engine: Engine,
+    meter: Rc<Meter>,
     state: Shared,
     cache: HashMap<(String, u64), AST>,
     /// Functions-only ASTs of the scripts with custom checks, by script name,
@@ -77,30 +58,12 @@ fn span(script: &Script, pos: Position) -> Span {
 impl RulesEngine {
     /// A sandboxed engine with the rule-script API registered.
     pub fn new() -> RulesEngine {
-        let mut engine = Engine::new_raw();
-        // Language core, arithmetic, logic, strings, arrays and maps — nothing
-        // that reaches the outside world (no print target, no clock, no files).
-        engine.register_global_module(CorePackage::new().as_shared_module());
-        engine.register_global_module(LogicPackage::new().as_shared_module());
-        engine.register_global_module(MoreStringPackage::new().as_shared_module());
-        engine.register_global_module(BasicArrayPackage::new().as_shared_module());
-        engine.register_global_module(BasicMapPackage::new().as_shared_module());
-        engine.on_print(|_| {});
-        engine.on_debug(|_, _, _| {});
-        engine.disable_symbol("eval");
-        engine.set_strict_variables(true);
-        engine.set_max_operations(limits::OPERATIONS);
-        engine.set_max_call_levels(limits::CALL_LEVELS);
-        engine.set_max_expr_depths(limits::EXPR_DEPTH.0, limits::EXPR_DEPTH.1);
-        engine.set_max_string_size(limits::STRING_SIZE);
-        engine.set_max_array_size(limits::ARRAY_SIZE);
-        engine.set_max_map_size(limits::MAP_SIZE);
-        engine.set_max_variables(limits::VARIABLES);
-        engine.set_max_functions(limits::FUNCTIONS);
+        let (mut engine, meter) = sandbox::engine();
         let state: Shared = Rc::new(RefCell::new(None));
         api::register(&mut engine, &state);
         RulesEngine {
             engine,
+            meter,
             state,
             cache: HashMap::new(),
             check_asts: RefCell::new(HashMap::new()),
@@ -133,6 +96,7 @@ impl RulesEngine {
                 }
             };
             *self.state.borrow_mut() = Some(State::new(rules, script.clone(), &ast, spent));
+            self.meter.start(limits::OPERATIONS);
             let outcome = self.engine.run_ast_with_scope(&mut Scope::new(), &ast);
             let state = self.state.borrow_mut().take();
             let Some(state) = state else {
@@ -146,7 +110,14 @@ impl RulesEngine {
                 self.keep_check_ast(script, &ast);
             }
             if let Err(e) = outcome {
-                errors.push(recorded_error.unwrap_or_else(|| convert_eval(&e, script)));
+                errors.push(recorded_error.unwrap_or_else(|| {
+                    let start = Span {
+                        file: script.name.clone(),
+                        line: 1,
+                        column: 1,
+                    };
+                    located(convert_eval(&e, script), &start)
+                }));
             }
             rules.scripts.push(script.clone());
         }
@@ -171,25 +142,8 @@ impl RulesEngine {
 
     /// Compiles a script (not cached).
     fn compile_fresh(&self, script: &Script) -> Result<AST, Diagnostic> {
-        if script.source.len() > MAX_SCRIPT_BYTES {
-            return Err(Diagnostic::error(
-                Code::RulesLimit,
-                Text::new(
-                    format!(
-                        "Tệp quy tắc quá lớn: {} byte (tối đa {MAX_SCRIPT_BYTES})",
-                        script.source.len()
-                    ),
-                    format!(
-                        "rule file too large: {} bytes (at most {MAX_SCRIPT_BYTES})",
-                        script.source.len()
-                    ),
-                ),
-            )
-            .in_script(Span {
-                file: script.name.clone(),
-                line: 1,
-                column: 1,
-            }));
+        if let Some(d) = too_large(script) {
+            return Err(d);
         }
         let mut ast = self
             .engine
@@ -223,7 +177,7 @@ impl RulesEngine {
         if rules.checks.is_empty() {
             return Vec::new();
         }
-        self.run_checks_on(rules, report_map(input))
+        self.run_checks_on(rules, report_map(input), Some(input.period.year_of()))
     }
 
     /// Evaluates one unit's inputs against the targets of `plans` (every plan
@@ -316,7 +270,12 @@ impl RulesEngine {
         if rules.checks.is_empty() {
             return Vec::new();
         }
-        self.run_checks_on(rules, report_view(report))
+        let year = report
+            .get("period")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|p| p.trim().parse::<crate::calendar::period::Period>().ok())
+            .map(|p| p.year_of());
+        self.run_checks_on(rules, report_view(report), year)
     }
 
     /// Compiles the functions of every script of `rules` that registers a
@@ -367,12 +326,23 @@ impl RulesEngine {
         }
     }
 
-    fn run_checks_on(&self, rules: &RuleSet, report: Dynamic) -> Vec<Diagnostic> {
+    /// Runs the checks in force in `year` (declared in that year's script
+    /// or an earlier one; every check when the year is unknown), each with
+    /// its own budget.
+    fn run_checks_on(
+        &self,
+        rules: &RuleSet,
+        report: Dynamic,
+        year: Option<i32>,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for check in &rules.checks {
             let Some(script) = rules.scripts.iter().find(|s| s.name == check.script) else {
                 continue;
             };
+            if year.is_some_and(|y| script.year > y) {
+                continue;
+            }
             let ast = match self.check_ast(script, check.script_hash) {
                 Ok(ast) => ast,
                 Err(d) => {
@@ -384,6 +354,7 @@ impl RulesEngine {
             let options = rhai::CallFnOptions::new()
                 .eval_ast(false)
                 .rewind_scope(true);
+            self.meter.start(limits::CHECK_OPERATIONS);
             let result = self.engine.call_fn_with_options::<Dynamic>(
                 options,
                 &mut Scope::new(),
@@ -393,32 +364,110 @@ impl RulesEngine {
             );
             match result {
                 Ok(v) => out.extend(api::check_results(v, check)),
-                Err(e) => out.push(convert_eval(&e, script)),
+                Err(e) => out.push(check_failed(&e, script, check)),
             }
         }
         out
     }
 }
 
-/// A KPI input as a script sees it.
-fn raw_dynamic(raw: &RawValue) -> Dynamic {
-    match raw {
-        RawValue::Number(n) if n.is_integer() => i64::try_from(n.numerator())
-            .map(Dynamic::from)
-            .unwrap_or(Dynamic::UNIT),
-        RawValue::Number(n) => Dynamic::from(n.numerator() as f64 / n.denominator() as f64),
-        RawValue::Bool(b) => Dynamic::from(*b),
-        RawValue::Text(t) => Dynamic::from(t.clone()),
-        _ => Dynamic::UNIT,
+/// A custom check that failed: where (the check's registration when the
+/// error has no place of its own) and which check.
+fn check_failed(e: &EvalAltResult, script: &Script, check: &Check) -> Diagnostic {
+    let mut d = convert_eval(e, script);
+    if sandbox::is_spent(e.unwrap_inner()) {
+        let n = grouped(limits::CHECK_OPERATIONS);
+        d.message = Text::new(
+            format!(
+                "Kiểm tra '{}' chạy quá {} phép tính trên một báo cáo",
+                check.id, n.vi
+            ),
+            format!(
+                "check '{}' ran over {} operations on one report",
+                check.id, n.en
+            ),
+        );
+        d.hint = Some(Text::new(
+            "Một kiểm tra chạy mỗi lần người dùng gõ: hãy duyệt mỗi dòng của báo cáo một lần; mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính.",
+            "A check runs as the user types: visit each row of the report once; every item that contains, index_of, ==, sort look at counts as an operation too.",
+        ));
     }
+    // Rhai places a limit reached inside a function at the function's
+    // outermost call, which for a check is the engine's own: the check
+    // function's declaration says more.
+    let declared = declaration(script, &check.function).unwrap_or_else(|| check.origin.clone());
+    let mut d = located(d, &declared);
+    d.check = Some(check.id.clone());
+    d
 }
 
-/// The report as a script sees it: `#{ don_vi, cap, ky, gia_tri: #{ id: number | bool } }`.
-fn report_map(input: &UnitInput) -> Dynamic {
-    let mut values = rhai::Map::new();
-    for (id, raw) in &input.values {
-        values.insert(id.as_str().into(), raw_dynamic(raw));
+/// Where `fn name(` is written in a script (`None` when it cannot be found).
+fn declaration(script: &Script, name: &str) -> Option<Span> {
+    for (i, line) in script.source.lines().enumerate() {
+        let mut from = 0;
+        while let Some(at) = line[from..].find("fn ") {
+            let start = from + at;
+            let before_ok = line[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            let rest = line[start + 3..].trim_start();
+            let after = rest.strip_prefix(name).map(str::trim_start);
+            if before_ok && after.is_some_and(|a| a.starts_with('(')) {
+                return Some(Span {
+                    file: script.name.clone(),
+                    line: i + 1,
+                    column: line[..start].chars().count() + 1,
+                });
+            }
+            from = start + 3;
+        }
     }
+    None
+}
+
+fn grouped(n: u64) -> Text {
+    crate::kpi::Exact::int(n as i64).display_grouped()
+}
+
+/// `d`, placed at `fallback` when its error carried no position.
+fn located(mut d: Diagnostic, fallback: &Span) -> Diagnostic {
+    if d.span.as_ref().is_none_or(|s| s.line == 0) {
+        d.span = Some(fallback.clone());
+    }
+    d
+}
+
+/// The numbers, booleans and texts of KPI inputs as a script sees them.
+fn values_json<'a>(values: impl Iterator<Item = (&'a str, RawValue)>) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for (id, raw) in values {
+        let v = match raw {
+            RawValue::Number(n) if n.is_integer() => i64::try_from(n.numerator())
+                .map(serde_json::Value::from)
+                .unwrap_or(serde_json::Value::Null),
+            RawValue::Number(n) => {
+                serde_json::Number::from_f64(n.numerator() as f64 / n.denominator() as f64)
+                    .map_or(serde_json::Value::Null, serde_json::Value::Number)
+            }
+            RawValue::Bool(b) => serde_json::Value::Bool(b),
+            RawValue::Text(t) => serde_json::Value::String(t),
+            _ => serde_json::Value::Null,
+        };
+        m.insert(id.to_string(), v);
+    }
+    serde_json::Value::Object(m)
+}
+
+/// The report as a script sees it: `#{ don_vi, cap, ky, gia_tri }`, where
+/// `gia_tri` is a [`View`] of the inputs (numbers, booleans, texts).
+fn report_map(input: &UnitInput) -> Dynamic {
+    let values = values_json(
+        input
+            .values
+            .iter()
+            .map(|(id, raw)| (id.as_str(), raw.clone())),
+    );
     let mut m = rhai::Map::new();
     m.insert("don_vi".into(), Dynamic::from(input.unit.clone()));
     m.insert(
@@ -426,38 +475,12 @@ fn report_map(input: &UnitInput) -> Dynamic {
         Dynamic::from(input.level.as_str().to_string()),
     );
     m.insert("ky".into(), Dynamic::from(input.period.id()));
-    m.insert("gia_tri".into(), Dynamic::from(values));
+    m.insert("gia_tri".into(), View::of(&values));
     Dynamic::from(m)
 }
 
-/// A JSON value as a script sees it (numbers as integers when whole).
-fn json_dynamic(v: &serde_json::Value, depth: usize) -> Dynamic {
-    use serde_json::Value;
-    if depth > 64 {
-        return Dynamic::UNIT;
-    }
-    match v {
-        Value::Null => Dynamic::UNIT,
-        Value::Bool(b) => Dynamic::from(*b),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => Dynamic::from(i),
-            None => n.as_f64().map_or(Dynamic::UNIT, Dynamic::from),
-        },
-        Value::String(s) => Dynamic::from(s.clone()),
-        Value::Array(a) => Dynamic::from(
-            a.iter()
-                .map(|x| json_dynamic(x, depth + 1))
-                .collect::<rhai::Array>(),
-        ),
-        Value::Object(m) => Dynamic::from(
-            m.iter()
-                .map(|(k, x)| (k.as_str().into(), json_dynamic(x, depth + 1)))
-                .collect::<rhai::Map>(),
-        ),
-    }
-}
-
-/// The view of a whole report given to check functions.
+/// The view of a whole report given to check functions: the report itself
+/// as `bao_cao`, a [`View`] that copies nothing however large the report.
 fn report_view(report: &serde_json::Value) -> Dynamic {
     let s = |p: &str| {
         report
@@ -465,22 +488,98 @@ fn report_view(report: &serde_json::Value) -> Dynamic {
             .and_then(serde_json::Value::as_str)
             .map_or(Dynamic::UNIT, |v| Dynamic::from(v.trim().to_string()))
     };
-    let mut values = rhai::Map::new();
-    if let Some(serde_json::Value::Object(m)) = report.get("values") {
-        for (id, v) in m {
-            let raw = RawValue::deserialize(v).unwrap_or(RawValue::Null);
-            values.insert(id.as_str().into(), raw_dynamic(&raw));
-        }
-    }
+    let values = match report.get("values") {
+        Some(serde_json::Value::Object(m)) => values_json(m.iter().map(|(id, v)| {
+            (
+                id.as_str(),
+                RawValue::deserialize(v).unwrap_or(RawValue::Null),
+            )
+        })),
+        _ => serde_json::Value::Object(serde_json::Map::new()),
+    };
     let mut m = rhai::Map::new();
     m.insert("don_vi".into(), s("/unit/id"));
     m.insert("cap".into(), s("/unit/level"));
     m.insert("ky".into(), s("/period"));
     m.insert("loai".into(), s("/kind"));
     m.insert("ke_hoach".into(), s("/plan"));
-    m.insert("gia_tri".into(), Dynamic::from(values));
-    m.insert("bao_cao".into(), json_dynamic(report, 0));
+    m.insert("gia_tri".into(), View::of(&values));
+    m.insert("bao_cao".into(), View::of(report));
     Dynamic::from(m)
+}
+
+/// A file larger than the engine accepts: more bytes than
+/// [`MAX_SCRIPT_BYTES`], more lines than [`MAX_SCRIPT_LINES`], or a line
+/// longer than that (its positions could not be exact).
+fn too_large(script: &Script) -> Option<Diagnostic> {
+    let at = |line: usize| Span {
+        file: script.name.clone(),
+        line,
+        column: 1,
+    };
+    let n = |v: usize| grouped(v as u64);
+    let (vi, en, span) = if script.source.len() > MAX_SCRIPT_BYTES {
+        (
+            format!(
+                "Tệp quy tắc quá lớn: {} byte (tối đa {})",
+                n(script.source.len()).vi,
+                n(MAX_SCRIPT_BYTES).vi
+            ),
+            format!(
+                "rule file too large: {} bytes (at most {})",
+                n(script.source.len()).en,
+                n(MAX_SCRIPT_BYTES).en
+            ),
+            at(1),
+        )
+    } else if let Some((i, line)) = script
+        .source
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.len() > MAX_SCRIPT_LINES && l.chars().count() > MAX_SCRIPT_LINES)
+    {
+        (
+            format!(
+                "Dòng {} dài {} ký tự (tối đa {})",
+                i + 1,
+                n(line.chars().count()).vi,
+                n(MAX_SCRIPT_LINES).vi
+            ),
+            format!(
+                "line {} is {} characters long (at most {})",
+                i + 1,
+                n(line.chars().count()).en,
+                n(MAX_SCRIPT_LINES).en
+            ),
+            at(i + 1),
+        )
+    } else {
+        let lines = script.source.lines().count();
+        if lines <= MAX_SCRIPT_LINES {
+            return None;
+        }
+        (
+            format!(
+                "Tệp quy tắc có {} dòng (tối đa {})",
+                n(lines).vi,
+                n(MAX_SCRIPT_LINES).vi
+            ),
+            format!(
+                "rule file has {} lines (at most {})",
+                n(lines).en,
+                n(MAX_SCRIPT_LINES).en
+            ),
+            at(MAX_SCRIPT_LINES + 1),
+        )
+    };
+    Some(
+        Diagnostic::error(Code::RulesTooLarge, Text::new(vi, en))
+            .in_script(span)
+            .with_hint(Text::new(
+                "Tách tệp theo năm, bỏ các dòng trống hay chú thích dài; vị trí lỗi chỉ chính xác trong giới hạn này.",
+                "Split the file by year, or remove blank lines and long comments; error positions are exact only within these limits.",
+            )),
+    )
 }
 
 fn runtime_lost(script: &Script) -> Diagnostic {
@@ -531,25 +630,39 @@ fn convert_parse(e: &ParseError, script: &Script) -> Diagnostic {
     }
 }
 
+/// The position of the innermost part of a chain of errors that has one: a
+/// native function's error has none of its own, its call has.
+fn innermost_position(e: &EvalAltResult) -> Position {
+    let mut best = e.position();
+    let mut e = e;
+    while let EvalAltResult::ErrorInFunctionCall(_, _, inner, _) = e {
+        e = inner;
+        if !e.position().is_none() {
+            best = e.position();
+        }
+    }
+    best
+}
+
 /// Converts a run-time error to a diagnostic at its real position (inside a
 /// script function, not at its call).
 pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
     let inner = e.unwrap_inner();
-    let pos = inner.position();
+    let pos = innermost_position(e);
     let (code, vi, en, hint) = match inner {
-        EvalAltResult::ErrorTooManyOperations(_) => (
+        EvalAltResult::ErrorTooManyOperations(_) | EvalAltResult::ErrorTerminated(..) => (
             Code::RulesLimit,
             format!(
                 "Tệp quy tắc chạy quá {} phép tính (vòng lặp vô hạn?)",
-                limits::OPERATIONS
+                grouped(limits::OPERATIONS).vi
             ),
             format!(
                 "the rule file ran over {} operations (an endless loop?)",
-                limits::OPERATIONS
+                grouped(limits::OPERATIONS).en
             ),
             Some(Text::new(
-                "Kiểm tra điều kiện dừng của vòng lặp.",
-                "Check the loop's exit condition.",
+                "Kiểm tra điều kiện dừng của vòng lặp; mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính.",
+                "Check the loop's exit condition; every item that contains, index_of, ==, sort look at counts as an operation too.",
             )),
         ),
         EvalAltResult::ErrorStackOverflow(_) => (
@@ -567,18 +680,80 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
                 "Check the recursion's base case.",
             )),
         ),
-        EvalAltResult::ErrorDataTooLarge(what, _) => (
-            Code::RulesLimit,
-            format!("Dữ liệu quá lớn: {what}"),
-            format!("data too large: {what}"),
-            None,
-        ),
+        EvalAltResult::ErrorDataTooLarge(what, _) => {
+            let (vi, en) = if what.contains("string") {
+                (
+                    format!("một chuỗi dài quá {} byte", grouped(limits::STRING_SIZE as u64).vi),
+                    format!("a string longer than {} bytes", grouped(limits::STRING_SIZE as u64).en),
+                )
+            } else if what.contains("array") {
+                (
+                    format!("một mảng quá {} phần tử (tính cả các mảng lồng bên trong)", limits::ARRAY_SIZE),
+                    format!("an array of more than {} items (nested arrays included)", limits::ARRAY_SIZE),
+                )
+            } else if what.contains("map") {
+                (
+                    format!("một bảng #{{…}} quá {} mục (tính cả các bảng bên trong, kể cả trong mảng)", limits::MAP_SIZE),
+                    format!("an object map of more than {} entries (maps inside it, or inside its arrays, included)", limits::MAP_SIZE),
+                )
+            } else if what == "nesting" {
+                (
+                    "mảng và bảng lồng nhau quá 32 cấp".to_string(),
+                    "arrays and maps nested deeper than 32 levels".to_string(),
+                )
+            } else {
+                (what.to_string(), what.to_string())
+            };
+            (
+                Code::RulesLimit,
+                format!("Dữ liệu quá lớn: {vi}"),
+                format!("data too large: {en}"),
+                Some(Text::new(
+                    "Giữ dữ liệu của tệp quy tắc nhỏ: gọi hàm của quy tắc ngay cho từng mục thay vì gom vào một mảng hay bảng lớn.",
+                    "Keep a rule file's data small: call the rule functions for each item instead of collecting them in a large array or map.",
+                )),
+            )
+        }
         EvalAltResult::ErrorTooManyVariables(_) | EvalAltResult::ErrorTooManyModules(_) => (
             Code::RulesLimit,
             "Quá nhiều biến hoặc mô-đun".to_string(),
             "too many variables or modules".to_string(),
             None,
         ),
+        EvalAltResult::ErrorRuntime(token, _)
+            if token
+                .clone()
+                .into_immutable_string()
+                .is_ok_and(|t| t == sandbox::MIXED_SORT) =>
+        {
+            (
+                Code::RulesType,
+                "Không sắp xếp được một mảng có nhiều loại giá trị (ví dụ số lẫn chuỗi)".to_string(),
+                "cannot sort an array of mixed kinds (numbers with texts, say)".to_string(),
+                Some(Text::new(
+                    "Mọi phần tử phải cùng một loại: số, chuỗi, ký tự hoặc đúng/sai.",
+                    "Every item must be of one kind: numbers, texts, characters or booleans.",
+                )),
+            )
+        }
+        EvalAltResult::ErrorArithmetic(what, _) => {
+            let w = what.to_lowercase();
+            let vi = if w.contains("division by zero") {
+                "phép chia cho 0".to_string()
+            } else if w.contains("step") && w.contains("zero") {
+                "bước nhảy của range(…) bằng 0: vòng lặp không bao giờ đến đích".to_string()
+            } else if w.contains("overflow") || w.contains("underflow") {
+                "kết quả vượt quá khoảng số nguyên".to_string()
+            } else {
+                format!("phép tính không hợp lệ (chi tiết: {what})")
+            };
+            (
+                Code::RulesRuntime,
+                format!("Lỗi số học: {vi}"),
+                format!("arithmetic error: {what}"),
+                None,
+            )
+        }
         EvalAltResult::ErrorVariableNotFound(name, _) => (
             Code::RulesUnknownVariable,
             format!("Biến '{name}' chưa được khai báo"),

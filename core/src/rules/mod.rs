@@ -37,6 +37,7 @@
 mod api;
 mod engine;
 mod explain;
+mod sandbox;
 pub mod testing;
 
 pub use api::{ApiFunction, SCRIPT_API};
@@ -51,6 +52,10 @@ use serde::Serialize;
 
 /// Largest rule script accepted, in bytes.
 pub const MAX_SCRIPT_BYTES: usize = 200_000;
+
+/// Lines in one rule file, and characters in one line: positions (line,
+/// column) are exact up to here (Rhai keeps them in 16 bits).
+pub const MAX_SCRIPT_LINES: usize = 65_000;
 
 /// A rule script: its file name (which starts with its year) and text.
 ///

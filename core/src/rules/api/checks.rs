@@ -48,25 +48,37 @@ pub(super) fn kiem_tra(engine: &mut Engine, name: &'static str, state: &Shared) 
 
 /// `loi(…)` (see [`super::SCRIPT_API`]).
 pub(super) fn loi(engine: &mut Engine, name: &'static str, _: &Shared) {
+    engine.register_type_with_name::<Finding>("ket_qua_kiem_tra");
     engine.register_fn(name, |path: &str, vi: &str, en: &str| {
-        finding("loi", path, vi, en)
+        Finding::new(Severity::Error, path, vi, en)
     });
 }
 
 /// `canh_bao(…)` (see [`super::SCRIPT_API`]).
 pub(super) fn canh_bao(engine: &mut Engine, name: &'static str, _: &Shared) {
+    engine.register_type_with_name::<Finding>("ket_qua_kiem_tra");
     engine.register_fn(name, |path: &str, vi: &str, en: &str| {
-        finding("canh_bao", path, vi, en)
+        Finding::new(Severity::Warning, path, vi, en)
     });
 }
 
-fn finding(severity: &str, path: &str, vi: &str, en: &str) -> rhai::Map {
-    let mut m = rhai::Map::new();
-    m.insert("muc_do".into(), severity.into());
-    m.insert("duong_dan".into(), path.into());
-    m.insert("vi".into(), vi.into());
-    m.insert("en".into(), en.into());
-    m
+/// What `loi` and `canh_bao` return: one value (not a map), so that a check
+/// may return as many findings as an array holds.
+#[derive(Clone, Debug)]
+struct Finding {
+    severity: Severity,
+    path: rhai::ImmutableString,
+    message: Text,
+}
+
+impl Finding {
+    fn new(severity: Severity, path: &str, vi: &str, en: &str) -> Finding {
+        Finding {
+            severity,
+            path: path.into(),
+            message: Text::new(vi, en),
+        }
+    }
 }
 
 /// Turns what a check function returned into diagnostics.
@@ -95,23 +107,12 @@ pub(crate) fn check_results(v: Dynamic, check: &Check) -> Vec<Diagnostic> {
     items
         .into_iter()
         .map(|item| {
-            let Some(m) = item.try_cast::<rhai::Map>() else {
+            let Some(f) = item.try_cast::<Finding>() else {
                 return bad_shape();
             };
-            let get = |k: &str| {
-                m.get(k)
-                    .and_then(|v| v.clone().into_string().ok())
-                    .unwrap_or_default()
-            };
-            let severity = if get("muc_do") == "loi" {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            let mut d =
-                Diagnostic::new(severity, Code::RulesCheck, Text::new(get("vi"), get("en")))
-                    .at(get("duong_dan"))
-                    .with_source(format!("{}", check.origin));
+            let mut d = Diagnostic::new(f.severity, Code::RulesCheck, f.message)
+                .at(f.path.as_str())
+                .with_source(format!("{}", check.origin));
             d.check = Some(check.id.clone());
             d
         })
