@@ -405,3 +405,57 @@ fn every_function_takes_its_source_in_one_shape() {
         dxplan::Code::RulesInvalidValue
     );
 }
+
+/// Issue 15: a wrong call names the argument, what it takes and what it got,
+/// with the documented signature; a misspelt name gets the closest one.
+#[test]
+fn wrong_calls_say_which_argument_and_misspellings_get_a_suggestion() {
+    let first = |text: &str| {
+        RulesEngine::new()
+            .load(&[Script::new("2025.rhai", text).unwrap()])
+            .unwrap_err()
+            .remove(0)
+    };
+    let d = first(r#"muc_tieu("e_contract_enterprises_rate", "dti-2022", "2025", ">=", 80, #{});"#);
+    assert_eq!(d.code, Code::RulesType);
+    assert_eq!(
+        d.message.vi,
+        "Đối số thứ 3 (năm) của muc_tieu phải là một số nguyên (không có dấu nháy), nhận chuỗi"
+    );
+    assert!(d
+        .hint
+        .unwrap()
+        .vi
+        .starts_with("Cách gọi: muc_tieu(chỉ_tiêu, kế_hoạch, năm, so_sánh, giá_trị, nguồn)"));
+    let d = first(r#"hoan_doi("2025-05-03", "2025-05-05");"#);
+    assert_eq!(
+        d.message.en,
+        "hoan_doi takes 3 arguments (ngày_nghỉ, ngày_làm_bù, nguồn), got 2"
+    );
+    let d = first(r#"hoan_doy("2025-05-03", "2025-05-05", "x");"#);
+    assert_eq!(d.code, Code::RulesUnknownFunction);
+    assert!(
+        d.message.vi.ends_with("có phải ý bạn là 'hoan_doi'?"),
+        "{}",
+        d.message.vi
+    );
+    let d = first(
+        r#"muc_tieu("e_contract_enterprise_rate", "dti-2022", 2025, ">=", 80, #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "x" });"#,
+    );
+    assert_eq!(d.code, Code::RulesUnknownId);
+    assert!(d
+        .message
+        .en
+        .ends_with("did you mean 'e_contract_enterprises_rate'?"));
+    let d = first(
+        r#"muc_tieu("e_contract_enterprises_rate", "dti-2023", 2025, ">=", 80, #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "x" });"#,
+    );
+    assert!(
+        d.message.en.ends_with("did you mean 'dti-2022'?"),
+        "{}",
+        d.message.en
+    );
+    // Nothing close: no guess.
+    let d = first(r#"dat_muc_tieu("x");"#);
+    assert!(!d.message.vi.contains("có phải"), "{}", d.message.vi);
+}

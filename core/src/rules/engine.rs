@@ -630,6 +630,214 @@ fn convert_parse(e: &ParseError, script: &Script) -> Diagnostic {
     }
 }
 
+/// What a call that matches no function means: an API function called
+/// with wrong arguments (which one, what it takes, what it got), or a name
+/// that is not a function (with the closest name of the API).
+fn function_not_found(sig: &str) -> (Code, Text, Text) {
+    let name = sig.split([' ', '(']).next().unwrap_or(sig).trim();
+    let given: Vec<String> = sig
+        .find('(')
+        .and_then(|i| sig[i + 1..].strip_suffix(')'))
+        .map(|inner| {
+            split_top(inner)
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| kind_name(t.trim()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(f) = api::SCRIPT_API.iter().find(|f| f.name == name) {
+        let params = split_top(f.params);
+        let usage = format!("{}({})", f.name, f.params);
+        let hint = Text::new(
+            format!("Cách gọi: {usage} — {}.", f.vi),
+            format!("Usage: {usage} — {}.", f.en),
+        );
+        let text = if params.len() != given.len() {
+            Text::new(
+                format!(
+                    "Hàm {name} cần {} đối số ({}), nhận {}",
+                    params.len(),
+                    f.params,
+                    given.len()
+                ),
+                format!(
+                    "{name} takes {} arguments ({}), got {}",
+                    params.len(),
+                    f.params,
+                    given.len()
+                ),
+            )
+        } else {
+            let wrong = params
+                .iter()
+                .zip(&given)
+                .enumerate()
+                .find(|(_, (p, g))| !expected_kind(p).accepts(g));
+            match wrong {
+                Some((i, (p, g))) => {
+                    let want = expected_kind(p);
+                    Text::new(
+                        format!(
+                            "Đối số thứ {} ({}) của {name} phải là {}, nhận {}",
+                            i + 1,
+                            p.trim(),
+                            want.vi(),
+                            g
+                        ),
+                        format!(
+                            "argument {} ({}) of {name} must be {}, got {}",
+                            i + 1,
+                            p.trim(),
+                            want.en(),
+                            g
+                        ),
+                    )
+                }
+                None => Text::new(
+                    format!(
+                        "Hàm {name} không nhận các đối số này ({})",
+                        given.join(", ")
+                    ),
+                    format!(
+                        "{name} does not take these arguments ({})",
+                        given.join(", ")
+                    ),
+                ),
+            }
+        };
+        return (Code::RulesType, text, hint);
+    }
+    let names = api::SCRIPT_API.iter().map(|f| f.name);
+    let list = names.clone().collect::<Vec<_>>().join(", ");
+    let mut text = Text::new(
+        format!("Không có hàm '{}'", crate::excerpt(name)),
+        format!("no function '{}'", crate::excerpt(name)),
+    );
+    if let Some(close) = api::closest(name, names) {
+        text.vi.push_str(&format!("; có phải ý bạn là '{close}'?"));
+        text.en.push_str(&format!("; did you mean '{close}'?"));
+    } else if !given.is_empty() {
+        text.vi
+            .push_str(&format!(" nhận các đối số ({})", given.join(", ")));
+        text.en.push_str(&format!(" taking ({})", given.join(", ")));
+    }
+    (
+        Code::RulesUnknownFunction,
+        text,
+        Text::new(
+            format!("Các hàm của quy tắc: {list}."),
+            format!("Rule functions: {list}."),
+        ),
+    )
+}
+
+/// `text` split at the commas outside brackets and quotes.
+fn split_top(text: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut out) = (0i32, 0, Vec::new());
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// A Rhai type name as a policy writer says it.
+fn kind_name(rhai_type: &str) -> String {
+    let t = rhai_type.trim_start_matches('&').trim();
+    if t.contains("ImmutableString") || t.contains("String") || t == "str" {
+        "chuỗi"
+    } else if t == "i64" || t == "i32" || t == "int" {
+        "số nguyên"
+    } else if t == "f64" || t == "f32" || t == "float" {
+        "số thập phân"
+    } else if t == "bool" {
+        "đúng/sai"
+    } else if t == "map" || t.ends_with("Map") {
+        "bảng #{…}"
+    } else if t == "array" || t.ends_with("Array") {
+        "mảng […]"
+    } else if t == "()" {
+        "() (không có giá trị)"
+    } else if t == "char" {
+        "ký tự"
+    } else if t == "du_lieu" {
+        "dữ liệu báo cáo"
+    } else {
+        return t.to_string();
+    }
+    .to_string()
+}
+
+/// What a documented parameter of the API takes, read from its name.
+#[derive(Clone, Copy)]
+enum Want {
+    Text,
+    Whole,
+    Number,
+    Map,
+    TextOrMap,
+}
+
+fn expected_kind(param: &str) -> Want {
+    let p = param.trim();
+    if p.starts_with("#{") || p == "định_nghĩa" || p == "chính_sách" {
+        Want::Map
+    } else if p == "nguồn" {
+        Want::TextOrMap
+    } else if p == "năm" || p == "từ_năm" {
+        Want::Whole
+    } else if p == "giá_trị" {
+        Want::Number
+    } else {
+        Want::Text
+    }
+}
+
+impl Want {
+    fn accepts(self, given: &str) -> bool {
+        match self {
+            Want::Text => given == "chuỗi",
+            Want::Whole => given == "số nguyên",
+            Want::Number => given == "số nguyên" || given == "số thập phân",
+            Want::Map => given.starts_with("bảng"),
+            Want::TextOrMap => given == "chuỗi" || given.starts_with("bảng"),
+        }
+    }
+
+    fn vi(self) -> &'static str {
+        match self {
+            Want::Text => "một chuỗi trong dấu nháy (\"…\")",
+            Want::Whole => "một số nguyên (không có dấu nháy)",
+            Want::Number => "một số (không có dấu nháy)",
+            Want::Map => "một bảng #{ … }",
+            Want::TextOrMap => {
+                "một chuỗi (\"Công văn …, mục …\") hoặc bảng #{ tai_lieu, muc, trich_dan }"
+            }
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Want::Text => "a text in quotes (\"…\")",
+            Want::Whole => "a whole number (no quotes)",
+            Want::Number => "a number (no quotes)",
+            Want::Map => "a map #{ … }",
+            Want::TextOrMap => {
+                "a text (\"Decision …, section …\") or a map #{ tai_lieu, muc, trich_dan }"
+            }
+        }
+    }
+}
+
 /// The position of the innermost part of a chain of errors that has one: a
 /// native function's error has none of its own, its call has.
 fn innermost_position(e: &EvalAltResult) -> Position {
@@ -760,32 +968,10 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
             format!("variable '{name}' is not defined"),
             None,
         ),
-        EvalAltResult::ErrorFunctionNotFound(sig, _) => (
-            Code::RulesUnknownFunction,
-            format!(
-                "Không có hàm '{}' nhận các đối số này (chi tiết: {sig})",
-                sig.split(' ').next().unwrap_or(sig)
-            ),
-            format!("no function {sig}"),
-            Some(Text::new(
-                format!(
-                    "Các hàm của quy tắc: {}. Kiểm tra số và kiểu tham số.",
-                    api::SCRIPT_API
-                        .iter()
-                        .map(|f| f.name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                format!(
-                    "Rule functions: {}. Check the number and types of arguments.",
-                    api::SCRIPT_API
-                        .iter()
-                        .map(|f| f.name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
-        ),
+        EvalAltResult::ErrorFunctionNotFound(sig, _) => {
+            let (code, text, hint) = function_not_found(sig);
+            (code, text.vi, text.en, Some(hint))
+        }
         EvalAltResult::ErrorMismatchDataType(want, got, _)
         | EvalAltResult::ErrorMismatchOutputType(want, got, _) => (
             Code::RulesType,

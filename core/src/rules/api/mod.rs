@@ -397,14 +397,44 @@ impl State {
 }
 
 fn unknown(what_vi: &str, what_en: &str, value: &str, hint: Text) -> Diagnostic {
-    Diagnostic::error(
-        Code::RulesUnknownId,
-        Text::new(
-            format!("Không có {what_vi} '{value}'"),
-            format!("unknown {what_en} '{value}'"),
-        ),
-    )
-    .with_hint(hint)
+    unknown_among(what_vi, what_en, value, hint, std::iter::empty())
+}
+
+/// Like [`unknown`], with "có phải ý bạn là …?" when one of `known` is
+/// close to `value`.
+fn unknown_among<'a>(
+    what_vi: &str,
+    what_en: &str,
+    value: &str,
+    hint: Text,
+    known: impl Iterator<Item = &'a str>,
+) -> Diagnostic {
+    let mut message = Text::new(
+        format!("Không có {what_vi} '{}'", crate::excerpt(value)),
+        format!("unknown {what_en} '{}'", crate::excerpt(value)),
+    );
+    if let Some(close) = closest(value, known) {
+        message
+            .vi
+            .push_str(&format!("; có phải ý bạn là '{close}'?"));
+        message.en.push_str(&format!("; did you mean '{close}'?"));
+    }
+    Diagnostic::error(Code::RulesUnknownId, message).with_hint(hint)
+}
+
+/// The name of `known` closest to `value`, when it is close enough to be
+/// a misspelling (at most a third of its letters differ).
+pub(crate) fn closest<'a>(value: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let value = value.trim();
+    if value.is_empty() || value.len() > 200 {
+        return None;
+    }
+    known
+        .filter(|k| *k != value)
+        .map(|k| (strsim::damerau_levenshtein(value, k), k))
+        .filter(|(d, k)| *d <= (k.chars().count().max(3) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 fn invalid(vi: String, en: String) -> Diagnostic {
@@ -444,11 +474,39 @@ fn number(v: &Dynamic) -> Result<Exact, Diagnostic> {
         None
     };
     parsed.ok_or_else(|| {
+        if v.is_int() || v.is_float() {
+            let shown = crate::excerpt(&v.to_string()).into_owned();
+            return invalid(
+                format!("Giá trị mục tiêu {shown} quá lớn hoặc có quá nhiều chữ số thập phân để tính chính xác"),
+                format!("target value {shown} is too large or has too many decimals to compute exactly"),
+            )
+            .with_hint(Text::new(
+                "Một mục tiêu là một tỷ lệ, một số đếm hay một thứ hạng: viết nó như trong văn bản (80, 97,5 → 97.5).",
+                "A target is a rate, a count or a rank: write it as the document does (80, 97.5).",
+            ));
+        }
         invalid(
-            format!("Giá trị mục tiêu phải là số (chi tiết: {})", v.type_name()),
-            format!("a target value must be a number, got {}", v.type_name()),
+            format!("Giá trị mục tiêu phải là một số, nhận {}", rhai_kind(v).0),
+            format!("a target value must be a number, got {}", rhai_kind(v).1),
         )
     })
+}
+
+/// A script value's kind, as a policy writer says it (Vietnamese, English).
+fn rhai_kind(v: &Dynamic) -> (&'static str, &'static str) {
+    if v.is_string() {
+        ("chuỗi", "a text")
+    } else if v.is_map() {
+        ("bảng #{…}", "a map")
+    } else if v.is_array() {
+        ("mảng […]", "an array")
+    } else if v.is_bool() {
+        ("đúng/sai", "a boolean")
+    } else if v.is_unit() {
+        ("() (không có giá trị)", "() (no value)")
+    } else {
+        ("một giá trị khác", "another value")
+    }
 }
 
 fn year(y: INT) -> Result<i32, Diagnostic> {
@@ -463,6 +521,12 @@ fn year(y: INT) -> Result<i32, Diagnostic> {
         })
 }
 
+/// `rules.unknown_id` for an indicator id, with the closest id.
+fn unknown_indicator(rules: &RuleSet, id: &str) -> Diagnostic {
+    let ids = rules.catalog.iter().map(|i| i.id.as_str());
+    unknown_among("chỉ tiêu", "indicator", id, kpi_hint(), ids)
+}
+
 fn kpi_hint() -> Text {
     Text::new(
         "Xem mã chỉ tiêu bằng `dxplan kpi list`.",
@@ -474,10 +538,16 @@ fn kpi_hint() -> Text {
 /// there is none with that id.
 fn plan_mut<'a>(rules: &'a mut RuleSet, id: &str) -> Result<&'a mut crate::Plan, Diagnostic> {
     let hint = plan_hint(rules);
+    if rules.plans.get(id).is_err() {
+        let ids = rules.plans.iter().map(|p| p.id.as_str());
+        return Err(unknown_among("kế hoạch", "plan", id, hint, ids));
+    }
+    // Found above: the error below cannot happen (the borrow checker wants
+    // the lookup done twice).
     rules
         .plans
         .get_mut(id)
-        .ok_or_else(|| unknown("kế hoạch", "plan", id, hint))
+        .ok_or_else(|| unknown("kế hoạch", "plan", id, Text::new("", "")))
 }
 
 fn plan_hint(rules: &RuleSet) -> Text {
@@ -634,11 +704,12 @@ fn serde_name<T: serde::de::DeserializeOwned>(
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
         text.into_deserializer();
     T::deserialize(de).map_err(|_| {
-        unknown(
+        unknown_among(
             what_vi,
             what_en,
             text,
             Text::new(format!("Hợp lệ: {valid}."), format!("Valid: {valid}.")),
+            valid.split(", "),
         )
     })
 }

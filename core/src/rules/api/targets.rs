@@ -2,10 +2,11 @@
 
 use super::{
     changes, comparator, field, invalid, kpi_hint, map_array, not_known, number, plan_hint,
-    plan_name, serde_name, source, unknown, year, Shared, State,
+    plan_name, serde_name, source, unknown, unknown_among, unknown_indicator, year, Shared, State,
 };
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::kpi::{AdminLevel, Target};
+use crate::kpi::{Exact, ValueUnit};
 use rhai::{Dynamic, Engine, NativeCallContext, INT};
 
 /// `muc_tieu(…)` (see [`super::SCRIPT_API`]).
@@ -61,11 +62,10 @@ pub(super) fn bo_chi_tieu(engine: &mut Engine, name: &'static str, state: &Share
             let nguon = source(&nguon)?.text();
             let y = year(from)?;
             st.not_before_script_year(y, ("chỉ tiêu", "indicators"))?;
-            let ind = st
-                .rules
-                .catalog
-                .get_mut(kpi)
-                .ok_or_else(|| unknown("chỉ tiêu", "indicator", kpi, kpi_hint()))?;
+            let ind = match st.rules.catalog.get_mut(kpi) {
+                Some(ind) => ind,
+                None => return Err(unknown_indicator(&st.rules, kpi)),
+            };
             ind.retired_from = Some(y);
             ind.targets.retain(|t| t.from_year < y);
             for t in &mut ind.targets {
@@ -97,18 +97,55 @@ fn set_target(
 ) -> Result<(), Diagnostic> {
     let y = year(y)?;
     st.not_before_script_year(y, ("mục tiêu", "targets"))?;
-    st.rules
-        .plans
-        .get(plan)
-        .map_err(|_| unknown("kế hoạch", "plan", plan, plan_hint(&st.rules)))?;
+    st.rules.plans.get(plan).map_err(|_| {
+        let ids = st.rules.plans.iter().map(|p| p.id.as_str());
+        unknown_among("kế hoạch", "plan", plan, plan_hint(&st.rules), ids)
+    })?;
     let comparator = comparator(cmp)?;
     let value = number(v)?;
     let source = source(nguon)?.quoted()?;
+    if st.rules.catalog.get_mut(kpi).is_none() {
+        return Err(unknown_indicator(&st.rules, kpi));
+    }
     let ind = st
         .rules
         .catalog
         .get_mut(kpi)
         .ok_or_else(|| unknown("chỉ tiêu", "indicator", kpi, kpi_hint()))?;
+    let (zero, hundred) = (Exact::int(0), Exact::int(100));
+    if ind.unit == ValueUnit::Percent && (value < zero || value > hundred) {
+        let shown = value.display();
+        return Err(invalid(
+            format!(
+                "Mục tiêu {} % của chỉ tiêu '{kpi}' nằm ngoài 0–100 %: một tỷ lệ không thể như vậy",
+                shown.vi
+            ),
+            format!(
+                "target {} % of indicator '{kpi}' is outside 0–100 %: a rate cannot be that",
+                shown.en
+            ),
+        )
+        .with_hint(Text::new(
+            "Viết tỷ lệ theo phần trăm: 80 nghĩa là 80 %.",
+            "Write a rate in percent: 80 means 80 %.",
+        )));
+    }
+    if matches!(
+        ind.unit,
+        ValueUnit::Count | ValueUnit::PerWeek | ValueUnit::Rank
+    ) && value < zero
+    {
+        return Err(invalid(
+            format!(
+                "Mục tiêu của chỉ tiêu '{kpi}' không được âm ({})",
+                value.display().vi
+            ),
+            format!(
+                "the target of indicator '{kpi}' cannot be negative ({})",
+                value.display().en
+            ),
+        ));
+    }
     if let Some(l) = level {
         if !ind.levels.contains(&l) {
             return Err(invalid(
