@@ -9,6 +9,7 @@ use rhai::{Dynamic, Engine, NativeCallContext};
 /// `kiem_tra(…)` (see [`super::SCRIPT_API`]).
 pub(super) fn kiem_tra(engine: &mut Engine, name: &'static str, state: &Shared) {
     changes!(engine, name, state, |st, o, id: &str, function: &str| {
+        super::named(id, ("Mã kiểm tra", "the check's id"))?;
         if !st.functions.contains(&(function.to_string(), 1)) {
             return Err(Diagnostic::error(
                 Code::RulesUnknownFunction,

@@ -651,7 +651,7 @@ pub(crate) fn source(nguon: &Dynamic) -> Result<Cited, Diagnostic> {
         });
     }
     match nguon.clone().into_string() {
-        Ok(text) if !text.trim().is_empty() => Ok(Cited {
+        Ok(text) if !blank(&text) => Ok(Cited {
             document: text.trim().to_string(),
             section: String::new(),
             quote: None,
@@ -664,12 +664,39 @@ pub(crate) fn source(nguon: &Dynamic) -> Result<Cited, Diagnostic> {
     }
 }
 
+/// Whether a text says nothing: empty, or only spaces and invisible
+/// characters (zero-width spaces and joiners, the byte-order mark).
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+    })
+}
+
+/// `text`, or `rules.invalid_value` naming `what` (Vietnamese, English)
+/// when it says nothing (see [`blank`]).
+pub(crate) fn named(text: &str, what: (&str, &str)) -> Result<(), Diagnostic> {
+    if blank(text) {
+        return Err(invalid(
+            format!("{} trống hoặc chỉ có khoảng trắng, ký tự vô hình", what.0),
+            format!(
+                "{} is empty, or only spaces or invisible characters",
+                what.1
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A non-empty text field `k` of a map; `what` names the map in messages
 /// (Vietnamese, English), e.g. ("Nguồn", "the source").
 fn field(m: &rhai::Map, k: &str, what: (&str, &str)) -> Result<String, Diagnostic> {
     m.get(k)
         .and_then(|v| v.clone().into_string().ok())
-        .filter(|s| !s.trim().is_empty())
+        .filter(|s| !blank(s))
         .ok_or_else(|| {
             invalid(
                 format!("{} thiếu trường '{k}'", what.0),

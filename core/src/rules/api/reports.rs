@@ -2,7 +2,8 @@
 //! `han_nop`, `chinh_sach_han`, `noi_nhan`.
 
 use super::{
-    changes, date, field, invalid, not_known, not_valid, plan_mut, plan_name, source, Shared, State,
+    changes, date, field, invalid, named, not_known, not_valid, plan_mut, plan_name, source,
+    Shared, State,
 };
 use crate::calendar::date::format_date;
 use crate::calendar::period::Period;
@@ -140,6 +141,12 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
          en: &str,
          nguon: Dynamic| {
             let nguon = source(&nguon)?.text();
+            named(id, ("Mã nơi nhận", "the recipient's id"))?;
+            named(vi, ("Tên nơi nhận", "the recipient's name"))?;
+            named(
+                en,
+                ("Tên tiếng Anh của nơi nhận", "the recipient's English name"),
+            )?;
             let l: Level = level.parse().map_err(not_known)?;
             let d = date(from)?;
             st.not_before_script_year(d.year(), ("nơi nhận", "recipients"))?;
