@@ -388,8 +388,14 @@ fn check_failed(e: &EvalAltResult, script: &Script, check: &Check) -> Diagnostic
             ),
         );
         d.hint = Some(Text::new(
-            "Một kiểm tra chạy mỗi lần người dùng gõ: hãy duyệt mỗi dòng của báo cáo một lần; mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính.",
-            "A check runs as the user types: visit each row of the report once; every item that contains, index_of, ==, sort look at counts as an operation too.",
+            format!(
+                "Một kiểm tra chạy mỗi lần người dùng gõ: hãy duyệt mỗi dòng của báo cáo một lần; {}.",
+                sandbox::METERED.0
+            ),
+            format!(
+                "A check runs as the user types: visit each row of the report once; {}.",
+                sandbox::METERED.1
+            ),
         ));
     }
     // Rhai places a limit reached inside a function at the function's
@@ -438,35 +444,27 @@ fn located(mut d: Diagnostic, fallback: &Span) -> Diagnostic {
     d
 }
 
-/// The numbers, booleans and texts of KPI inputs as a script sees them.
-fn values_json<'a>(values: impl Iterator<Item = (&'a str, RawValue)>) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    for (id, raw) in values {
-        let v = match raw {
-            RawValue::Number(n) if n.is_integer() => i64::try_from(n.numerator())
-                .map(serde_json::Value::from)
-                .unwrap_or(serde_json::Value::Null),
-            RawValue::Number(n) => {
-                serde_json::Number::from_f64(n.numerator() as f64 / n.denominator() as f64)
-                    .map_or(serde_json::Value::Null, serde_json::Value::Number)
-            }
-            RawValue::Bool(b) => serde_json::Value::Bool(b),
-            RawValue::Text(t) => serde_json::Value::String(t),
-            _ => serde_json::Value::Null,
-        };
-        m.insert(id.to_string(), v);
+/// A KPI input as a script sees it.
+fn raw_dynamic(raw: &RawValue) -> Dynamic {
+    match raw {
+        RawValue::Number(n) if n.is_integer() => i64::try_from(n.numerator())
+            .map(Dynamic::from)
+            .unwrap_or(Dynamic::UNIT),
+        RawValue::Number(n) => Dynamic::from(n.numerator() as f64 / n.denominator() as f64),
+        RawValue::Bool(b) => Dynamic::from(*b),
+        RawValue::Text(t) => Dynamic::from(t.clone()),
+        _ => Dynamic::UNIT,
     }
-    serde_json::Value::Object(m)
 }
 
 /// The report as a script sees it: `#{ don_vi, cap, ky, gia_tri }`, where
 /// `gia_tri` is a [`View`] of the inputs (numbers, booleans, texts).
 fn report_map(input: &UnitInput) -> Dynamic {
-    let values = values_json(
+    let values = View::object(
         input
             .values
             .iter()
-            .map(|(id, raw)| (id.as_str(), raw.clone())),
+            .map(|(id, raw)| (id.to_string(), raw_dynamic(raw))),
     );
     let mut m = rhai::Map::new();
     m.insert("don_vi".into(), Dynamic::from(input.unit.clone()));
@@ -475,7 +473,7 @@ fn report_map(input: &UnitInput) -> Dynamic {
         Dynamic::from(input.level.as_str().to_string()),
     );
     m.insert("ky".into(), Dynamic::from(input.period.id()));
-    m.insert("gia_tri".into(), View::of(&values));
+    m.insert("gia_tri".into(), values);
     Dynamic::from(m)
 }
 
@@ -488,22 +486,22 @@ fn report_view(report: &serde_json::Value) -> Dynamic {
             .and_then(serde_json::Value::as_str)
             .map_or(Dynamic::UNIT, |v| Dynamic::from(v.trim().to_string()))
     };
-    let values = match report.get("values") {
-        Some(serde_json::Value::Object(m)) => values_json(m.iter().map(|(id, v)| {
-            (
-                id.as_str(),
-                RawValue::deserialize(v).unwrap_or(RawValue::Null),
-            )
-        })),
-        _ => serde_json::Value::Object(serde_json::Map::new()),
-    };
+    let entries = report
+        .get("values")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(id, v)| {
+            let raw = RawValue::deserialize(v).unwrap_or(RawValue::Null);
+            (id.clone(), raw_dynamic(&raw))
+        });
     let mut m = rhai::Map::new();
     m.insert("don_vi".into(), s("/unit/id"));
     m.insert("cap".into(), s("/unit/level"));
     m.insert("ky".into(), s("/period"));
     m.insert("loai".into(), s("/kind"));
     m.insert("ke_hoach".into(), s("/plan"));
-    m.insert("gia_tri".into(), View::of(&values));
+    m.insert("gia_tri".into(), View::object(entries));
     m.insert("bao_cao".into(), View::of(report));
     Dynamic::from(m)
 }
@@ -869,8 +867,11 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
                 grouped(limits::OPERATIONS).en
             ),
             Some(Text::new(
-                "Kiểm tra điều kiện dừng của vòng lặp; mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính.",
-                "Check the loop's exit condition; every item that contains, index_of, ==, sort look at counts as an operation too.",
+                format!(
+                    "Kiểm tra điều kiện dừng của vòng lặp; {}.",
+                    sandbox::METERED.0
+                ),
+                format!("Check the loop's exit condition; {}.", sandbox::METERED.1),
             )),
         ),
         EvalAltResult::ErrorStackOverflow(_) => (
@@ -891,23 +892,38 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
         EvalAltResult::ErrorDataTooLarge(what, _) => {
             let (vi, en) = if what.contains("string") {
                 (
-                    format!("một chuỗi dài quá {} byte", grouped(limits::STRING_SIZE as u64).vi),
-                    format!("a string longer than {} bytes", grouped(limits::STRING_SIZE as u64).en),
+                    format!(
+                        "một chuỗi dài quá {} byte",
+                        grouped(limits::STRING_SIZE as u64).vi
+                    ),
+                    format!(
+                        "a string longer than {} bytes",
+                        grouped(limits::STRING_SIZE as u64).en
+                    ),
                 )
             } else if what.contains("array") {
                 (
-                    format!("một mảng quá {} phần tử (tính cả các mảng lồng bên trong)", limits::ARRAY_SIZE),
-                    format!("an array of more than {} items (nested arrays included)", limits::ARRAY_SIZE),
+                    format!(
+                        "một mảng quá {} phần tử (tính cả các mảng lồng bên trong)",
+                        limits::ARRAY_SIZE
+                    ),
+                    format!(
+                        "an array of more than {} items (nested arrays included)",
+                        limits::ARRAY_SIZE
+                    ),
                 )
             } else if what.contains("map") {
                 (
                     format!("một bảng #{{…}} quá {} mục (tính cả các bảng bên trong, kể cả trong mảng)", limits::MAP_SIZE),
                     format!("an object map of more than {} entries (maps inside it, or inside its arrays, included)", limits::MAP_SIZE),
                 )
-            } else if what == "nesting" {
+            } else if what == sandbox::NESTING {
                 (
-                    "mảng và bảng lồng nhau quá 32 cấp".to_string(),
-                    "arrays and maps nested deeper than 32 levels".to_string(),
+                    format!("mảng và bảng lồng nhau quá {} cấp", limits::DATA_DEPTH),
+                    format!(
+                        "arrays and maps nested deeper than {} levels",
+                        limits::DATA_DEPTH
+                    ),
                 )
             } else {
                 (what.to_string(), what.to_string())
@@ -936,7 +952,8 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
         {
             (
                 Code::RulesType,
-                "Không sắp xếp được một mảng có nhiều loại giá trị (ví dụ số lẫn chuỗi)".to_string(),
+                "Không sắp xếp được một mảng có nhiều loại giá trị (ví dụ số lẫn chuỗi)"
+                    .to_string(),
                 "cannot sort an array of mixed kinds (numbers with texts, say)".to_string(),
                 Some(Text::new(
                     "Mọi phần tử phải cùng một loại: số, chuỗi, ký tự hoặc đúng/sai.",

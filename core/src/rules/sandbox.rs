@@ -38,6 +38,8 @@ pub mod limits {
     pub const ARRAY_SIZE: usize = 256;
     /// Entries in one object map a script builds (nested maps count together).
     pub const MAP_SIZE: usize = 128;
+    /// Nesting of arrays and maps a script builds.
+    pub const DATA_DEPTH: usize = 32;
     /// Variables alive at once.
     pub const VARIABLES: usize = 256;
     /// Functions one script may define.
@@ -51,6 +53,12 @@ pub(crate) struct Meter {
     extra: Cell<u64>,
     budget: Cell<u64>,
 }
+
+/// What a script writer is told about the work meter (Vietnamese, English).
+pub(crate) const METERED: (&str, &str) = (
+    "mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính",
+    "every item that contains, index_of, ==, sort look at counts as an operation too",
+);
 
 /// The token a run is terminated with when its budget is spent.
 const SPENT: &str = "dxplan:budget";
@@ -179,15 +187,16 @@ fn charged(engine: &mut Engine, meter: &Rc<Meter>) {
     engine.register_fn("sort_desc", move |a: &mut Array| sort(&m, a, true));
 }
 
-/// Nesting of arrays and maps a script may build.
-const DATA_DEPTH: usize = 32;
+/// What [`too_large`] reports for data nested deeper than
+/// [`limits::DATA_DEPTH`] (Rhai's own reports name the kind of value).
+pub(crate) const NESTING: &str = "nesting";
 
 /// What is too large in a value: its maps' entries (nested ones included)
 /// beyond `limit`, or its nesting; stops counting there.
 fn too_large(v: &Dynamic, limit: usize) -> Option<&'static str> {
     fn walk(v: &Dynamic, count: &mut usize, limit: usize, depth: usize) -> Option<&'static str> {
-        if depth > DATA_DEPTH {
-            return Some("nesting");
+        if depth > limits::DATA_DEPTH {
+            return Some(NESTING);
         }
         if let Some(m) = v.read_lock::<Map>() {
             *count += m.len();
@@ -379,6 +388,13 @@ impl View {
     /// A JSON value as a script sees it: arrays and objects as views.
     pub(crate) fn of(v: &serde_json::Value) -> Dynamic {
         Item::of(v, 0).dynamic()
+    }
+
+    /// An object of plain values (numbers, texts, booleans, `()`).
+    pub(crate) fn object(entries: impl Iterator<Item = (String, Dynamic)>) -> Dynamic {
+        Dynamic::from(View::Object(Rc::new(
+            entries.map(|(k, v)| (k, Item::Plain(v))).collect(),
+        )))
     }
 
     fn len(&self) -> INT {

@@ -537,10 +537,9 @@ fn kpi_hint() -> Text {
 /// The plan a script changes; `rules.unknown_id` naming the plans when
 /// there is none with that id.
 fn plan_mut<'a>(rules: &'a mut RuleSet, id: &str) -> Result<&'a mut crate::Plan, Diagnostic> {
-    let hint = plan_hint(rules);
     if rules.plans.get(id).is_err() {
         let ids = rules.plans.iter().map(|p| p.id.as_str());
-        return Err(unknown_among("kế hoạch", "plan", id, hint, ids));
+        return Err(unknown_among("kế hoạch", "plan", id, plan_hint(rules), ids));
     }
     // Found above: the error below cannot happen (the borrow checker wants
     // the lookup done twice).

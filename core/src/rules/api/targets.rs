@@ -1,8 +1,8 @@
 //! Targets and indicators: `muc_tieu`, `muc_tieu_cap`, `them_chi_tieu`, `bo_chi_tieu`.
 
 use super::{
-    changes, comparator, field, invalid, kpi_hint, map_array, not_known, number, plan_hint,
-    plan_name, serde_name, source, unknown, unknown_among, unknown_indicator, year, Shared, State,
+    changes, comparator, field, invalid, map_array, not_known, number, plan_hint, plan_name,
+    serde_name, source, unknown, unknown_among, unknown_indicator, year, Shared, State,
 };
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::kpi::{AdminLevel, Target};
@@ -104,14 +104,10 @@ fn set_target(
     let comparator = comparator(cmp)?;
     let value = number(v)?;
     let source = source(nguon)?.quoted()?;
-    if st.rules.catalog.get_mut(kpi).is_none() {
-        return Err(unknown_indicator(&st.rules, kpi));
-    }
-    let ind = st
-        .rules
-        .catalog
-        .get_mut(kpi)
-        .ok_or_else(|| unknown("chỉ tiêu", "indicator", kpi, kpi_hint()))?;
+    let ind = match st.rules.catalog.get_mut(kpi) {
+        Some(ind) => ind,
+        None => return Err(unknown_indicator(&st.rules, kpi)),
+    };
     let (zero, hundred) = (Exact::int(0), Exact::int(100));
     if ind.unit == ValueUnit::Percent && (value < zero || value > hundred) {
         let shown = value.display();
