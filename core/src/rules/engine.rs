@@ -1,6 +1,6 @@
 //! The sandboxed Rhai engine that runs rule scripts.
 
-use super::api::{self, Shared, State};
+use super::api::{self, Kind, Shared, State};
 use super::sandbox::{self, Meter, View};
 use super::{Check, RuleSet, Script, MAX_SCRIPT_BYTES, MAX_SCRIPT_LINES};
 use crate::diagnostic::{Code, Diagnostic, Severity, Span, Text};
@@ -633,17 +633,24 @@ fn convert_parse(e: &ParseError, script: &Script) -> Diagnostic {
 /// that is not a function (with the closest name of the API).
 fn function_not_found(sig: &str) -> (Code, Text, Text) {
     let name = sig.split([' ', '(']).next().unwrap_or(sig).trim();
-    let given: Vec<String> = sig
+    let given: Vec<Kind> = sig
         .find('(')
         .and_then(|i| sig[i + 1..].strip_suffix(')'))
         .map(|inner| {
             split_top(inner)
                 .into_iter()
                 .filter(|t| !t.trim().is_empty())
-                .map(|t| kind_name(t.trim()))
+                .map(Kind::of_type)
                 .collect()
         })
         .unwrap_or_default();
+    let listed = |lang: usize| {
+        given
+            .iter()
+            .map(|k| if lang == 0 { k.name().0 } else { k.name().1 })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if let Some(f) = api::SCRIPT_API.iter().find(|f| f.name == name) {
         let params = split_top(f.params);
         let usage = format!("{}({})", f.name, f.params);
@@ -681,26 +688,20 @@ fn function_not_found(sig: &str) -> (Code, Text, Text) {
                             i + 1,
                             p.trim(),
                             want.vi(),
-                            g
+                            g.name().0
                         ),
                         format!(
                             "argument {} ({}) of {name} must be {}, got {}",
                             i + 1,
                             p.trim(),
                             want.en(),
-                            g
+                            g.name().1
                         ),
                     )
                 }
                 None => Text::new(
-                    format!(
-                        "Hàm {name} không nhận các đối số này ({})",
-                        given.join(", ")
-                    ),
-                    format!(
-                        "{name} does not take these arguments ({})",
-                        given.join(", ")
-                    ),
+                    format!("Hàm {name} không nhận các đối số này ({})", listed(0)),
+                    format!("{name} does not take these arguments ({})", listed(1)),
                 ),
             }
         };
@@ -717,8 +718,8 @@ fn function_not_found(sig: &str) -> (Code, Text, Text) {
         text.en.push_str(&format!("; did you mean '{close}'?"));
     } else if !given.is_empty() {
         text.vi
-            .push_str(&format!(" nhận các đối số ({})", given.join(", ")));
-        text.en.push_str(&format!(" taking ({})", given.join(", ")));
+            .push_str(&format!(" nhận các đối số ({})", listed(0)));
+        text.en.push_str(&format!(" taking ({})", listed(1)));
     }
     (
         Code::RulesUnknownFunction,
@@ -748,33 +749,6 @@ fn split_top(text: &str) -> Vec<&str> {
     out
 }
 
-/// A Rhai type name as a policy writer says it.
-fn kind_name(rhai_type: &str) -> String {
-    let t = rhai_type.trim_start_matches('&').trim();
-    if t.contains("ImmutableString") || t.contains("String") || t == "str" {
-        "chuỗi"
-    } else if t == "i64" || t == "i32" || t == "int" {
-        "số nguyên"
-    } else if t == "f64" || t == "f32" || t == "float" {
-        "số thập phân"
-    } else if t == "bool" {
-        "đúng/sai"
-    } else if t == "map" || t.ends_with("Map") {
-        "bảng #{…}"
-    } else if t == "array" || t.ends_with("Array") {
-        "mảng […]"
-    } else if t == "()" {
-        "() (không có giá trị)"
-    } else if t == "char" {
-        "ký tự"
-    } else if t == "du_lieu" {
-        "dữ liệu báo cáo"
-    } else {
-        return t.to_string();
-    }
-    .to_string()
-}
-
 /// What a documented parameter of the API takes, read from its name.
 #[derive(Clone, Copy)]
 enum Want {
@@ -801,13 +775,13 @@ fn expected_kind(param: &str) -> Want {
 }
 
 impl Want {
-    fn accepts(self, given: &str) -> bool {
+    fn accepts(self, given: &Kind) -> bool {
         match self {
-            Want::Text => given == "chuỗi",
-            Want::Whole => given == "số nguyên",
-            Want::Number => given == "số nguyên" || given == "số thập phân",
-            Want::Map => given.starts_with("bảng"),
-            Want::TextOrMap => given == "chuỗi" || given.starts_with("bảng"),
+            Want::Text => *given == Kind::Text,
+            Want::Whole => *given == Kind::Whole,
+            Want::Number => matches!(given, Kind::Whole | Kind::Decimal),
+            Want::Map => *given == Kind::Map,
+            Want::TextOrMap => matches!(given, Kind::Text | Kind::Map),
         }
     }
 

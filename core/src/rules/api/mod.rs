@@ -486,26 +486,82 @@ fn number(v: &Dynamic) -> Result<Exact, Diagnostic> {
             ));
         }
         invalid(
-            format!("Giá trị mục tiêu phải là một số, nhận {}", rhai_kind(v).0),
-            format!("a target value must be a number, got {}", rhai_kind(v).1),
+            format!("Giá trị mục tiêu phải là một số, nhận {}", Kind::of(v).name().0),
+            format!("a target value must be a number, got {}", Kind::of(v).name().1),
         )
     })
 }
 
-/// A script value's kind, as a policy writer says it (Vietnamese, English).
-fn rhai_kind(v: &Dynamic) -> (&'static str, &'static str) {
-    if v.is_string() {
-        ("chuỗi", "a text")
-    } else if v.is_map() {
-        ("bảng #{…}", "a map")
-    } else if v.is_array() {
-        ("mảng […]", "an array")
-    } else if v.is_bool() {
-        ("đúng/sai", "a boolean")
-    } else if v.is_unit() {
-        ("() (không có giá trị)", "() (no value)")
-    } else {
-        ("một giá trị khác", "another value")
+/// The kind of a script value, as a policy writer names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Text,
+    Whole,
+    Decimal,
+    Bool,
+    Map,
+    Array,
+    Unit,
+    Char,
+    /// A view of the report given to a check.
+    Report,
+    /// Another type, by its Rhai name.
+    Other(String),
+    /// A value of another type (Rust names its type, not a script writer).
+    Unknown,
+}
+
+impl Kind {
+    /// The kind of a value.
+    pub(crate) fn of(v: &Dynamic) -> Kind {
+        match Kind::of_type(v.type_name()) {
+            Kind::Other(_) => Kind::Unknown,
+            k => k,
+        }
+    }
+
+    /// The kind of a type as Rhai names it in signatures (`&str |
+    /// ImmutableString | String`, `i64`, `map`…).
+    pub(crate) fn of_type(rhai_type: &str) -> Kind {
+        let t = rhai_type.trim_start_matches('&').trim();
+        if t.contains("ImmutableString") || t.contains("String") || t == "str" || t == "string" {
+            Kind::Text
+        } else if t == "i64" || t == "i32" || t == "int" {
+            Kind::Whole
+        } else if t == "f64" || t == "f32" || t == "float" {
+            Kind::Decimal
+        } else if t == "bool" {
+            Kind::Bool
+        } else if t == "map" || t.ends_with("Map") {
+            Kind::Map
+        } else if t == "array" || t.ends_with("Array") {
+            Kind::Array
+        } else if t == "()" {
+            Kind::Unit
+        } else if t == "char" {
+            Kind::Char
+        } else if t == "du_lieu" {
+            Kind::Report
+        } else {
+            Kind::Other(t.to_string())
+        }
+    }
+
+    /// Its name (Vietnamese, English).
+    pub(crate) fn name(&self) -> (&str, &str) {
+        match self {
+            Kind::Text => ("chuỗi", "a text"),
+            Kind::Whole => ("số nguyên", "a whole number"),
+            Kind::Decimal => ("số thập phân", "a decimal number"),
+            Kind::Bool => ("đúng/sai", "a boolean"),
+            Kind::Map => ("bảng #{…}", "a map"),
+            Kind::Array => ("mảng […]", "an array"),
+            Kind::Unit => ("() (không có giá trị)", "() (no value)"),
+            Kind::Char => ("ký tự", "a character"),
+            Kind::Report => ("dữ liệu báo cáo", "report data"),
+            Kind::Other(t) => (t.as_str(), t.as_str()),
+            Kind::Unknown => ("một giá trị khác", "another value"),
+        }
     }
 }
 
