@@ -1,18 +1,24 @@
 //! Calendar and working-day queries on any dates (inside and outside
 //! 1900–2100) and any step: an answer or a diagnostic, never a panic, and the
-//! working-day invariants hold.
+//! working-day invariants hold, within the memory and time budget.
 #![no_main]
 
 use chrono::{Datelike, NaiveDate};
 use dxplan::{parse_date, Calendar, Period};
+use dxplan_fuzz::{within_budget, Counting};
 use libfuzzer_sys::fuzz_target;
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
 
 /// The calendar of the embedded defaults (Labour Code and the notices of rules/*.rhai).
 fn cal() -> &'static Calendar {
     &dxplan::defaults::rules().calendar
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| within_budget("calendar queries", || queries(data)));
+
+fn queries(data: &[u8]) {
     if data.len() < 12 {
         return;
     }
@@ -49,4 +55,4 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-});
+}

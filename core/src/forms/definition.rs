@@ -825,7 +825,9 @@ pub(crate) fn kinds_hint() -> Text {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Forms {
-    defs: Vec<FormDefinition>,
+    /// Shared until a script changes one (a rule set is cloned for every
+    /// load onto it; the definitions are most of what it holds).
+    defs: Vec<std::sync::Arc<FormDefinition>>,
 }
 
 impl Default for Forms {
@@ -841,6 +843,7 @@ impl Forms {
             defs: FORM_KINDS
                 .iter()
                 .filter_map(|k| FormDefinition::builtin(*k).ok())
+                .map(std::sync::Arc::new)
                 .collect(),
         }
     }
@@ -855,13 +858,16 @@ impl Forms {
     pub fn get(&self, kind: ObligationKind, year: i32) -> Result<Cow<'_, FormDefinition>> {
         match self.defs.iter().find(|d| d.kind == kind) {
             // Most years have no field added later: no copy.
-            Some(d) if !d.has_fields_after(year) => Ok(Cow::Borrowed(d)),
+            Some(d) if !d.has_fields_after(year) => Ok(Cow::Borrowed(&**d)),
             Some(d) => Ok(Cow::Owned(d.for_year(year))),
             None => FormDefinition::builtin(kind).map(Cow::Owned),
         }
     }
 
     pub(crate) fn get_mut(&mut self, kind: ObligationKind) -> Option<&mut FormDefinition> {
-        self.defs.iter_mut().find(|d| d.kind == kind)
+        self.defs
+            .iter_mut()
+            .find(|d| d.kind == kind)
+            .map(std::sync::Arc::make_mut)
     }
 }

@@ -17,13 +17,38 @@ pub use super::sandbox::limits;
 /// Script name → the functions-only AST of each version (text hash) seen.
 type CheckAsts = HashMap<String, Vec<(u64, Rc<AST>)>>;
 
+/// How many versions of one script the engine keeps compiled (a rule editor
+/// re-checks the file being edited after each change: the last few are
+/// what comes back), and how many script names: an engine that lives as
+/// long as a service or a page holds a bounded cache whatever it is fed.
+const CACHED_VERSIONS: usize = 4;
+const CACHED_NAMES: usize = 64;
+
+/// Keeps `value` as the newest version `h` of `name` in `cache`, forgetting
+/// the oldest version beyond [`CACHED_VERSIONS`] and every name once there
+/// are [`CACHED_NAMES`].
+fn remember<T>(cache: &mut HashMap<String, Vec<(u64, T)>>, name: &str, h: u64, value: T) {
+    if !cache.contains_key(name) && cache.len() >= CACHED_NAMES {
+        cache.clear();
+    }
+    let versions = cache.entry(name.to_string()).or_default();
+    if versions.iter().any(|(v, _)| *v == h) {
+        return;
+    }
+    if versions.len() >= CACHED_VERSIONS {
+        versions.remove(0);
+    }
+    versions.push((h, value));
+}
+
 /// Runs rule scripts in a sandbox; build it once and reuse it (compiled
 /// scripts are cached by name and text).
 pub struct RulesEngine {
     engine: Engine,
     meter: Rc<Meter>,
     state: Shared,
-    cache: HashMap<(String, u64), AST>,
+    /// Compiled scripts by name, the last few versions (text hash) of each.
+    cache: HashMap<String, Vec<(u64, AST)>>,
     /// Functions-only ASTs of the scripts with custom checks, by script name,
     /// one per version (text hash): a validation looks them up without
     /// hashing or cloning the script, whichever loaded rule set it checks.
@@ -40,7 +65,10 @@ impl Default for RulesEngine {
 impl std::fmt::Debug for RulesEngine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RulesEngine")
-            .field("cached_scripts", &self.cache.len())
+            .field(
+                "cached_scripts",
+                &self.cache.values().map(Vec::len).sum::<usize>(),
+            )
             .finish()
     }
 }
@@ -129,14 +157,19 @@ impl RulesEngine {
         }
     }
 
-    /// Compiles a script (cached), or says where it is wrong.
+    /// Compiles a script (cached: the last few versions of each name), or
+    /// says where it is wrong.
     pub fn compile(&mut self, script: &Script) -> Result<AST, Diagnostic> {
-        let key = (script.name.clone(), hash(&script.source));
-        if let Some(ast) = self.cache.get(&key) {
+        let h = hash(&script.source);
+        let cached = self
+            .cache
+            .get(&script.name)
+            .and_then(|v| v.iter().find(|(x, _)| *x == h));
+        if let Some((_, ast)) = cached {
             return Ok(ast.clone());
         }
         let ast = self.compile_fresh(script)?;
-        self.cache.insert(key, ast.clone());
+        remember(&mut self.cache, &script.name, h, ast.clone());
         Ok(ast)
     }
 
@@ -303,11 +336,12 @@ impl RulesEngine {
     fn keep_check_ast(&self, script: &Script, ast: &AST) -> Rc<AST> {
         let h = hash(&script.source);
         let ast = Rc::new(ast.clone_functions_only());
-        let mut asts = self.check_asts.borrow_mut();
-        let versions = asts.entry(script.name.clone()).or_default();
-        if !versions.iter().any(|(v, _)| *v == h) {
-            versions.push((h, Rc::clone(&ast)));
-        }
+        remember(
+            &mut self.check_asts.borrow_mut(),
+            &script.name,
+            h,
+            Rc::clone(&ast),
+        );
         ast
     }
 
@@ -981,5 +1015,34 @@ pub(crate) fn convert_eval(e: &EvalAltResult, script: &Script) -> Diagnostic {
     match hint {
         Some(h) => d.with_hint(h),
         None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule editor re-checks its file after every keystroke on one engine:
+    /// what the engine keeps compiled stays bounded (the fuzz target feeds
+    /// it millions of versions).
+    #[test]
+    fn the_compile_cache_is_bounded_whatever_it_is_fed() {
+        let mut engine = RulesEngine::new();
+        for i in 0..200 {
+            let edit = Script::new("2026.rhai", &format!("let x = {i};")).unwrap();
+            engine.compile(&edit).unwrap();
+            let other = Script::new(&format!("2026-{i}.rhai"), "let y = 1;").unwrap();
+            engine.compile(&other).unwrap();
+        }
+        let held: usize = engine.cache.values().map(Vec::len).sum();
+        assert!(
+            held <= CACHED_NAMES * CACHED_VERSIONS,
+            "{held} compiled scripts kept"
+        );
+        // The newest version is still there and served from the cache.
+        let last = Script::new("2026-199.rhai", "let y = 1;").unwrap();
+        assert!(engine.cache["2026-199.rhai"]
+            .iter()
+            .any(|(h, _)| *h == hash(&last.source)));
     }
 }

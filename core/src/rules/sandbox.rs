@@ -56,9 +56,15 @@ pub(crate) struct Meter {
 
 /// What a script writer is told about the work meter (Vietnamese, English).
 pub(crate) const METERED: (&str, &str) = (
-    "mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính",
-    "every item that contains, index_of, ==, sort look at counts as an operation too",
+    "mỗi phần tử mà contains, index_of, ==, sort xem qua cũng tính là một phép tính, \
+     và mỗi lần dùng một mảng hay bảng thì cứ bốn phần tử tính là một phép tính",
+    "every item that contains, index_of, ==, sort look at counts as an operation too, \
+     and so does every four items of an array or map each time it is used",
 );
+
+/// The items of an array or map variable that cost one unit each time the
+/// variable is used (a copy of one item costs a tenth of an operation).
+const ITEMS_PER_UNIT: usize = 4;
 
 /// The token a run is terminated with when its budget is spent.
 const SPENT: &str = "dxplan:budget";
@@ -125,19 +131,27 @@ pub(crate) fn engine() -> (Engine, Rc<Meter>) {
     // Rhai checks a map's size when a function returns it, not when
     // `m[k] = v` or `m.k = v` adds an entry: a map grown that way is refused
     // the next time its variable is used, before copying it can cost much.
+    // Looking a variable over, and the copy that `let b = a` or passing it
+    // makes, is work in proportion to its items: charged, one unit per
+    // [`ITEMS_PER_UNIT`] items, so a loop that copies a 250-item array stops
+    // after a few thousand copies rather than a hundred thousand.
     // (`on_var` is marked volatile in Rhai 1.27; the version is pinned.)
+    let m = Rc::clone(&meter);
     #[allow(deprecated)]
-    engine.on_var(|name, _, ctx| {
+    engine.on_var(move |name, _, ctx| {
         match ctx
             .scope()
             .get(name)
-            .and_then(|v| too_large(v, limits::MAP_SIZE))
+            .map_or(Ok(0), |v| measure(v, limits::MAP_SIZE))
         {
-            Some(what) => Err(Box::new(EvalAltResult::ErrorDataTooLarge(
+            Ok(items) => {
+                m.charge(items / ITEMS_PER_UNIT);
+                Ok(None)
+            }
+            Err(what) => Err(Box::new(EvalAltResult::ErrorDataTooLarge(
                 what.into(),
                 Position::NONE,
             ))),
-            None => Ok(None),
         }
     });
     charged(&mut engine, &meter);
@@ -191,35 +205,45 @@ fn charged(engine: &mut Engine, meter: &Rc<Meter>) {
 /// [`limits::DATA_DEPTH`] (Rhai's own reports name the kind of value).
 pub(crate) const NESTING: &str = "nesting";
 
-/// What is too large in a value: its maps' entries (nested ones included)
-/// beyond `limit`, or its nesting; stops counting there.
-fn too_large(v: &Dynamic, limit: usize) -> Option<&'static str> {
-    fn walk(v: &Dynamic, count: &mut usize, limit: usize, depth: usize) -> Option<&'static str> {
+/// The items of `v`'s arrays and maps at every level (what looking it over
+/// costs), or what is wrong with it: more than `limit` map entries in all,
+/// or nesting deeper than [`limits::DATA_DEPTH`].
+fn measure(v: &Dynamic, limit: usize) -> Result<usize, &'static str> {
+    #[derive(Default)]
+    struct Count {
+        entries: usize,
+        items: usize,
+    }
+    fn walk(v: &Dynamic, n: &mut Count, limit: usize, depth: usize) -> Result<(), &'static str> {
         if depth > limits::DATA_DEPTH {
-            return Some(NESTING);
+            return Err(NESTING);
         }
         if let Some(m) = v.read_lock::<Map>() {
-            *count += m.len();
-            if *count > limit {
-                return Some("Size of object map");
+            n.entries += m.len();
+            n.items += m.len();
+            if n.entries > limit {
+                return Err("Size of object map");
             }
             return m
                 .values()
                 .filter(|x| x.is_map() || x.is_array())
-                .find_map(|x| walk(x, count, limit, depth + 1));
+                .try_for_each(|x| walk(x, n, limit, depth + 1));
         }
         if let Some(a) = v.read_lock::<Array>() {
+            n.items += a.len();
             return a
                 .iter()
                 .filter(|x| x.is_map() || x.is_array())
-                .find_map(|x| walk(x, count, limit, depth + 1));
+                .try_for_each(|x| walk(x, n, limit, depth + 1));
         }
-        None
+        Ok(())
     }
     if !v.is_map() && !v.is_array() {
-        return None;
+        return Ok(0);
     }
-    walk(v, &mut 0, limit, 0)
+    let mut n = Count::default();
+    walk(v, &mut n, limit, 0)?;
+    Ok(n.items)
 }
 
 fn position(m: &Meter, a: &[Dynamic], x: &Dynamic, from: usize) -> Option<usize> {
