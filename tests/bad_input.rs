@@ -49,6 +49,10 @@ fn marker_text(marker: &str) -> Option<String> {
         "$NaN" => "NaN".into(),
         "$Infinity" => "Infinity".into(),
         "$-Infinity" => "-Infinity".into(),
+        // Half an emoji, as JSON.stringify writes a JavaScript string that
+        // holds one (a Rust string cannot).
+        "$lone-high" => r#""a\ud83d""#.into(),
+        "$lone-low-key" => r#""\udc00k""#.into(),
         m if m.starts_with("$deep:") => {
             let n: usize = m[6..].parse().unwrap();
             format!("{}1{}", "[".repeat(n), "]".repeat(n))
@@ -69,7 +73,13 @@ fn marker_text(marker: &str) -> Option<String> {
 fn args_text(cell: &str) -> String {
     let args = examples(serde_json::from_str(cell).unwrap());
     let mut text = serde_json::to_string(&args).unwrap();
-    for m in ["$NaN", "$Infinity", "$-Infinity"] {
+    for m in [
+        "$NaN",
+        "$Infinity",
+        "$-Infinity",
+        "$lone-high",
+        "$lone-low-key",
+    ] {
         text = text.replace(&format!("\"{m}\""), &marker_text(m).unwrap());
     }
     for prefix in ["$deep:", "$big:", "$lines:"] {
@@ -218,6 +228,15 @@ fn every_bad_input_gets_its_exact_error_natively() {
                     !d.message.vi.is_empty() && !d.message.en.is_empty(),
                     "{ctx}"
                 );
+                // Bad input is quoted by a short prefix, never whole (issue
+                // 15: a 50-million-character date gave a 100-million one).
+                for m in [&d.message.vi, &d.message.en] {
+                    assert!(
+                        m.chars().count() <= 600,
+                        "{ctx}: a message of {} characters",
+                        m.chars().count()
+                    );
+                }
             }
             ("reports", Ok(text)) => {
                 let v: Value = serde_json::from_str(text).unwrap();

@@ -75,7 +75,13 @@ fn run(engine: &dxplan::Engine, row: &Row) -> Vec<Value> {
                     &Value::Array(a[1..].to_vec()).to_string(),
                 ))
             }
-            None => answer(call_op(engine, op, &args.to_string())),
+            // "$lone-high": a string holding half a surrogate pair, as
+            // JSON.stringify writes it (a Rust string cannot hold it).
+            None => answer(call_op(
+                engine,
+                op,
+                &args.to_string().replace(r#""$lone-high""#, r#""a\ud83d""#),
+            )),
         },
     };
     let mut out = Vec::new();

@@ -217,6 +217,9 @@ codes! {
     EngineFreed = "engine.freed",
     /// An input document is not valid JSON or not of the expected shape.
     InputInvalidJson = "input.invalid_json",
+    /// A string holds half of a UTF-16 surrogate pair (JavaScript can pass it,
+    /// Unicode text cannot hold it).
+    InputBrokenCharacter = "input.broken_character",
     /// A number is NaN or infinite: JavaScript can pass them, JSON cannot hold them.
     InputNotFinite = "input.not_finite",
     /// An input is larger than [`MAX_INPUT_BYTES`].
@@ -697,9 +700,29 @@ pub fn json_kind(kind: &str) -> Text {
         "array" => "một danh sách",
         "object" => "một nhóm trường",
         "non-finite number" => "một số không hữu hạn",
+        "number too large to be exact" => "một số quá lớn để tính chính xác",
+        "number with too many decimals" => "một số có quá nhiều chữ số thập phân",
         other => other,
     };
     Text::new(vi, kind)
+}
+
+/// The hint for a JSON number the engine cannot read exactly
+/// ([`crate::kpi::input::RawValue::TooLarge`] or `TooPrecise`).
+pub(crate) fn inexact_hint(too_large: bool) -> Text {
+    if too_large {
+        Text::new(
+            "Giá trị kiểu số chỉ chính xác đến 9.007.199.254.740.991; kiểm tra lại số đã nhập, \
+             hoặc gửi số lớn hơn dưới dạng chuỗi chữ số (\"12345678901234567890\").",
+            "JSON numbers are exact up to 9,007,199,254,740,991; check the figure, or send a \
+             larger one as a string of digits (\"12345678901234567890\").",
+        )
+    } else {
+        Text::new(
+            "Làm tròn số, tối đa 30 chữ số thập phân.",
+            "Round the number to at most 30 decimals.",
+        )
+    }
 }
 
 /// Counts of diagnostics by severity.

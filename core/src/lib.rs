@@ -71,6 +71,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod ffi;
 pub mod forms;
+pub mod json;
 pub mod kpi;
 pub mod obligations;
 pub mod rules;

@@ -42,6 +42,7 @@ function value(v) {
     if (v.startsWith('$deep:')) return deep(Number(v.slice(6)));
     if (v.startsWith('$big:')) return 'a'.repeat(Number(v.slice(5)));
     if (v.startsWith('$lines:')) return '\n'.repeat(Number(v.slice(7)));
+    if (v === '$lone-high') return 'a\ud83d';
     if (v === '$cycle') {
       const o = { a: 1 };
       o.self = o;
@@ -61,7 +62,9 @@ function value(v) {
       }
       return report;
     }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)]));
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k === '$lone-low-key' ? '\udc00k' : k, value(x)]),
+    );
   }
   return v;
 }
@@ -104,6 +107,8 @@ test('every bad input gets its exact error through WebAssembly, and the engine s
       assert.equal(error.code, code, `${ctx}: ${error.messageEn}`);
       if (want !== '*') assert.equal(error.path ?? '', want, ctx);
       assert.ok(error.messageVi && error.messageEn, ctx);
+      // Bad input is quoted by a short prefix, never whole.
+      for (const m of [error.messageVi, error.messageEn]) assert.ok(m.length <= 600, `${ctx}: ${m.length} characters`);
     } else {
       assert.equal(kind, 'reports', ctx);
       assert.equal(error, undefined, `${ctx}: ${error?.code} ${error?.messageEn}`);

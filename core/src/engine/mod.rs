@@ -240,11 +240,14 @@ impl Engine {
             return Err(vec![Diagnostic::too_large("report", report.len())]);
         }
         let value: Value = serde_json::from_str(report).map_err(|e| {
-            vec![Diagnostic::invalid_input(
-                "report",
-                crate::diagnostic::Text::new("một báo cáo dạng JSON", "a report as JSON"),
-                &e.to_string(),
-            )]
+            vec![match crate::json::lone_surrogate(report) {
+                Some((at, escape)) => crate::json::broken_character(&at, &escape),
+                None => Diagnostic::invalid_input(
+                    "report",
+                    crate::diagnostic::Text::new("một báo cáo dạng JSON", "a report as JSON"),
+                    &e.to_string(),
+                ),
+            }]
         })?;
         let today = date(today, "today")?;
         Ok(self.validate(&value, today))

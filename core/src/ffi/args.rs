@@ -1,6 +1,7 @@
 //! Reading the arguments of an operation from JSON text: one array, each
 //! element decoded straight into the type its parameter takes.
 
+use super::Param;
 use crate::calendar::date::parse_date;
 use crate::diagnostic::{Diagnostic, Text, MAX_INPUT_BYTES, MAX_TEXT_ARG_BYTES};
 use crate::engine::Errors;
@@ -12,6 +13,7 @@ use serde_json::Value;
 /// The arguments of one call, each still JSON text.
 pub(crate) struct Args<'a> {
     items: Vec<&'a RawValue>,
+    params: &'static [Param],
 }
 
 fn bad(name: &str, what: Text, detail: &str) -> Errors {
@@ -32,23 +34,58 @@ impl<'a> Args<'a> {
     /// is not JSON or has more arguments than the operation takes
     /// (`input.invalid_json`: a misplaced argument is refused, not ignored),
     /// at `args`.
-    pub(crate) fn parse(text: &'a str, params: usize) -> Result<Args<'a>, Errors> {
+    /// A string with half a surrogate pair is `input.broken_character` at
+    /// its field (see [`crate::json::lone_surrogate`]).
+    pub(crate) fn parse(text: &'a str, params: &'static [Param]) -> Result<Args<'a>, Errors> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(vec![Diagnostic::too_large("args", text.len())]);
         }
         let items: Vec<&RawValue> =
             serde_json::from_str(text).map_err(|e| not_json(&e.to_string()))?;
-        if items.len() > params {
+        let args = Args { items, params };
+        let params = params.len();
+        if args.items.len() > params {
             return Err(bad(
                 "args",
                 Text::new(
                     format!("tối đa {params} đối số"),
                     format!("at most {params} arguments"),
                 ),
-                &items.len().to_string(),
+                &args.items.len().to_string(),
             ));
         }
-        Ok(Args { items })
+        Ok(args)
+    }
+
+    /// Where a problem at `inside` (a JSON pointer into argument `i`) is
+    /// reported: the argument's own problem at its name; one inside it at
+    /// the pointer inside it, under the argument's path when its problems
+    /// are placed there (the value of `validateField`: at the field's path).
+    fn place(&self, i: usize, inside: &str) -> String {
+        let Some(param) = self.params.get(i) else {
+            return "args".to_string();
+        };
+        let prefix = param
+            .pointer_of
+            .and_then(|j| serde_json::from_str::<String>(self.raw(j)?).ok());
+        match (prefix, inside) {
+            (Some(p), rest) => format!("{p}{rest}"),
+            (None, "") => param.name.to_string(),
+            (None, rest) => rest.to_string(),
+        }
+    }
+
+    /// The error of argument `i`'s text that is not JSON.
+    fn not_json_at(&self, i: usize, raw: &str, e: &serde_json::Error) -> Errors {
+        match crate::json::lone_surrogate(raw) {
+            Some((inside, escape)) => {
+                vec![crate::json::broken_character(
+                    &self.place(i, &inside),
+                    &escape,
+                )]
+            }
+            None => not_json(&e.to_string()),
+        }
     }
 
     fn raw(&self, i: usize) -> Option<&'a str> {
@@ -69,7 +106,7 @@ impl<'a> Args<'a> {
         };
         serde_json::from_str(raw).map(Some).map_err(|e| {
             if e.is_syntax() || e.is_eof() {
-                not_json(&e.to_string())
+                self.not_json_at(i, raw, &e)
             } else {
                 bad(name, what, &e.to_string())
             }
@@ -113,11 +150,12 @@ impl<'a> Args<'a> {
         if let Some(raw) = self.raw(i).filter(|r| r.len() > MAX_TEXT_ARG_BYTES + 2) {
             return Err(vec![Diagnostic::text_too_large(name, raw.len())]);
         }
-        match self.raw(i).map(serde_json::from_str::<Value>) {
-            Some(Ok(Value::String(s))) => Ok(s),
+        match self.raw(i).map(|r| (r, serde_json::from_str::<Value>(r))) {
+            Some((_, Ok(Value::String(s)))) => Ok(s),
+            Some((raw, Err(e))) => Err(self.not_json_at(i, raw, &e)),
             other => {
                 let found = match other {
-                    Some(Ok(v)) => v.to_string(),
+                    Some((_, Ok(v))) => v.to_string(),
                     _ => "null".to_string(),
                 };
                 Err(bad(name, Text::new("một chuỗi", "a string"), &found))

@@ -115,8 +115,8 @@ fn unknown(name: &str, receiver: Receiver) -> Errors {
 /// `args`.
 pub fn call(engine: &Engine, op: &str, args: &str) -> Result<String, Errors> {
     match operation(op).map(|o| (o, &o.call)) {
-        Some((o, Call::Engine(f))) => f(engine, &Args::parse(args, o.params.len())?),
-        Some((o, Call::Free(f))) => f(&Args::parse(args, o.params.len())?),
+        Some((o, Call::Engine(f))) => f(engine, &Args::parse(args, o.params)?),
+        Some((o, Call::Free(f))) => f(&Args::parse(args, o.params)?),
         _ => Err(unknown(op, Receiver::Engine)),
     }
 }
@@ -129,7 +129,7 @@ pub fn call(engine: &Engine, op: &str, args: &str) -> Result<String, Errors> {
 /// ```
 pub fn call_free(op: &str, args: &str) -> Result<String, Errors> {
     match operation(op).map(|o| (o, &o.call)) {
-        Some((o, Call::Free(f))) => f(&Args::parse(args, o.params.len())?),
+        Some((o, Call::Free(f))) => f(&Args::parse(args, o.params)?),
         _ => Err(unknown(op, Receiver::Free)),
     }
 }
@@ -142,7 +142,7 @@ pub fn call_free(op: &str, args: &str) -> Result<String, Errors> {
 /// ```
 pub fn construct(op: &str, args: &str) -> Result<Engine, Errors> {
     match operation(op).map(|o| (o, &o.call)) {
-        Some((o, Call::New(f))) => f(&Args::parse(args, o.params.len())?),
+        Some((o, Call::New(f))) => f(&Args::parse(args, o.params)?),
         _ => Err(unknown(op, Receiver::Constructor)),
     }
 }

@@ -400,6 +400,25 @@ pub(crate) fn check_value(
                 ))
             }
         }
+        (_, RawValue::TooLarge | RawValue::TooPrecise) => {
+            let large = *raw == RawValue::TooLarge;
+            let (vi, en) = if large {
+                (
+                    format!(
+                        "'{id}' là một số quá lớn để tính chính xác (quá 9.007.199.254.740.991)"
+                    ),
+                    format!(
+                        "'{id}' is a number too large to be exact (over 9,007,199,254,740,991)"
+                    ),
+                )
+            } else {
+                (
+                    format!("'{id}' có quá nhiều chữ số thập phân để tính chính xác (quá 30)"),
+                    format!("'{id}' has too many decimals to be exact (over 30)"),
+                )
+            };
+            Err(invalid(vi, en).with_hint(crate::diagnostic::inexact_hint(large)))
+        }
         (_, other) => Err(invalid(
             format!(
                 "'{id}' phải là số, nhận được {}",

@@ -20,6 +20,12 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The largest JSON number read exactly: 2⁵³ − 1, JavaScript's
+/// `Number.MAX_SAFE_INTEGER` (9.007.199.254.740.991). Native and
+/// WebAssembly read the same: a larger JSON number is refused rather than
+/// silently rounded on one side only; as a string of digits it is exact.
+pub const MAX_EXACT_NUMBER: u64 = (1 << 53) - 1;
+
 /// A value as received, before validation.
 ///
 /// ```
@@ -41,6 +47,13 @@ pub enum RawValue {
     Null,
     /// A number that is not finite (NaN, ±Infinity; possible from JavaScript).
     NotFinite,
+    /// A JSON number beyond ±[`MAX_EXACT_NUMBER`], which JSON numbers do not
+    /// hold exactly (a JavaScript page would already have rounded it): sent
+    /// as a string of digits it is read exactly.
+    TooLarge,
+    /// A JSON number with more decimals than exact arithmetic keeps (30),
+    /// such as `1e-30`.
+    TooPrecise,
     /// An array or object.
     Structured(&'static str),
 }
@@ -54,6 +67,8 @@ impl RawValue {
             RawValue::Text(_) => "string",
             RawValue::Null => "null",
             RawValue::NotFinite => "non-finite number",
+            RawValue::TooLarge => "number too large to be exact",
+            RawValue::TooPrecise => "number with too many decimals",
             RawValue::Structured(k) => k,
         }
     }
@@ -71,18 +86,29 @@ impl<'de> Visitor<'de> for RawVisitor {
         Ok(RawValue::Bool(v))
     }
     fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(Exact::int(v)))
+        Ok(if v.unsigned_abs() > MAX_EXACT_NUMBER {
+            RawValue::TooLarge
+        } else {
+            RawValue::Number(Exact::int(v))
+        })
     }
     fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(match Exact::ratio(i128::from(v), 1) {
-            Some(e) => RawValue::Number(e),
-            None => RawValue::NotFinite,
+        Ok(if v > MAX_EXACT_NUMBER {
+            RawValue::TooLarge
+        } else {
+            RawValue::Number(Exact::int(v as i64))
         })
     }
     fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(match Exact::from_f64(v) {
-            Some(e) => RawValue::Number(e),
-            None => RawValue::NotFinite,
+        Ok(if !v.is_finite() {
+            RawValue::NotFinite
+        } else if v.abs() > MAX_EXACT_NUMBER as f64 {
+            RawValue::TooLarge
+        } else {
+            match Exact::from_f64(v) {
+                Some(e) => RawValue::Number(e),
+                None => RawValue::TooPrecise,
+            }
         })
     }
     fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
@@ -125,7 +151,11 @@ impl Serialize for RawValue {
             RawValue::Number(e) => e.serialize(s),
             RawValue::Bool(b) => s.serialize_bool(*b),
             RawValue::Text(t) => s.serialize_str(t),
-            RawValue::Null | RawValue::NotFinite | RawValue::Structured(_) => s.serialize_none(),
+            RawValue::Null
+            | RawValue::NotFinite
+            | RawValue::TooLarge
+            | RawValue::TooPrecise
+            | RawValue::Structured(_) => s.serialize_none(),
         }
     }
 }

@@ -84,6 +84,7 @@ impl Script {
             .and_then(|y| y.parse::<i32>().ok())
             .filter(|y| crate::calendar::date::check_year(*y).is_ok())
             .ok_or_else(|| {
+                let base = crate::excerpt(base);
                 Diagnostic::error(
                     Code::RulesFile,
                     Text::new(

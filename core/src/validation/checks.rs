@@ -16,7 +16,11 @@ pub(super) fn describe(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
+        Value::Number(_) => match RawValue::deserialize(v) {
+            Ok(RawValue::TooLarge) => RawValue::TooLarge.describe(),
+            Ok(RawValue::TooPrecise) => RawValue::TooPrecise.describe(),
+            _ => "number",
+        },
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
@@ -25,7 +29,7 @@ pub(super) fn describe(v: &Value) -> &'static str {
 
 pub(super) fn wrong_type(field: &Field, path: &str, v: &Value) -> Diagnostic {
     let t = field.ty.name();
-    err(
+    let d = err(
         Code::ReportType,
         path,
         format!(
@@ -40,8 +44,13 @@ pub(super) fn wrong_type(field: &Field, path: &str, v: &Value) -> Diagnostic {
             t.en,
             describe(v)
         ),
-    )
-    .with_source(field.source.clone())
+    );
+    let d = match RawValue::deserialize(v) {
+        Ok(RawValue::TooLarge) => d.with_hint(crate::diagnostic::inexact_hint(true)),
+        Ok(RawValue::TooPrecise) => d.with_hint(crate::diagnostic::inexact_hint(false)),
+        _ => d,
+    };
+    d.with_source(field.source.clone())
 }
 
 pub(super) fn is_blank(v: &Value) -> bool {
