@@ -459,3 +459,104 @@ fn wrong_calls_say_which_argument_and_misspellings_get_a_suggestion() {
     let d = first(r#"dat_muc_tieu("x");"#);
     assert!(!d.message.vi.contains("có phải"), "{}", d.message.vi);
 }
+
+/// The seed documents as the host passes them (`shared/seeds/*.txt`).
+fn seed_documents(dir: &std::path::Path) -> Vec<dxplan::DocumentText> {
+    let mut docs: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_string();
+            dxplan::DocumentText::new(&name, &std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    docs.sort_by(|a, b| a.name.cmp(&b.name));
+    docs
+}
+
+/// A quote is held against its document when the host knows the document
+/// (issue 15: `trich_dan: "câu không có trong văn bản nào"` passed `rules
+/// check`); an unknown document is a warning, with the closest name.
+#[test]
+fn quotes_are_held_against_the_documents_the_host_knows() {
+    let Some(dir) = dxplan_tests::seeds_or_skip() else {
+        return;
+    };
+    let docs = seed_documents(&dir);
+    let script = dxplan::ScriptText::new(
+        "2025.rhai",
+        concat!(
+            // 003 §V.6 has "2025 đạt tối thiểu 80%", not what follows.
+            r#"muc_tieu("e_contract_enterprises_rate", "dti-2022", 2025, ">=", 80, #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "2025 đạt tối thiểu 80% và câu không có trong văn bản nào" });"#,
+            "\n",
+            r#"muc_tieu("e_contract_enterprises_rate", "dti-2022", 2025, ">=", 80, #{ tai_lieu: "khong_ton_tai.txt", muc: "§1", trich_dan: "câu không có trong văn bản nào" });"#,
+            "\n",
+            r#"muc_tieu("e_contract_enterprises_rate", "dti-2022", 2025, ">=", 80, #{ tai_lieu: "003_08cb75b396c90965.tx", muc: "§V.6", trich_dan: "2025 đạt tối thiểu 80%" });"#,
+            "\n",
+        ),
+    );
+    let r = dxplan::Engine::check_rules_against(&[script], &docs);
+    assert!(!r.ok, "{:?}", r.diagnostics);
+    let found: Vec<_> = r
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let s = d.span.as_ref().unwrap();
+            (d.code.as_str(), d.severity, s.line, s.column)
+        })
+        .collect();
+    use dxplan::Severity::{Error, Warning};
+    assert_eq!(
+        found,
+        [
+            ("rules.quote_not_found", Error, 1, 1),
+            ("rules.document_unknown", Warning, 2, 1),
+            ("rules.document_unknown", Warning, 3, 1),
+        ]
+    );
+    let hint = |i: usize| r.diagnostics[i].hint.as_ref().unwrap().vi.clone();
+    assert!(hint(0).contains("«2025 đạt tối thiểu 80%»"), "{}", hint(0));
+    assert!(
+        hint(2).contains("Có phải ý bạn là '003_08cb75b396c90965.txt'?"),
+        "{}",
+        hint(2)
+    );
+    // The shipped scripts' quotes are all their documents' words.
+    let shipped = dxplan::Engine::check_rules_against(&dxplan::Engine::default_scripts(), &docs);
+    let quotes = dxplan::Engine::default_scripts()
+        .iter()
+        .map(|s| s.source.matches("trich_dan").count())
+        .sum::<usize>();
+    assert!(
+        shipped.ok && shipped.diagnostics.is_empty(),
+        "{:?}",
+        shipped.diagnostics
+    );
+    assert_eq!(shipped.quotes_checked, quotes);
+    // Without documents nothing is claimed: no diagnostics, no quote checked.
+    let unchecked = dxplan::Engine::check_rules(&dxplan::Engine::default_scripts());
+    assert_eq!((unchecked.ok, unchecked.quotes_checked), (true, 0));
+    // The command line: `rules check --documents FOLDER` says how many quotes
+    // matched, and without the flag that none were checked.
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 16).unwrap();
+    let run = |extra: &[&str]| {
+        let mut argv: Vec<String> = ["dxplan", "rules", "check"].map(String::from).to_vec();
+        argv.extend(extra.iter().map(|s| s.to_string()));
+        dxplan_cli::run(argv, today)
+    };
+    let with = run(&["--documents", dir.to_str().unwrap()]);
+    assert_eq!(with.code, 0, "{}", with.stderr);
+    assert!(
+        with.stdout
+            .contains(&format!("✓ {quotes} câu trích đúng nguyên văn")),
+        "{}",
+        with.stdout
+    );
+    let without = run(&[]);
+    assert!(
+        without.stdout.contains("Câu trích chưa được đối chiếu"),
+        "{}",
+        without.stdout
+    );
+}

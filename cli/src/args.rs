@@ -222,6 +222,9 @@ pub(crate) enum Rules {
     Check {
         /// Các tệp quy tắc (mặc định: thư mục --rules, hoặc quy tắc mặc định)
         files: Vec<String>,
+        /// Thư mục văn bản gốc (*.txt, *.md): đối chiếu nguyên văn các câu trích (trich_dan)
+        #[arg(long, value_name = "THƯ_MỤC")]
+        documents: Option<String>,
     },
     /// Chạy các tệp kiểm thử (tests/*.test) đi kèm tệp quy tắc
     Test {

@@ -58,6 +58,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("rules", "Rule scripts: check, test, diff, explain"),
     ("rules check", "Compile and apply rule scripts; print problems as file:line:col (exit 1 on error)"),
     ("rules check files", "Script files (default: the --rules folder, or the embedded rules)"),
+    ("rules check documents", "Folder of the source documents (*.txt, *.md): every quote (trich_dan) is checked word for word"),
     ("rules test", "Run the test files (tests/*.test) that ship next to the scripts"),
     ("rules test dir", "Folder with *.rhai scripts and tests/*.test (default: the embedded rules)"),
     ("rules diff", "What changed between two years' rules (targets, deadlines, days off, recipients, checks)"),

@@ -4,7 +4,7 @@
 
 use crate::output::Failure;
 use chrono::NaiveDate;
-use dxplan::{parse_date, Code, Diagnostic, ScriptText, Text};
+use dxplan::{parse_date, Code, Diagnostic, DocumentText, ScriptText, Text};
 use std::path::{Path, PathBuf};
 
 /// `r` with its error at the argument `name`.
@@ -114,6 +114,38 @@ pub(crate) fn read_text(path: &Path) -> Result<ScriptText, Diagnostic> {
         String::from_utf8(bytes).map_err(|_| file_error(&shown, "not UTF-8 / không phải UTF-8"))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or(&shown);
     Ok(ScriptText::new(name, &text))
+}
+
+/// The documents of a folder (`*.txt`, `*.md`) that sources quote, by file
+/// name; a folder without any is an error, not a check that passes.
+pub(crate) fn read_documents(dir: &str) -> Result<Vec<DocumentText>, Failure> {
+    let path = Path::new(dir);
+    let mut files = files_in(path, "txt").map_err(|d| Failure::Rules(vec![d], 2))?;
+    files.extend(files_in(path, "md").map_err(|d| Failure::Rules(vec![d], 2))?);
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match read_text(&f) {
+            Ok(t) => docs.push(DocumentText::new(&t.name, &t.source)),
+            Err(d) => errors.push(d),
+        }
+    }
+    if docs.is_empty() && errors.is_empty() {
+        errors.push(Diagnostic::error(
+            Code::RulesFile,
+            Text::new(
+                format!(
+                    "Thư mục '{dir}' không có văn bản nào (*.txt, *.md) để đối chiếu câu trích"
+                ),
+                format!("folder '{dir}' has no documents (*.txt, *.md) to check quotes against"),
+            ),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(docs)
+    } else {
+        Err(Failure::Rules(errors, 2))
+    }
 }
 
 fn files_in(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, Diagnostic> {

@@ -269,6 +269,11 @@ codes! {
     RulesTooLarge = "rules.too_large",
     /// A rule script failed at run time for another reason.
     RulesRuntime = "rules.runtime",
+    /// A change quotes its document, and the document (known to the host)
+    /// does not have those words.
+    RulesQuoteNotFound = "rules.quote_not_found",
+    /// A change quotes a document the host does not know: not checked.
+    RulesDocumentUnknown = "rules.document_unknown",
     /// A rule file cannot be read, or its name does not start with a year.
     RulesFile = "rules.file",
     /// A rule test expectation failed.

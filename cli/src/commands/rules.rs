@@ -3,7 +3,7 @@
 use super::calendar::plan_title;
 use super::Ctx;
 use crate::args::Rules;
-use crate::input::{at_files, date_arg, parse_year, read_rules_dir, read_text};
+use crate::input::{at_files, date_arg, parse_year, read_documents, read_rules_dir, read_text};
 use crate::output::{to_json, vi_en, Failure, Flags};
 use dxplan::obligations::seeds::cite;
 use dxplan::rules::testing;
@@ -14,7 +14,7 @@ use std::path::Path;
 pub(crate) fn run(cmd: &Rules, ctx: &Ctx, out: &mut String) -> Result<(), Failure> {
     let (json, lang) = (ctx.json, ctx.lang);
     match cmd {
-        Rules::Check { files } => {
+        Rules::Check { files, documents } => {
             let (scripts, paths) = if !files.is_empty() {
                 let mut scripts = Vec::new();
                 let mut errors = Vec::new();
@@ -34,13 +34,19 @@ pub(crate) fn run(cmd: &Rules, ctx: &Ctx, out: &mut String) -> Result<(), Failur
             } else {
                 (Engine::default_scripts(), Vec::new())
             };
-            let check = Engine::check_rules(&scripts);
+            let documents = match documents {
+                Some(dir) => read_documents(dir)?,
+                None => Vec::new(),
+            };
+            let check = Engine::check_rules_against(&scripts, &documents);
             if !check.ok {
                 return Err(Failure::Rules(at_files(check.diagnostics, &paths), 1));
             }
+            let warnings = at_files(check.diagnostics, &paths);
             if json {
                 out.push_str(&to_json(&serde_json::json!({
                     "ok": true, "files": check.files, "changes": check.changes, "checks": check.checks,
+                    "quotes_checked": check.quotes_checked, "warnings": warnings,
                 })));
             } else {
                 let _ = writeln!(
@@ -55,6 +61,31 @@ pub(crate) fn run(cmd: &Rules, ctx: &Ctx, out: &mut String) -> Result<(), Failur
                 );
                 for c in &check.changes {
                     let _ = writeln!(out, "  {}: {}", c.origin, c.summary.get(lang));
+                }
+                if documents.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        vi_en(
+                            lang,
+                            "Câu trích chưa được đối chiếu với văn bản gốc (thêm --documents THƯ_MỤC).",
+                            "Quotes were not checked against their documents (add --documents FOLDER)."
+                        )
+                    );
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "✓ {} {}",
+                        check.quotes_checked,
+                        vi_en(
+                            lang,
+                            "câu trích đúng nguyên văn",
+                            "quotes match their documents"
+                        )
+                    );
+                }
+                for w in &warnings {
+                    let _ = writeln!(out, "{}", w.render(lang));
                 }
             }
             Ok(())

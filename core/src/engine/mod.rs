@@ -20,8 +20,8 @@
 mod query;
 
 pub use query::{
-    CalendarQuery, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery,
-    TasksQuery,
+    CalendarQuery, DocumentText, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer,
+    StatusQuery, TasksQuery,
 };
 
 use crate::calendar::date::{check_year, parse_date};
@@ -160,21 +160,56 @@ impl Engine {
     /// assert_eq!(r.diagnostics[0].code.as_str(), "rules.syntax");
     /// ```
     pub fn check_rules(texts: &[ScriptText]) -> RulesCheck {
+        Engine::check_rules_against(texts, &[])
+    }
+
+    /// Like [`Engine::check_rules`], and holds every quoted source
+    /// (`trich_dan`) against `documents`: a quote that is not the words of
+    /// its document is an error (`rules.quote_not_found`), a document not
+    /// among them a warning (`rules.document_unknown`). See
+    /// [`crate::rules::sources`] for exactly what is compared.
+    ///
+    /// ```
+    /// use dxplan::{DocumentText, Engine, ScriptText};
+    /// let script = ScriptText::new("2026.rhai", r#"muc_tieu("e_contract_enterprises_rate", "dti-2022", 2026, ">=", 85,
+    ///     #{ tai_lieu: "003_08cb75b396c90965.txt", muc: "§V.6", trich_dan: "năm 2026 đạt 85%" });"#);
+    /// let seed = DocumentText::new("003_08cb75b396c90965.txt", "… đến năm 2025 đạt tối thiểu 80% …");
+    /// let r = Engine::check_rules_against(&[script], &[seed]);
+    /// assert!(!r.ok);
+    /// assert_eq!(r.diagnostics[0].code.as_str(), "rules.quote_not_found");
+    /// ```
+    pub fn check_rules_against(texts: &[ScriptText], documents: &[DocumentText]) -> RulesCheck {
         let loaded = scripts(texts).and_then(|s| RulesEngine::new().load(&s));
         match loaded {
-            Ok(rules) => RulesCheck {
-                ok: true,
-                files: texts.len(),
-                changes: rules.changes,
-                checks: rules.checks,
-                diagnostics: Vec::new(),
-            },
+            Ok(rules) => {
+                let mut docs = crate::rules::sources::Documents::new();
+                for d in documents {
+                    docs.add(&d.name, &d.text);
+                }
+                let verified = if docs.is_empty() {
+                    crate::rules::sources::Verified::default()
+                } else {
+                    crate::rules::sources::verify(&rules.changes, &docs)
+                };
+                RulesCheck {
+                    ok: !verified
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.severity == crate::diagnostic::Severity::Error),
+                    files: texts.len(),
+                    changes: rules.changes,
+                    checks: rules.checks,
+                    diagnostics: verified.diagnostics,
+                    quotes_checked: verified.quotes_found,
+                }
+            }
             Err(diagnostics) => RulesCheck {
                 ok: false,
                 files: texts.len(),
                 changes: Vec::new(),
                 checks: Vec::new(),
                 diagnostics,
+                quotes_checked: 0,
             },
         }
     }
@@ -213,6 +248,7 @@ impl Engine {
             changes: r.changes.clone(),
             checks: r.checks.clone(),
             diagnostics: Vec::new(),
+            quotes_checked: 0,
         }
     }
 

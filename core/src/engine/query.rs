@@ -149,6 +149,33 @@ pub struct TasksQuery {
     pub events: Vec<TaskEvent>,
 }
 
+/// A document that sources quote (a seed plan, a notice), by the file name
+/// the sources give as `tai_lieu`, with its text.
+///
+/// ```
+/// let d = dxplan::DocumentText::new("003_08cb75b396c90965.txt", "…");
+/// assert_eq!(d.name, "003_08cb75b396c90965.txt");
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentText {
+    /// File name, as sources cite it.
+    pub name: String,
+    /// Text.
+    pub text: String,
+}
+
+impl DocumentText {
+    /// A document.
+    pub fn new(name: &str, text: &str) -> DocumentText {
+        DocumentText {
+            name: name.to_string(),
+            text: text.to_string(),
+        }
+    }
+}
+
 /// Whether rule scripts load, and what they change.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -157,10 +184,14 @@ pub struct RulesCheck {
     pub ok: bool,
     /// Number of scripts.
     pub files: usize,
-    /// The changes they make (empty when not ok).
+    /// The changes they make (empty when a script does not load).
     pub changes: Vec<Change>,
-    /// The custom checks they register (empty when not ok).
+    /// The custom checks they register (empty when a script does not load).
     pub checks: Vec<Check>,
-    /// The problems, with file, line and column (empty when ok).
+    /// The problems, with file, line and column: errors (then `ok` is
+    /// false), and warnings about quotes that could not be checked.
     pub diagnostics: Vec<Diagnostic>,
+    /// Quotes found word for word in the documents given (0 when none were
+    /// given: see [`crate::rules::sources`]).
+    pub quotes_checked: usize,
 }

@@ -7,8 +7,8 @@ use super::{Call, Operation, Param, Receiver};
 use crate::calendar::holidays::{DayCheck, YearDaysOff};
 use crate::diagnostic::{Lang, Text};
 use crate::engine::{
-    CalendarQuery, Engine, Errors, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer,
-    StatusQuery, TasksQuery,
+    CalendarQuery, DocumentText, Engine, Errors, KpiOptions, RollupQuery, RulesCheck, ScriptText,
+    StatusAnswer, StatusQuery, TasksQuery,
 };
 use crate::kpi::{Consolidation, ConsolidationInput, Evaluation, Indicator, UnitInput};
 use crate::obligations::consolidation::CalendarReport;
@@ -138,8 +138,8 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("records": Vec<ReportRecord>), req!("query": RollupQuery)] -> Rollup, rollup),
     op!(free "version", "The package version.",
         [] -> String, version),
-    op!(free "checkRules", "Compiles and applies rule scripts on the base rules; script errors are returned as `diagnostics` (with file, line and column), not thrown.",
-        [req!("scripts": Vec<ScriptText>)] -> RulesCheck, check_rules),
+    op!(free "checkRules", "Compiles and applies rule scripts on the base rules; script errors are returned as `diagnostics` (with file, line and column), not thrown. With `documents`, every quoted source is held against them (rules.quote_not_found, rules.document_unknown).",
+        [req!("scripts": Vec<ScriptText>), opt!("documents": Vec<DocumentText>)] -> RulesCheck, check_rules),
     op!(free "defaultScripts", "The embedded default scripts, for a rule editor.",
         [] -> Vec<ScriptText>, default_scripts),
     op!(free "defaultRuleTests", "The test files shipped with the default scripts (rules/tests/*.test).",
@@ -353,11 +353,16 @@ fn version(_: &Args) -> Result<String, Errors> {
 }
 
 fn check_rules(a: &Args) -> Result<RulesCheck, Errors> {
-    Ok(Engine::check_rules(&a.req::<Vec<ScriptText>>(
-        0,
-        "scripts",
-        scripts_text(),
-    )?))
+    let scripts = a.req::<Vec<ScriptText>>(0, "scripts", scripts_text())?;
+    let documents = a.opt::<Vec<DocumentText>>(
+        1,
+        "documents",
+        Text::new(
+            "một danh sách văn bản {name, text}",
+            "a list of documents {name, text}",
+        ),
+    )?;
+    Ok(Engine::check_rules_against(&scripts, &documents))
 }
 
 fn default_scripts(_: &Args) -> Result<Vec<ScriptText>, Errors> {

@@ -38,6 +38,7 @@ mod api;
 mod engine;
 mod explain;
 mod sandbox;
+pub mod sources;
 pub mod testing;
 
 pub use api::{ApiFunction, SCRIPT_API};
@@ -116,6 +117,12 @@ pub struct Change {
     pub summary: Text,
     /// The indicator, plan or holiday year it touched (for explain and diff).
     pub subject: String,
+    /// The document, section and words the call cited, when it quoted them
+    /// (`#{ tai_lieu, muc, trich_dan }`): what [`sources::verify`] holds
+    /// against the documents a host knows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub cited: Option<crate::kpi::Source>,
 }
 
 /// A custom check registered by a script: a script function that receives a

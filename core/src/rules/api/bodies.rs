@@ -1,7 +1,7 @@
 //! Bodies and levels that end, and who succeeds them: `ket_thuc`,
 //! `ket_thuc_cap`.
 
-use super::{changes, date, field, invalid, not_known, source, Shared, State};
+use super::{changes, date, field, invalid, not_known, Shared, State};
 use crate::bodies::{BodyEnd, LevelEnd, Successor};
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::obligations::Level;
@@ -25,7 +25,7 @@ pub(super) fn ket_thuc_cap(engine: &mut Engine, name: &'static str, state: &Shar
         name,
         state,
         |st, o, level: &str, from: &str, nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             let l: Level = level.parse().map_err(not_known)?;
             let d = date(from)?;
             st.not_before_script_year(d.year(), ("cơ quan", "bodies"))?;
@@ -63,7 +63,7 @@ fn end_body(
     nguon: &Dynamic,
 ) -> Result<(), Diagnostic> {
     let what = ("Định nghĩa cơ quan", "the body definition");
-    let nguon = source(nguon)?.text();
+    let nguon = st.cite(nguon)?.text();
     let id = field(def, "ma", what)?;
     let names: Vec<String> = match def.get("ten") {
         Some(v) if v.is_array() => v

@@ -1,6 +1,6 @@
 //! Days off as the government notices give them: `nghi_le`, `hoan_doi`.
 
-use super::{changes, date, invalid, source, unknown, Shared};
+use super::{changes, date, invalid, unknown, Shared};
 use crate::calendar::date::format_date;
 use crate::calendar::holidays::HolidayGroup;
 use crate::diagnostic::{Diagnostic, Text};
@@ -14,7 +14,7 @@ pub(super) fn nghi_le(engine: &mut Engine, name: &'static str, state: &Shared) {
         name,
         state,
         |st, o, group: &str, first: &str, last: &str, nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             let g = holiday_group(group)?;
             let (a, b) = (date(first)?, date(last)?);
             if a.year() != b.year() || b < a {
@@ -66,7 +66,7 @@ pub(super) fn hoan_doi(engine: &mut Engine, name: &'static str, state: &Shared) 
         name,
         state,
         |st, o, off: &str, worked: &str, nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             let (a, b) = (date(off)?, date(worked)?);
             let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
             if weekend(a) || !weekend(b) {

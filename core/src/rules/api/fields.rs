@@ -1,6 +1,6 @@
 //! Form fields a year's rules add: `them_truong`.
 
-use super::{changes, field, invalid, not_known, source, Shared, State};
+use super::{changes, field, invalid, not_known, Shared, State};
 use crate::diagnostic::lower_first;
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::kpi::AdminLevel;
@@ -30,7 +30,7 @@ fn add_form_field(
     nguon: &Dynamic,
 ) -> Result<(), Diagnostic> {
     use crate::forms::{DateRule, Field, FieldType, Required};
-    let nguon = source(nguon)?.text();
+    let nguon = st.cite(nguon)?.text();
     let what = ("Định nghĩa trường", "the field definition");
     let k: ObligationKind = kind.parse().map_err(not_known)?;
     let id = field(def, "ma", what)?;

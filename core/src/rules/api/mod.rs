@@ -301,6 +301,8 @@ pub(crate) struct State {
     spent: Spent,
     /// The hash of the script's text, computed once (custom checks keep it).
     script_hash: u64,
+    /// The quoted source read by the current call, for its change record.
+    cited: Option<Source>,
 }
 
 impl State {
@@ -317,7 +319,20 @@ impl State {
             functions,
             spent,
             script_hash,
+            cited: None,
         }
+    }
+
+    /// Reads the current call's source (see [`source`]), keeping the
+    /// document's words, when quoted, for the change the call records.
+    fn cite(&mut self, nguon: &Dynamic) -> Result<Cited, Diagnostic> {
+        let c = source(nguon)?;
+        self.cited = c.quote.as_ref().map(|quote| Source {
+            document: c.document.clone(),
+            section: c.section.clone(),
+            quote: quote.clone(),
+        });
+        Ok(c)
     }
 
     /// The rule set after the run, the error a call recorded, if any, and
@@ -367,6 +382,7 @@ impl State {
             year: self.script.year,
             summary: Text::new(vi, en),
             subject: subject.to_string(),
+            cited: self.cited.take(),
         });
     }
 
@@ -637,6 +653,7 @@ where
         line: pos.line().unwrap_or(0),
         column: pos.position().unwrap_or(0),
     };
+    st.cited = None;
     match st.charge(weight).and_then(|()| f(st, origin.clone())) {
         Ok(()) => Ok(()),
         Err(d) => {

@@ -2,8 +2,7 @@
 //! `han_nop`, `chinh_sach_han`, `noi_nhan`.
 
 use super::{
-    changes, date, field, invalid, named, not_known, not_valid, plan_mut, plan_name, source,
-    Shared, State,
+    changes, date, field, invalid, named, not_known, not_valid, plan_mut, plan_name, Shared, State,
 };
 use crate::calendar::date::format_date;
 use crate::calendar::period::Period;
@@ -37,7 +36,7 @@ pub(super) fn han_nop(engine: &mut Engine, name: &'static str, state: &Shared) {
         name,
         state,
         |st, o, plan: &str, kind: &str, level: &str, period: &str, due: &str, nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             let k: ObligationKind = kind.parse().map_err(not_known)?;
             let l: Level = level.parse().map_err(not_known)?;
             let p: Period = period.parse().map_err(not_valid)?;
@@ -97,7 +96,7 @@ pub(super) fn chinh_sach_han(engine: &mut Engine, name: &'static str, state: &Sh
         name,
         state,
         |st, o, plan: &str, policy: &str, nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             let p: crate::DeadlinePolicy = policy.parse().map_err(not_valid)?;
             let year = st.script.year;
             let pl = plan_mut(&mut st.rules, plan)?;
@@ -140,7 +139,7 @@ pub(super) fn noi_nhan(engine: &mut Engine, name: &'static str, state: &Shared) 
          vi: &str,
          en: &str,
          nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             named(id, ("Mã nơi nhận", "the recipient's id"))?;
             named(vi, ("Tên nơi nhận", "the recipient's name"))?;
             named(

@@ -2,7 +2,7 @@
 
 use super::{
     changes, comparator, field, invalid, map_array, not_known, number, plan_hint, plan_name,
-    serde_name, source, unknown, unknown_among, unknown_indicator, year, Shared, State,
+    serde_name, unknown, unknown_among, unknown_indicator, year, Shared, State,
 };
 use crate::diagnostic::{Diagnostic, Span, Text};
 use crate::kpi::{AdminLevel, Target};
@@ -59,7 +59,7 @@ pub(super) fn bo_chi_tieu(engine: &mut Engine, name: &'static str, state: &Share
         name,
         state,
         |st, o, kpi: &str, from: INT, nguon: Dynamic| {
-            let nguon = source(&nguon)?.text();
+            let nguon = st.cite(&nguon)?.text();
             let y = year(from)?;
             st.not_before_script_year(y, ("chỉ tiêu", "indicators"))?;
             let ind = match st.rules.catalog.get_mut(kpi) {
@@ -103,7 +103,7 @@ fn set_target(
     })?;
     let comparator = comparator(cmp)?;
     let value = number(v)?;
-    let source = source(nguon)?.quoted()?;
+    let source = st.cite(nguon)?.quoted()?;
     let ind = match st.rules.catalog.get_mut(kpi) {
         Some(ind) => ind,
         None => return Err(unknown_indicator(&st.rules, kpi)),
@@ -191,7 +191,7 @@ fn add_indicator(
     nguon: &Dynamic,
 ) -> Result<(), Diagnostic> {
     use crate::kpi::{Aggregation, Formula, Group, Indicator, InputKind, InputSpec, ValueUnit};
-    let nguon = source(nguon)?.text();
+    let nguon = st.cite(nguon)?.text();
     let id = field(
         def,
         "ma",
