@@ -10,17 +10,28 @@ use chrono::NaiveDate;
 use dxplan_tests::{call_op, example_json, read_table, Row};
 use serde_json::Value;
 
-fn example(kind: &str) -> Value {
-    example_json(&format!("reports/valid/{kind}.json"))
+/// `examples/reports/valid/KIND.json`, or `examples/NAME` for a name with a
+/// folder (`workflow/accepted.json`).
+fn example(name: &str) -> Value {
+    if name.contains('/') {
+        example_json(name)
+    } else {
+        example_json(&format!("reports/valid/{name}.json"))
+    }
 }
 
-/// Replaces `{"$example": KIND, "$set": {...}}` objects by the changed example.
+/// Replaces `{"$example": NAME, "$pointer"?: P, "$set": {...}}` objects by
+/// the (part of the) example, changed.
 fn examples(v: Value) -> Value {
     match v {
         Value::Object(m) if m.contains_key("$example") => {
             let mut report = example(m["$example"].as_str().unwrap());
+            if let Some(p) = m.get("$pointer").and_then(Value::as_str) {
+                report = report.pointer(p).unwrap().clone();
+            }
             if let Some(Value::Object(set)) = m.get("$set") {
                 for (pointer, value) in set {
+                    let value = &examples(value.clone());
                     let (parent, key) = pointer.rsplit_once('/').unwrap();
                     let target = if parent.is_empty() {
                         &mut report

@@ -99,13 +99,17 @@ pub fn seeds_or_skip() -> Option<PathBuf> {
     dir
 }
 
-/// Collapses whitespace and drops Markdown emphasis, so that a quote spanning
-/// line breaks of the plain-text seed still matches.
-pub fn normalise(text: &str) -> String {
-    text.replace(['*', '_'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Collapses whitespace and drops Markdown emphasis: the engine's own
+/// comparison of a quote with its document.
+pub use dxplan::rules::sources::normalise;
+
+/// A JSON file of the repository (e.g. `web-demo/data/units.json`), parsed;
+/// a panic naming the file when it is missing or not JSON (test code only).
+pub fn repo_json(rel: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(rel);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// A JSON file of `examples/` (e.g. `reports/valid/quarterly.json`), parsed;
@@ -236,6 +240,7 @@ pub fn expand(v: serde_json::Value) -> Result<serde_json::Value, String> {
             }
             if let Some(Value::Object(set)) = m.get("$set") {
                 for (p, x) in set {
+                    let x = &expand(x.clone())?;
                     let (parent, key) = p.rsplit_once('/').ok_or(format!("{rel}: {p}"))?;
                     let target = if parent.is_empty() {
                         Some(&mut doc)

@@ -54,7 +54,7 @@ pub(crate) enum Command {
         #[arg(long)]
         today: Option<String>,
     },
-    /// Quy trình báo cáo: tạo bản nháp, chuyển trạng thái có nhật ký, tổng hợp
+    /// Quy trình báo cáo: tạo bản nháp, chuyển trạng thái có nhật ký niêm phong, tổng hợp, kiểm tra
     #[command(subcommand)]
     Workflow(WorkflowCommand),
     /// Danh mục nhiệm vụ (Kế hoạch thành phố 2025 §V, Kế hoạch thực hiện Nghị quyết 03 Phụ lục II) và tiến độ
@@ -119,6 +119,9 @@ pub(crate) enum WorkflowCommand {
         state: String,
         /// Tệp thao tác: {"action", "by": {"role", "name"}, "at", "note", "reasons"}
         transition: String,
+        /// Tệp chứa khóa niêm phong của hệ thống (HMAC), khi hồ sơ được niêm phong bằng khóa
+        #[arg(long, value_name = "TỆP")]
+        key_file: Option<String>,
     },
     /// Tổng hợp các báo cáo đã tiếp nhận của một kỳ lên cấp trên
     Rollup {
@@ -137,6 +140,35 @@ pub(crate) enum WorkflowCommand {
         /// Các đơn vị phải báo cáo, cách nhau bằng dấu phẩy
         #[arg(long, value_delimiter = ',')]
         expected: Vec<String>,
+        /// Tệp chứa khóa niêm phong của hệ thống (HMAC), khi hồ sơ được niêm phong bằng khóa
+        #[arg(long, value_name = "TỆP")]
+        key_file: Option<String>,
+    },
+    /// Kiểm tra hồ sơ có bị sửa ngoài quy trình không (mã thoát 1 khi có hồ sơ không khớp niêm phong)
+    Verify {
+        /// Các tệp bản ghi
+        #[arg(required = true)]
+        states: Vec<String>,
+        /// Tệp chứa khóa niêm phong của hệ thống (HMAC), khi hồ sơ được niêm phong bằng khóa
+        #[arg(long, value_name = "TỆP")]
+        key_file: Option<String>,
+    },
+    /// Niêm phong một lần hồ sơ ghi trước khi có niêm phong; in bản ghi mới
+    Seal {
+        /// Tệp bản ghi cũ
+        state: String,
+        /// Họ tên người niêm phong (người đã đối chiếu hồ sơ với bản gốc)
+        #[arg(long)]
+        by: String,
+        /// Vai trò của người niêm phong (unit, city_office, province_department)
+        #[arg(long)]
+        role: String,
+        /// Thời điểm niêm phong (yyyy-mm-ddThh:mm)
+        #[arg(long)]
+        at: String,
+        /// Tệp chứa khóa niêm phong của hệ thống (HMAC), khi hồ sơ được niêm phong bằng khóa
+        #[arg(long, value_name = "TỆP")]
+        key_file: Option<String>,
     },
 }
 

@@ -314,6 +314,20 @@ codes! {
     WorkflowTimeOrder = "workflow.time_order",
     /// A report with errors cannot be submitted.
     WorkflowReportInvalid = "workflow.report_invalid",
+    /// A stored record does not match its sealed history (edited outside the workflow).
+    WorkflowTampered = "workflow.tampered",
+    /// A stored record was written before entries were sealed.
+    WorkflowUnsealed = "workflow.unsealed",
+    /// A record sealed with the host's key is checked without it, or the key is unfit.
+    WorkflowKeyRequired = "workflow.key_required",
+    /// A resubmission changes the report's unit, plan, kind or period.
+    WorkflowIdentityChanged = "workflow.identity_changed",
+    /// A report would be reviewed by its author's own role.
+    WorkflowSelfReview = "workflow.self_review",
+    /// A transition without the actor's name.
+    WorkflowActorRequired = "workflow.actor_required",
+    /// A record left out of a roll-up (another plan, kind, level or period, no unit, a duplicate, not verified).
+    WorkflowLeftOut = "workflow.left_out",
     /// No task of the register has this id.
     TaskUnknown = "task.unknown",
     /// A task's completion term cannot be read.
@@ -710,6 +724,24 @@ pub fn json_kind(kind: &str) -> Text {
         other => other,
     };
     Text::new(vi, kind)
+}
+
+/// Whether a text says nothing: empty, or only spaces and invisible
+/// characters (zero-width spaces and joiners, the byte-order mark, a soft
+/// hyphen). Names, reasons, sources and ids that say nothing are refused.
+///
+/// ```
+/// assert!(dxplan::diagnostic::is_blank(" \u{200b}\t"));
+/// assert!(!dxplan::diagnostic::is_blank("Thiếu số liệu"));
+/// ```
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+    })
 }
 
 /// The hint for a JSON number the engine cannot read exactly

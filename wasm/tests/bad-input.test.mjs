@@ -10,7 +10,11 @@ import { caller } from './dispatch.mjs';
 import { hostileScripts } from './hostile.mjs';
 
 const root = new URL('../../', import.meta.url);
-const example = (kind) => JSON.parse(readFileSync(new URL(`examples/reports/valid/${kind}.json`, root), 'utf8'));
+// examples/reports/valid/KIND.json, or examples/NAME for a name with a folder (workflow/accepted.json).
+const example = (name) =>
+  JSON.parse(
+    readFileSync(new URL(name.includes('/') ? `examples/${name}` : `examples/reports/valid/${name}.json`, root), 'utf8'),
+  );
 
 /** Rows of a golden table: cells split on '|', citation after ' # '. */
 function table(name, columns) {
@@ -53,7 +57,8 @@ function value(v) {
   if (Array.isArray(v)) return v.map(value);
   if (v && typeof v === 'object') {
     if (v.$example) {
-      const report = example(v.$example);
+      let report = example(v.$example);
+      if (v.$pointer) report = v.$pointer.split('/').slice(1).reduce((o, k) => o[k], report);
       for (const [pointer, x] of Object.entries(v.$set ?? {})) {
         const parts = pointer.split('/').slice(1);
         const last = parts.pop();

@@ -1,4 +1,4 @@
-//! `dxplan workflow new | apply | rollup`.
+//! `dxplan workflow new | apply | rollup | verify | seal`.
 
 use super::kpi::render_by_plan;
 use super::report::report_hint;
@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::args::WorkflowCommand;
 use crate::input::{read_as, read_json};
 use crate::output::{to_json, vi_en, Failure, Flags};
-use dxplan::workflow::{describe_late, ReportRecord, Transition};
+use dxplan::workflow::{describe_late, Actor, ReportRecord, Role, SealKey, Transition};
 use dxplan::{Engine, RollupQuery, Text};
 use std::fmt::Write as _;
 
@@ -33,10 +33,15 @@ pub(crate) fn run(
         }
         // `dxplan workflow apply STATE.json TRANSITION.json`: the new record on
         // standard output; a refused transition exits 1 with its reasons.
-        WorkflowCommand::Apply { state, transition } => {
+        WorkflowCommand::Apply {
+            state,
+            transition,
+            key_file,
+        } => {
             let record: ReportRecord = read_as(state, &record_hint())?;
             let t: Transition = read_as(transition, &record_hint())?;
-            match engine.workflow_apply(&record, &t) {
+            let key = read_key(key_file.as_deref())?;
+            match engine.workflow_apply(&record, &t, key.as_ref()) {
                 Ok(next) => {
                     out.push_str(&to_json(&next));
                     Ok(())
@@ -51,7 +56,9 @@ pub(crate) fn run(
             period,
             plan,
             expected,
+            key_file,
         } => {
+            let key = read_key(key_file.as_deref())?;
             let query = RollupQuery {
                 level: level.clone(),
                 period: period.clone(),
@@ -62,7 +69,7 @@ pub(crate) fn run(
             for f in states {
                 records.push(read_as::<ReportRecord>(f, &record_hint())?);
             }
-            let r = engine.rollup(&records, &query).flags(&[
+            let r = engine.rollup(&records, &query, key.as_ref()).flags(&[
                 ("level", "--level"),
                 ("period", "--period"),
                 ("plan", "--plan"),
@@ -111,5 +118,99 @@ pub(crate) fn run(
             render_by_plan(&r.kpi.results, lang, out);
             Ok(())
         }
+        // `dxplan workflow verify STATE.json…`: each record against its sealed history.
+        WorkflowCommand::Verify { states, key_file } => {
+            let key = read_key(key_file.as_deref())?;
+            let mut failed = Vec::new();
+            let mut report = Vec::new();
+            for f in states {
+                let record: ReportRecord = read_as(f, &record_hint())?;
+                match Engine::workflow_verify(&record, key.as_ref()) {
+                    Ok(()) => {
+                        report.push(serde_json::json!({"file": f, "ok": true}));
+                        if !ctx.json {
+                            let _ = writeln!(
+                                out,
+                                "✓ {f}: {}",
+                                vi_en(lang, "khớp niêm phong", "matches its seals")
+                            );
+                        }
+                    }
+                    Err(diags) => {
+                        report.push(serde_json::json!({"file": f, "ok": false, "errors": diags}));
+                        failed.extend(diags.into_iter().map(|d| {
+                            let path = d.path.clone().unwrap_or_default();
+                            d.at(format!("{f}:{path}"))
+                        }));
+                    }
+                }
+            }
+            if ctx.json {
+                out.push_str(&to_json(&report));
+            }
+            if failed.is_empty() {
+                Ok(())
+            } else {
+                Err(Failure::Rules(failed, 1))
+            }
+        }
+        // `dxplan workflow seal STATE.json --by NAME --role ROLE --at TIME`.
+        WorkflowCommand::Seal {
+            state,
+            by,
+            role,
+            at,
+            key_file,
+        } => {
+            let record: ReportRecord = read_as(state, &record_hint())?;
+            let key = read_key(key_file.as_deref())?;
+            let role: Role = serde_json::from_value(serde_json::Value::String(role.clone()))
+                .map_err(|_| {
+                    Failure::Rules(
+                        vec![dxplan::Diagnostic::invalid_input(
+                            "--role",
+                            Text::new(
+                                "một vai trò: unit, city_office, province_department",
+                                "a role: unit, city_office, province_department",
+                            ),
+                            role,
+                        )],
+                        2,
+                    )
+                })?;
+            let actor = Actor {
+                role,
+                name: by.clone(),
+            };
+            match Engine::workflow_seal(&record, &actor, at, key.as_ref()) {
+                Ok(next) => {
+                    out.push_str(&to_json(&next));
+                    Ok(())
+                }
+                Err(diags) => Err(Failure::Rules(diags, 1)),
+            }
+        }
     }
+}
+
+/// The sealing key in `file` (its bytes, without a final line break).
+fn read_key(file: Option<&str>) -> Result<Option<SealKey>, Failure> {
+    let Some(f) = file else { return Ok(None) };
+    let bytes = std::fs::read(f).map_err(|e| {
+        Failure::Rules(
+            vec![dxplan::Diagnostic::error(
+                dxplan::Code::RulesFile,
+                Text::new(
+                    format!("Không đọc được tệp khóa '{f}': {e}"),
+                    format!("cannot read the key file '{f}': {e}"),
+                ),
+            )],
+            2,
+        )
+    })?;
+    let trimmed = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+    SealKey::new(trimmed)
+        .map(Some)
+        .map_err(|d| Failure::Rules(vec![d.at("--key-file")], 2))
 }

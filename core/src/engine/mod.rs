@@ -41,7 +41,7 @@ use crate::rules::{
 };
 use crate::tasks::{Register, TaskStatus};
 use crate::validation::{schema, FieldValidation, Validation, Validator};
-use crate::workflow::{self, ReportRecord, Rollup, Transition};
+use crate::workflow::{self, ReportRecord, Rollup, SealKey, Transition};
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 use std::sync::Arc;
@@ -567,17 +567,43 @@ impl Engine {
     }
 
     /// Applies a workflow transition to a record: the new record, or why
-    /// the transition is refused.
+    /// the transition is refused. The record is verified first; `key` is
+    /// the host's sealing key when it seals with one (see
+    /// [`workflow::seal`]).
     pub fn workflow_apply(
         &self,
         record: &ReportRecord,
         t: &Transition,
+        key: Option<&SealKey>,
     ) -> Result<ReportRecord, Errors> {
-        workflow::apply(&self.validator, record, t)
+        workflow::apply(&self.validator, record, t, key)
     }
 
-    /// Rolls up the accepted reports of a period into the next level.
-    pub fn rollup(&self, records: &[ReportRecord], q: &RollupQuery) -> Result<Rollup, Errors> {
+    /// Verifies a stored record against its sealed history (see
+    /// [`workflow::verify`]).
+    pub fn workflow_verify(record: &ReportRecord, key: Option<&SealKey>) -> Result<(), Errors> {
+        workflow::verify(record, key)
+    }
+
+    /// Seals, once, a record written before entries were sealed (see
+    /// [`workflow::seal_unsealed`]).
+    pub fn workflow_seal(
+        record: &ReportRecord,
+        by: &workflow::Actor,
+        at: &str,
+        key: Option<&SealKey>,
+    ) -> Result<ReportRecord, Errors> {
+        workflow::seal_unsealed(record, by, at, key)
+    }
+
+    /// Rolls up the accepted reports of a period into the next level; each
+    /// record is verified (with `key`) and left out when it does not.
+    pub fn rollup(
+        &self,
+        records: &[ReportRecord],
+        q: &RollupQuery,
+        key: Option<&SealKey>,
+    ) -> Result<Rollup, Errors> {
         let level: AdminLevel = parse(&q.level, "level")?;
         let period: Period = parse(&q.period, "period")?;
         self.known_plan(&q.plan, "plan")?;
@@ -588,6 +614,7 @@ impl Engine {
             level,
             &period,
             &q.plan,
+            key,
         ))
     }
 

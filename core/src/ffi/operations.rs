@@ -17,7 +17,7 @@ use crate::rules::testing::TestOutcome;
 use crate::rules::{ApiFunction, DeadlineExplanation, PlanSteps, RulesDiff};
 use crate::tasks::TaskStatus;
 use crate::validation::{FieldValidation, Validation};
-use crate::workflow::{ReportRecord, Rollup, Transition};
+use crate::workflow::{Actor, ReportRecord, Rollup, SealKey, Transition};
 use serde_json::Value;
 
 /// A parameter: `req!("name": Type)` or `opt!("name": Type)`.
@@ -132,10 +132,10 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("yearA": i32), req!("yearB": i32)] -> RulesDiff, diff),
     op!(engine "testRules", "Runs rule-script test files (rules/tests/*.test) against these rules.",
         [req!("files": Vec<ScriptText>)] -> Vec<TestOutcome>, test_rules),
-    op!(engine "workflowApply", "Applies a workflow transition to a record: the new record, or why the transition is refused.",
-        [req!("record": ReportRecord), req!("transition": Transition)] -> ReportRecord, workflow_apply),
-    op!(engine "rollup", "Rolls up the accepted reports of a period into the next level.",
-        [req!("records": Vec<ReportRecord>), req!("query": RollupQuery)] -> Rollup, rollup),
+    op!(engine "workflowApply", "Applies a workflow transition to a record: the new record, or why the transition is refused. The record is verified against its sealed history first (workflow.tampered); `key` is the host's sealing key, when it seals with one.",
+        [req!("record": ReportRecord), req!("transition": Transition), opt!("key": String)] -> ReportRecord, workflow_apply),
+    op!(engine "rollup", "Rolls up the accepted reports of a period into the next level; a record that does not verify (with `key`, when the host seals with one), or is of another plan, kind, period or level, without a unit or a duplicate, is left out with a diagnostic naming it.",
+        [req!("records": Vec<ReportRecord>), req!("query": RollupQuery), opt!("key": String)] -> Rollup, rollup),
     op!(free "version", "The package version.",
         [] -> String, version),
     op!(free "checkRules", "Compiles and applies rule scripts on the base rules; script errors are returned as `diagnostics` (with file, line and column), not thrown. With `documents`, every quoted source is held against them (rules.quote_not_found, rules.document_unknown).",
@@ -148,6 +148,10 @@ pub const OPERATIONS: &[Operation] = &[
         [] -> Vec<ApiFunction>, script_api),
     op!(free "workflowNew", "A draft workflow record holding `report`.",
         [req!("report": Value)] -> ReportRecord, workflow_new),
+    op!(free "workflowVerify", "Verifies a stored record against its sealed history: nothing, or why it does not verify (workflow.tampered naming the first entry or field, workflow.unsealed, workflow.key_required).",
+        [req!("record": ReportRecord), opt!("key": String)] -> (), workflow_verify),
+    op!(free "workflowSeal", "Seals, once, a record written before entries were sealed; the sealing is an entry of its history.",
+        [req!("record": ReportRecord), req!("by": Actor), req!("at": String), opt!("key": String)] -> ReportRecord, workflow_seal),
     op!(free "tasks", "The task register (000 §V, 004 Appendix II) with each task's status on `asOf`.",
         [req!("asOf": String), opt!("query": TasksQuery)] -> Vec<TaskStatus<'static>>, tasks),
 ];
@@ -328,7 +332,36 @@ fn workflow_apply(e: &Engine, a: &Args) -> Result<ReportRecord, Errors> {
             "{action, by: {role, name}, at, note?, reasons?}",
         ),
     )?;
-    e.workflow_apply(&record, &t)
+    e.workflow_apply(&record, &t, key(a, 2)?.as_ref())
+}
+
+/// The sealing key argument `i` (its UTF-8 bytes), if given.
+fn key(a: &Args, i: usize) -> Result<Option<SealKey>, Errors> {
+    match a.opt_text(i, "key")? {
+        None => Ok(None),
+        Some(k) => SealKey::new(k.as_bytes()).map(Some).map_err(|d| vec![d]),
+    }
+}
+
+fn record_arg(a: &Args) -> Result<ReportRecord, Errors> {
+    a.req(
+        0,
+        "record",
+        Text::new(
+            "{report, state, history, ...} (từ workflowNew)",
+            "{report, state, history, ...} (from workflowNew)",
+        ),
+    )
+}
+
+fn workflow_verify(a: &Args) -> Result<(), Errors> {
+    Engine::workflow_verify(&record_arg(a)?, key(a, 1)?.as_ref())
+}
+
+fn workflow_seal(a: &Args) -> Result<ReportRecord, Errors> {
+    let by: Actor = a.req(1, "by", Text::new("{role, name}", "{role, name}"))?;
+    let at = a.text(2, "at")?;
+    Engine::workflow_seal(&record_arg(a)?, &by, &at, key(a, 3)?.as_ref())
 }
 
 fn rollup(e: &Engine, a: &Args) -> Result<Rollup, Errors> {
@@ -345,7 +378,7 @@ fn rollup(e: &Engine, a: &Args) -> Result<Rollup, Errors> {
             "{level, period, plan, expected?}",
         ),
     )?;
-    e.rollup(&records, &q)
+    e.rollup(&records, &q, key(a, 2)?.as_ref())
 }
 
 fn version(_: &Args) -> Result<String, Errors> {

@@ -143,13 +143,23 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         ) {
             // A city or the province reports through its office or department
             // when the plan has such a level (000 §VII.2); otherwise, as in the
-            // inspection and DTI plans, every reporter is a unit.
+            // inspection and DTI plans, every reporter is a unit. A plan that
+            // has other levels but not this report for this level (city-2025:
+            // no quarterly report of the city office, nothing of the
+            // province) has no obligation here: borrowing the units' one
+            // would make the city office the reviewer of its own report, or
+            // of the province's (issue 16).
             let lvl = obligation_level(level);
+            let plan_has_levels = rules
+                .plans
+                .get(plan)
+                .is_ok_and(|p| p.rules.iter().any(|r| r.level != Level::Unit));
             let found = rules
                 .plans
                 .find(&rules.calendar, plan, kind, &period, lvl)
                 .or_else(|e| match lvl {
                     Level::Unit => Err(e),
+                    _ if plan_has_levels => Err(e),
                     _ => rules
                         .plans
                         .find(&rules.calendar, plan, kind, &period, Level::Unit)

@@ -736,17 +736,7 @@ pub(crate) fn source(nguon: &Dynamic) -> Result<Cited, Diagnostic> {
     }
 }
 
-/// Whether a text says nothing: empty, or only spaces and invisible
-/// characters (zero-width spaces and joiners, the byte-order mark).
-pub(crate) fn blank(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-            )
-    })
-}
+pub(crate) use crate::diagnostic::is_blank as blank;
 
 /// `text`, or `rules.invalid_value` naming `what` (Vietnamese, English)
 /// when it says nothing (see [`blank`]).
