@@ -263,6 +263,34 @@ fn rule_texts_are_quotes_of_their_seed() {
     assert!(checked >= 10, "only {checked} fragments checked");
 }
 
+/// The words of a command line as a shell splits them: at spaces, except
+/// inside double quotes (`--by "Nguyễn Văn An"` is two words).
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            c => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
 /// A command-line snapshot: header lines, then the expected output.
 ///
 /// ```text
@@ -299,7 +327,7 @@ fn cli_snapshots() {
         let mut comments = Vec::new();
         for line in header.lines() {
             if let Some(cmd) = line.strip_prefix("$ ") {
-                args = cmd.split_whitespace().map(String::from).collect();
+                args = shell_words(cmd);
             } else if let Some(t) = line.strip_prefix("today: ") {
                 today = parse_date(t).unwrap();
             } else if line.starts_with('#') {
@@ -321,7 +349,14 @@ fn cli_snapshots() {
         let rendered = format!(
             "{}\n$ {}\ntoday: {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
             comments.join("\n"),
-            args.join(" "),
+            args.iter()
+                .map(|a| if a.contains(char::is_whitespace) {
+                    format!("\"{a}\"")
+                } else {
+                    a.clone()
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
             today,
             out.code,
             out.stdout,

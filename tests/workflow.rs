@@ -250,6 +250,41 @@ fn example_records_are_sealed_and_current() {
         text.push('\n');
         current(&format!("examples/workflow/{state}.json"), &text);
     }
+    // The four hand edits of issue 16, for `dxplan workflow verify`
+    // (tests/golden/cli/workflow_verify_tampered.snap).
+    let accepted = reach(&v, "accepted");
+    let submitted = reach(&v, "submitted");
+    let edits: [(&str, ReportRecord); 4] = [
+        ("reviewer", {
+            let mut r = submitted.clone();
+            r.reviewer = Some(Role::Unit);
+            r
+        }),
+        ("no-history", {
+            let mut r = draft();
+            r.state = State::Accepted;
+            r
+        }),
+        ("values", {
+            let mut r = accepted.clone();
+            r.report["values"]["dossiers_full_online"] = json!(1850);
+            r
+        }),
+        ("moved", {
+            let mut r = accepted.clone();
+            r.history[0].at = "2025-01-01T00:00:00".parse().unwrap();
+            r
+        }),
+    ];
+    for (name, r) in edits {
+        assert!(dxplan::workflow::verify(&r, None).is_err(), "{name}");
+        let mut text = serde_json::to_string_pretty(&r).unwrap();
+        text.push('\n');
+        current(
+            &format!("tests/golden/workflow/tampered-{name}.json"),
+            &text,
+        );
+    }
 }
 
 /// The demo's records (web-demo/data/records-2025-q3.json) are their own

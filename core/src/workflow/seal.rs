@@ -307,15 +307,19 @@ pub(crate) fn derive(record: &ReportRecord, key: Option<&SealKey>) -> Result<Der
         last_at = Some(e.at);
     }
     let fields = [
-        ("/state", record.state != d.state),
-        ("/reviewer", record.reviewer != d.reviewer),
-        ("/submitted_on", record.submitted_on != d.submitted_on),
-        ("/deadline", record.deadline != d.deadline),
+        ("/state", "trạng thái", record.state != d.state),
+        ("/reviewer", "nơi duyệt", record.reviewer != d.reviewer),
+        (
+            "/submitted_on",
+            "ngày gửi lần đầu",
+            record.submitted_on != d.submitted_on,
+        ),
+        ("/deadline", "hạn nộp", record.deadline != d.deadline),
     ];
-    if let Some((field, _)) = fields.iter().find(|(_, differs)| *differs) {
+    if let Some((field, name, _)) = fields.iter().find(|(_, _, differs)| *differs) {
         return Err(tampered(
             field.to_string(),
-            format!("'{}' khác với điều nhật ký ghi", &field[1..]),
+            format!("{name} khác với điều nhật ký ghi"),
             format!("'{}' is not what the history says", &field[1..]),
         ));
     }
