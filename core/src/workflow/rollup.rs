@@ -116,17 +116,13 @@ pub fn rollup(
         }
         let rp = text("/period").and_then(|p| p.parse::<Period>().ok());
         let rl = text("/unit/level").and_then(|l| l.parse::<AdminLevel>().ok());
+        let quoted = |p: &str| crate::excerpt(text(p).unwrap_or("?")).into_owned();
         let refusal = if text("/plan") != Some(plan) {
+            let p = quoted("/plan");
             Some(left_out(
                 "/report/plan",
-                format!(
-                    "thuộc kế hoạch khác ({})",
-                    crate::excerpt(text("/plan").unwrap_or("?"))
-                ),
-                format!(
-                    "is of another plan ({})",
-                    crate::excerpt(text("/plan").unwrap_or("?"))
-                ),
+                format!("thuộc kế hoạch khác ({p})"),
+                format!("is of another plan ({p})"),
             ))
         } else if rp.as_ref() != Some(period) {
             Some(left_out(
@@ -135,16 +131,11 @@ pub fn rollup(
                 format!("is not for {}", period.name().en),
             ))
         } else if kind.is_some() && text("/kind") != kind {
+            let k = quoted("/kind");
             Some(left_out(
                 "/report/kind",
-                format!(
-                    "là loại báo cáo khác ({})",
-                    crate::excerpt(text("/kind").unwrap_or("?"))
-                ),
-                format!(
-                    "is another kind of report ({})",
-                    crate::excerpt(text("/kind").unwrap_or("?"))
-                ),
+                format!("là loại báo cáo khác ({k})"),
+                format!("is another kind of report ({k})"),
             ))
         } else if rl.is_none_or(|l| rank(l) >= rank(level)) {
             Some(left_out(
