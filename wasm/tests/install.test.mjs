@@ -1,0 +1,121 @@
+// The package as a project installs it (issue 17, "a package that installs"):
+// `npm pack` of wasm/pkg, `npm install` of the tarball into an empty folder,
+// then the package imported from there by Node (bare name, both entries),
+// by a plain <script type="module"> page in Chromium (its path in
+// node_modules) and through a Vite build (bare name) — each page under the
+// strict CSP. A file left out of the package's `files` fails here, as it
+// would fail every project that installs it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, serveLocally } from './chromium.mjs';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = join(root, 'wasm/tests/fixtures/installed');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+let work, project, dist, server, base, browser;
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'dxplan-install-'));
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, join(root, 'wasm/pkg')], {
+    encoding: 'utf8',
+  }).trim().split('\n').pop();
+  project = join(work, 'project');
+  cpSync(fixture, project, { recursive: true });
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'portal-form', private: true, type: 'module' }));
+  // A local tarball with no dependencies: nothing is fetched.
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(work, tarball)], { cwd: project });
+  // The plain page has no bundler: it names the files by their path.
+  const plain = readFileSync(join(fixture, 'main.js'), 'utf8')
+    .replace("from 'dxplan';", "from './node_modules/dxplan/index.js';")
+    .replace("from 'dxplan/form';", "from './node_modules/dxplan/form.js';");
+  writeFileSync(join(project, 'plain.js'), plain);
+  writeFileSync(join(project, 'plain.html'), readFileSync(join(fixture, 'index.html'), 'utf8').replace('./main.js', './plain.js'));
+  dist = join(work, 'dist');
+  process.env.DXPLAN_INSTALLED = project;
+  process.env.DXPLAN_VITE_OUT = dist;
+  await build({ configFile: join(fixture, 'vite.config.js'), base: '/dist/' });
+  ({ server, base } = await serveLocally(serve));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function serve(req, res) {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204, { 'Content-Security-Policy': CSP });
+    return res.end();
+  }
+  let file;
+  if (url.pathname === '/fixtures/quarterly.json') file = join(root, 'examples/reports/valid/quarterly.json');
+  else if (url.pathname.startsWith('/dist/')) file = join(dist, normalize(url.pathname.slice('/dist/'.length)));
+  else file = join(project, normalize(url.pathname));
+  const inside = file.startsWith(project) || file.startsWith(dist) || file.startsWith(join(root, 'examples'));
+  if (!inside || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'Content-Security-Policy': CSP });
+    return res.end('not found');
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
+  res.end(readFileSync(file));
+}
+
+test('the tarball holds every file the package imports', () => {
+  const installed = join(project, 'node_modules', 'dxplan');
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const imports = (file) =>
+    [...readFileSync(join(installed, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)].map((m) => m[1]);
+  for (const file of readdirSync(installed).filter((f) => f.endsWith('.js'))) {
+    for (const rel of imports(file)) {
+      assert.ok(existsSync(join(installed, rel)), `${file} imports ${rel}, which the package leaves out (files: ${manifest.files})`);
+    }
+  }
+});
+
+test('Node imports the installed package by name, both entries', () => {
+  const script = `
+    import { Engine } from 'dxplan';
+    import { isSafePath } from 'dxplan/form';
+    import { readFileSync } from 'node:fs';
+    const report = JSON.parse(readFileSync(${JSON.stringify(join(root, 'examples/reports/valid/quarterly.json'))}, 'utf8'));
+    const e = Engine.withDefaults();
+    console.log(JSON.stringify({ valid: e.validate(report, '2025-09-16').valid, safe: isSafePath('/__proto__/x') }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), { valid: true, safe: false });
+});
+
+async function page(url) {
+  const p = await browser.newPage();
+  const problems = [];
+  p.on('pageerror', (e) => problems.push(String(e)));
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  p.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  await p.goto(base + url);
+  await p.waitForFunction(() => document.getElementById('status').textContent !== 'đang tải…');
+  const status = await p.textContent('#status');
+  const violations = await p.evaluate(() => window.cspViolations || 0);
+  await p.close();
+  // The example report is valid on 16/09/2025; a negative count is one error.
+  assert.equal(status, 'hợp lệ: true; lỗi: 1; biểu mẫu: function', problems.join('\n'));
+  assert.equal(violations, 0, 'no CSP violation');
+  assert.deepEqual(problems, []);
+}
+
+test('a plain <script type="module"> page loads the installed package under a strict CSP', async () => {
+  await page('/plain.html');
+});
+
+test('a Vite build of the installed package runs under a strict CSP', async () => {
+  await page('/dist/index.html');
+});
