@@ -323,25 +323,40 @@ fn demo_records_are_their_history_replayed() {
 }
 
 /// `rec` written as an old, unsealed record with its report changed by
-/// `edit`, then sealed once by the migration: a record that verifies,
-/// whatever it claims.
+/// `edit` (and the reviewer and deadline the plan gives that report), then
+/// sealed once by the migration: a record that verifies, whatever it claims.
 fn resealed(rec: &ReportRecord, edit: impl FnOnce(&mut ReportRecord)) -> ReportRecord {
+    let v = Validator::new(defaults::rules());
     let mut old = rec.clone();
     for e in &mut old.history {
         e.seal.clear();
     }
     edit(&mut old);
+    let sent = old.submitted_on.unwrap();
+    let d = v.validate(&old.report, sent).deadline;
+    old.reviewer = Some(
+        d.as_ref()
+            .map_or(Role::CityOffice, |d| match d.recipient.level {
+                dxplan::Level::Unit => Role::Unit,
+                dxplan::Level::CityOffice => Role::CityOffice,
+                _ => Role::ProvinceDepartment,
+            }),
+    )
+    .filter(|_| d.is_some());
+    old.deadline = d.map(|d| d.status.deadline);
     let admin = dxplan::workflow::Actor {
         role: Role::CityOffice,
         name: "Quản trị hệ thống".into(),
     };
-    dxplan::workflow::seal_unsealed(&old, &admin, "2025-09-30T08:00", None).unwrap()
+    dxplan::workflow::seal_unsealed(&v, &old, &admin, "2025-09-30T08:00", None).unwrap()
 }
 
 /// The city-2025 Q3 roll-up leaves out, each with a diagnostic naming it, a
 /// dti-2022 record, a province-level one, a half-year report claiming Q3, a
-/// record without a unit, a second record of a unit and an edited one
-/// (issue 16: they were all counted, `"reported": ["phuong-quyet-thang", ""]`).
+/// record without a unit, both records of a unit that has two, and an
+/// edited one (issue 16: they were all counted, `"reported":
+/// ["phuong-quyet-thang", ""]`); which of two records is genuine is not the
+/// roll-up's to guess, whatever their order.
 #[test]
 fn rollup_leaves_out_what_it_should_and_names_it() {
     let rules = defaults::rules();
@@ -349,11 +364,18 @@ fn rollup_leaves_out_what_it_should_and_names_it() {
     let genuine = reach(&v, "accepted");
     let mut edited = genuine.clone();
     edited.report["values"]["dossiers_full_online"] = json!(1850);
+    let mut other = draft();
+    other.report["unit"]["id"] = json!("phuong-thong-nhat");
+    for t in ["submit", "accept"] {
+        other = apply(&v, &other, &transition(t), None).unwrap();
+    }
     let records = [
         genuine.clone(),
         resealed(&genuine, |r| {
             r.report["plan"] = json!("dti-2022");
             r.report["unit"]["id"] = json!("so-a");
+            // dti-2022's reports go to the provincial department (003).
+            r.history[1].by.role = Role::ProvinceDepartment;
         }),
         resealed(&genuine, |r| {
             r.report["unit"] =
@@ -367,6 +389,7 @@ fn rollup_leaves_out_what_it_should_and_names_it() {
         resealed(&genuine, |r| r.report["unit"]["id"] = json!("")),
         genuine.clone(),
         edited,
+        other,
     ];
     let r = rollup(
         rules,
@@ -377,7 +400,7 @@ fn rollup_leaves_out_what_it_should_and_names_it() {
         "city-2025",
         None,
     );
-    assert_eq!(r.kpi.units_reported, ["phuong-quyet-thang"]);
+    assert_eq!(r.kpi.units_reported, ["phuong-thong-nhat"]);
     let found: Vec<(&str, &str)> = r
         .diagnostics
         .iter()
@@ -387,6 +410,7 @@ fn rollup_leaves_out_what_it_should_and_names_it() {
     assert_eq!(
         found,
         [
+            ("workflow.left_out", "/0/report/unit/id"),
             ("workflow.left_out", "/1/report/plan"),
             ("workflow.left_out", "/2/report/unit/level"),
             ("workflow.left_out", "/3/report/kind"),
@@ -395,10 +419,14 @@ fn rollup_leaves_out_what_it_should_and_names_it() {
             ("workflow.tampered", "/6/report"),
         ]
     );
-    assert!(r.diagnostics[4]
+    assert!(r.diagnostics[5]
         .message
         .vi
         .contains("trùng đơn vị với hồ sơ 1"));
+    assert!(r.diagnostics[0]
+        .message
+        .vi
+        .contains("trùng đơn vị với hồ sơ 6"));
 }
 
 /// With the host's key, entries are HMAC-sealed: without the key they

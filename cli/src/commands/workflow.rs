@@ -182,7 +182,7 @@ pub(crate) fn run(
                 role,
                 name: by.clone(),
             };
-            match Engine::workflow_seal(&record, &actor, at, key.as_ref()) {
+            match engine.workflow_seal(&record, &actor, at, key.as_ref()) {
                 Ok(next) => {
                     out.push_str(&to_json(&next));
                     Ok(())

@@ -588,12 +588,13 @@ impl Engine {
     /// Seals, once, a record written before entries were sealed (see
     /// [`workflow::seal_unsealed`]).
     pub fn workflow_seal(
+        &self,
         record: &ReportRecord,
         by: &workflow::Actor,
         at: &str,
         key: Option<&SealKey>,
     ) -> Result<ReportRecord, Errors> {
-        workflow::seal_unsealed(record, by, at, key)
+        workflow::seal_unsealed(&self.validator, record, by, at, key)
     }
 
     /// Rolls up the accepted reports of a period into the next level; each

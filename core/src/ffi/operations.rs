@@ -134,6 +134,8 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("files": Vec<ScriptText>)] -> Vec<TestOutcome>, test_rules),
     op!(engine "workflowApply", "Applies a workflow transition to a record: the new record, or why the transition is refused. The record is verified against its sealed history first (workflow.tampered); `key` is the host's sealing key, when it seals with one.",
         [req!("record": ReportRecord), req!("transition": Transition), opt!("key": String)] -> ReportRecord, workflow_apply),
+    op!(engine "workflowSeal", "Seals, once, a record written before entries were sealed (its first submission's reviewer and deadline worked out again from the report); the sealing is an entry of its history.",
+        [req!("record": ReportRecord), req!("by": Actor), req!("at": String), opt!("key": String)] -> ReportRecord, workflow_seal),
     op!(engine "rollup", "Rolls up the accepted reports of a period into the next level; a record that does not verify (with `key`, when the host seals with one), or is of another plan, kind, period or level, without a unit or a duplicate, is left out with a diagnostic naming it.",
         [req!("records": Vec<ReportRecord>), req!("query": RollupQuery), opt!("key": String)] -> Rollup, rollup),
     op!(free "version", "The package version.",
@@ -150,8 +152,6 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("report": Value)] -> ReportRecord, workflow_new),
     op!(free "workflowVerify", "Verifies a stored record against its sealed history: nothing, or why it does not verify (workflow.tampered naming the first entry or field, workflow.unsealed, workflow.key_required).",
         [req!("record": ReportRecord), opt!("key": String)] -> (), workflow_verify),
-    op!(free "workflowSeal", "Seals, once, a record written before entries were sealed; the sealing is an entry of its history.",
-        [req!("record": ReportRecord), req!("by": Actor), req!("at": String), opt!("key": String)] -> ReportRecord, workflow_seal),
     op!(free "tasks", "The task register (000 §V, 004 Appendix II) with each task's status on `asOf`.",
         [req!("asOf": String), opt!("query": TasksQuery)] -> Vec<TaskStatus<'static>>, tasks),
 ];
@@ -358,10 +358,10 @@ fn workflow_verify(a: &Args) -> Result<(), Errors> {
     Engine::workflow_verify(&record_arg(a)?, key(a, 1)?.as_ref())
 }
 
-fn workflow_seal(a: &Args) -> Result<ReportRecord, Errors> {
+fn workflow_seal(e: &Engine, a: &Args) -> Result<ReportRecord, Errors> {
     let by: Actor = a.req(1, "by", Text::new("{role, name}", "{role, name}"))?;
     let at = a.text(2, "at")?;
-    Engine::workflow_seal(&record_arg(a)?, &by, &at, key(a, 3)?.as_ref())
+    e.workflow_seal(&record_arg(a)?, &by, &at, key(a, 3)?.as_ref())
 }
 
 fn rollup(e: &Engine, a: &Args) -> Result<Rollup, Errors> {

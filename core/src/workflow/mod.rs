@@ -327,9 +327,15 @@ pub(crate) fn author_role(report: &Value) -> Option<Role> {
         .map(Role::of_admin)
 }
 
-/// What a report is a report of: unit, plan, kind and period, fixed at the
-/// first submission.
-const IDENTITY: [&str; 4] = ["/unit/id", "/plan", "/kind", "/period"];
+/// What a report is a report of: unit (and its level, which says who wrote
+/// it), plan, kind and period, fixed at the first submission.
+const IDENTITY: [&str; 5] = ["/unit/id", "/unit/level", "/plan", "/kind", "/period"];
+
+/// The role that reviews a report: the one fixed at its first submission,
+/// else (a plan whose obligation gave no deadline) the city office.
+pub(crate) fn reviewer_or_default(r: Option<Role>) -> Role {
+    r.unwrap_or(Role::CityOffice)
+}
 
 /// Applies a transition to a record and returns the new record; the record
 /// and the transition are only read. The record is verified first
@@ -460,7 +466,7 @@ pub fn apply<R: std::borrow::Borrow<RuleSet>>(
             }
         }
         A::Return | A::Accept | A::Consolidate => {
-            let reviewer = derived.reviewer.unwrap_or(Role::CityOffice);
+            let reviewer = reviewer_or_default(derived.reviewer);
             if t.by.role != reviewer {
                 return Err(role_refused(t, reviewer.as_str()));
             }
@@ -559,27 +565,41 @@ fn identity_kept(before: &Value, after: &Value) -> Result<(), Vec<Diagnostic>> {
     Ok(())
 }
 
-/// Seals, once, a record written before entries were sealed: its entries
-/// are kept as they are (their reports' contents unknown, so not sealed to
-/// them) and an entry `seal` by `by` at `at` records the migration, sealed
-/// to the report the record now holds. The record must be consistent as
-/// it stands (states in order, times in order, fields matching its
-/// history); a record already sealed is refused.
+/// The first day records were written with seals: an entry dated from then
+/// on that has none had its seal removed, and is not migrated.
+pub const SEALS_SINCE: (i32, u32, u32) = (2026, 12, 3);
+
+/// Seals, once, a record written before entries were sealed. Its entries
+/// keep their action, actor, time, states, note and reasons; their reports'
+/// contents were not kept, so they carry no report digest; the reviewer
+/// and deadline of the first submission are worked out again from the
+/// report by `validator` (never copied from the record); a final entry
+/// `seal` by `by` at `at` records the migration, sealed to the report the
+/// record holds now. Refused: a record with any seal, one with an entry
+/// dated from [`SEALS_SINCE`] (its seals were removed), one that is not
+/// consistent as it stands (states and times in order, fields matching its
+/// history).
 ///
 /// ```
 /// use dxplan::workflow::{seal_unsealed, verify, Actor, ReportRecord, Role};
+/// let v = dxplan::validation::Validator::new(dxplan::defaults::rules());
 /// let old: ReportRecord = serde_json::from_value(serde_json::json!({
-///     "report": {"kind": "quarterly", "unit": {"id": "a", "level": "commune"}},
-///     "state": "submitted", "reviewer": "city_office", "submitted_on": "2025-09-18",
-///     "history": [{"action": "submit", "by": {"role": "unit", "name": "A"},
-///                  "at": "2025-09-18T08:00:00", "from": "draft", "to": "submitted"}]})).unwrap();
+///     "report": {"kind": "plan_issue", "plan": "city-2025", "period": "2025",
+///         "unit": {"id": "phuong-a", "name": "UBND phường A", "level": "commune"},
+///         "document": {"number": "15/KH-UBND", "summary": "Kế hoạch chuyển đổi số năm 2025",
+///                      "issued_on": "20/01/2025", "signer": "Nguyễn Văn A"}},
+///     "state": "submitted", "reviewer": "city_office", "submitted_on": "2025-01-21",
+///     "deadline": "2025-01-23",
+///     "history": [{"action": "submit", "by": {"role": "unit", "name": "Nguyễn Văn A"},
+///                  "at": "2025-01-21T09:00:00", "from": "draft", "to": "submitted"}]})).unwrap();
 /// assert_eq!(verify(&old, None).unwrap_err()[0].code.as_str(), "workflow.unsealed");
 /// let admin = Actor { role: Role::CityOffice, name: "Quản trị hệ thống".into() };
-/// let sealed = seal_unsealed(&old, &admin, "2026-12-03T09:00", None).unwrap();
+/// let sealed = seal_unsealed(&v, &old, &admin, "2026-12-03T09:00", None).unwrap();
 /// assert!(verify(&sealed, None).is_ok());
 /// assert_eq!(sealed.history.last().unwrap().action, dxplan::workflow::Action::Seal);
 /// ```
-pub fn seal_unsealed(
+pub fn seal_unsealed<R: std::borrow::Borrow<RuleSet>>(
+    validator: &Validator<R>,
     record: &ReportRecord,
     by: &Actor,
     at: &str,
@@ -602,13 +622,39 @@ pub fn seal_unsealed(
             "only an old record without any seal is sealed".into(),
         ));
     }
+    let (y, m, d) = SEALS_SINCE;
+    let since = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    if let Some(i) = record.history.iter().position(|e| e.at.date() >= since) {
+        return Err(vec![Diagnostic::error(
+            Code::WorkflowTampered,
+            Text::new(
+                format!(
+                    "Hồ sơ đã bị sửa ngoài quy trình: mục {} ghi ngày {}, khi hồ sơ đã được niêm phong — dấu niêm phong đã bị xoá, không niêm phong lại",
+                    i + 1,
+                    crate::calendar::date::format_date(record.history[i].at.date())
+                ),
+                format!(
+                    "the record was edited outside the workflow: entry {} is dated {}, when records were sealed — its seals were removed; it is not sealed again",
+                    i + 1,
+                    crate::calendar::date::format_date(record.history[i].at.date())
+                ),
+            ),
+        )
+        .at(format!("/history/{i}/seal"))]);
+    }
     let mut next = record.clone();
     let mut previous = String::new();
     for e in &mut next.history {
         e.report = String::new();
-        if e.action == Action::Submit && e.reviewer.is_none() && e.from == State::Draft {
-            e.reviewer = record.reviewer;
-            e.deadline = record.deadline;
+        e.reviewer = None;
+        e.deadline = None;
+        if e.action == Action::Submit {
+            let result = validator.validate(&record.report, e.at.date());
+            e.reviewer = result
+                .deadline
+                .as_ref()
+                .map(|d| Role::of_level(d.recipient.level));
+            e.deadline = result.deadline.map(|d| d.status.deadline);
         }
         e.seal = seal::seal(e, &previous, key);
         previous = e.seal.clone();

@@ -51,7 +51,8 @@ pub struct Rollup {
 /// verified first (with `key` when the host seals with one); a record that
 /// does not verify, or is of another plan, another kind of report than the
 /// period's, another period, a level not below `level`, without a unit, or a
-/// second record of a unit, is left out with a diagnostic naming it
+/// unit with more than one record (each of them), is left out with a
+/// diagnostic naming it
 /// (`workflow.left_out`, the verification's own code for a record that
 /// does not verify).
 ///
@@ -81,8 +82,11 @@ pub fn rollup(
     let mut units: Vec<UnitInput> = Vec::new();
     let mut not_accepted = Vec::new();
     let mut late = Vec::new();
-    let mut diagnostics = Vec::new();
-    let mut seen = std::collections::BTreeMap::new();
+    // Records left out, by their place in `records`.
+    let mut left: Vec<(usize, Diagnostic)> = Vec::new();
+    // Records that pass, with their unit and level; a unit with two is left
+    // out altogether (which one is genuine is not the roll-up's to guess).
+    let mut kept: Vec<(usize, String, AdminLevel)> = Vec::new();
     let kind = match period.kind() {
         PeriodKind::Quarter => Some("quarterly"),
         PeriodKind::HalfYear => Some("half_year"),
@@ -111,7 +115,7 @@ pub fn rollup(
         };
         if let Err(d) = seal::derive(rec, key) {
             let at = d.path.as_deref().unwrap_or("").to_string();
-            diagnostics.push(d.at(format!("{path}{at}")));
+            left.push((i, d.at(format!("{path}{at}"))));
             continue;
         }
         let rp = text("/period").and_then(|p| p.parse::<Period>().ok());
@@ -150,19 +154,45 @@ pub fn rollup(
                 "names no unit".to_string(),
             ))
         } else {
-            seen.get(&unit).map(|first| {
-                left_out(
-                    "/report/unit/id",
-                    format!("trùng đơn vị với hồ sơ {}", first + 1),
-                    format!("is a second record of the unit of record {}", first + 1),
-                )
-            })
+            None
         };
-        if let Some(d) = refusal {
-            diagnostics.push(d);
+        match refusal {
+            Some(d) => left.push((i, d)),
+            None => kept.push((i, unit, rl.unwrap_or(AdminLevel::Unit))),
+        }
+    }
+    for (i, unit, unit_level) in &kept {
+        let (i, rec) = (*i, &records[*i]);
+        let others: Vec<String> = kept
+            .iter()
+            .filter(|(j, u, _)| u == unit && *j != i)
+            .map(|(j, _, _)| (j + 1).to_string())
+            .collect();
+        if !others.is_empty() {
+            let shown = crate::excerpt(unit);
+            left.push((
+                i,
+                Diagnostic::new(
+                    Severity::Warning,
+                    Code::WorkflowLeftOut,
+                    Text::new(
+                        format!(
+                            "Hồ sơ {} ({shown}) trùng đơn vị với hồ sơ {}; không hồ sơ nào của đơn vị được tính vào tổng hợp",
+                            i + 1,
+                            others.join(", ")
+                        ),
+                        format!(
+                            "record {} ({shown}) is of the same unit as record {}; no record of the unit is counted in the roll-up",
+                            i + 1,
+                            others.join(", ")
+                        ),
+                    ),
+                )
+                .at(format!("/{i}/report/unit/id")),
+            ));
             continue;
         }
-        seen.insert(unit.clone(), i);
+        let unit = unit.clone();
         if !matches!(rec.state, State::Accepted | State::Consolidated) {
             not_accepted.push((unit, rec.state));
             continue;
@@ -183,11 +213,13 @@ pub fn rollup(
         };
         units.push(UnitInput {
             unit,
-            level: rl.unwrap_or(AdminLevel::Unit),
+            level: *unit_level,
             period: *period,
             values,
         });
     }
+    left.sort_by_key(|(i, _)| *i);
+    let mut diagnostics: Vec<Diagnostic> = left.into_iter().map(|(_, d)| d).collect();
     let input = ConsolidationInput {
         unit: None,
         level,

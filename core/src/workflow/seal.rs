@@ -76,19 +76,72 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
-/// The digest of a report's content: SHA-256 of its JSON (keys in order,
-/// numbers as JSON writes them), `sha256:` and hex.
+/// The digest of a report's content: SHA-256 of its canonical JSON,
+/// `sha256:` and hex. Canonical, so that a record stored by a native host
+/// and read back by a page (or the reverse) keeps its digest: object keys
+/// sorted, whatever the JSON library's map order; every number written from
+/// the value JavaScript holds for it (`10.0` and `10` alike, `-0` as `0`,
+/// shortest round-trip digits, no exponent); strings escaped as JSON does.
 ///
 /// ```
-/// let a = dxplan::workflow::report_digest(&serde_json::json!({"b": 1, "a": [71.35]}));
-/// let b = dxplan::workflow::report_digest(&serde_json::json!({"a": [71.35], "b": 1}));
+/// let a = dxplan::workflow::report_digest(&serde_json::json!({"b": 10.0, "a": [71.35, -0.0]}));
+/// let b = dxplan::workflow::report_digest(&serde_json::from_str(r#"{"a": [71.35, 0], "b": 10}"#).unwrap());
 /// assert_eq!(a, b);
 /// assert!(a.starts_with("sha256:") && a.len() == 7 + 64);
 /// ```
 pub fn report_digest(report: &serde_json::Value) -> String {
-    // Writing a Value to bytes cannot fail.
-    let bytes = serde_json::to_vec(report).unwrap_or_default();
-    format!("{DIGEST}{}", hex(&Sha256::digest(&bytes)))
+    let mut h = Sha256::new();
+    canonical(report, &mut h);
+    format!("{DIGEST}{}", hex(&h.finalize()))
+}
+
+/// Writes `v` as canonical JSON into `h`.
+fn canonical(v: &serde_json::Value, h: &mut Sha256) {
+    use serde_json::Value;
+    match v {
+        Value::Null => h.update(b"null"),
+        Value::Bool(b) => h.update(if *b { &b"true"[..] } else { &b"false"[..] }),
+        Value::Number(n) => h.update(number(n).as_bytes()),
+        Value::String(t) => h.update(serde_json::to_string(t).unwrap_or_default().as_bytes()),
+        Value::Array(a) => {
+            h.update(b"[");
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    h.update(b",");
+                }
+                canonical(x, h);
+            }
+            h.update(b"]");
+        }
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            h.update(b"{");
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    h.update(b",");
+                }
+                h.update(serde_json::to_string(k).unwrap_or_default().as_bytes());
+                h.update(b":");
+                canonical(&m[k], h);
+            }
+            h.update(b"}");
+        }
+    }
+}
+
+/// A number as the value JavaScript holds for it (a 64-bit float), written
+/// the one way: whole numbers as their digits, others by Rust's shortest
+/// round-trip digits.
+fn number(n: &serde_json::Number) -> String {
+    let f = n.as_f64().unwrap_or(0.0);
+    if f == 0.0 {
+        "0".to_string()
+    } else if f.fract() == 0.0 && f.abs() < 1e21 {
+        format!("{f:.0}")
+    } else {
+        format!("{f}")
+    }
 }
 
 /// What a seal covers, in a fixed order.
@@ -200,8 +253,38 @@ pub(crate) fn derive(record: &ReportRecord, key: Option<&SealKey>) -> Result<Der
     let mut previous = "";
     let mut last_at = None;
     let author = super::author_role(&record.report);
+    let sealed_any = record.history.iter().any(|e| !e.seal.is_empty());
+    // The one migration entry, if any: the entries before it are the old
+    // ones (no report digest), those from it on are sealed as they happened.
+    let mut seals = record
+        .history
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.action == super::Action::Seal)
+        .map(|(i, _)| i);
+    let migration = seals.next();
+    if let Some(second) = seals.next() {
+        return Err(tampered(
+            format!("/history/{second}"),
+            format!(
+                "mục {} là lần niêm phong thứ hai: hồ sơ chỉ được niêm phong một lần",
+                second + 1
+            ),
+            format!(
+                "entry {} is a second sealing: a record is sealed once",
+                second + 1
+            ),
+        ));
+    }
     for (i, e) in record.history.iter().enumerate() {
         let at = |field: &str| format!("/history/{i}{field}");
+        if e.seal.is_empty() && sealed_any {
+            return Err(tampered(
+                at("/seal"),
+                format!("dấu niêm phong của mục {} đã bị xoá", i + 1),
+                format!("the seal of entry {} was removed", i + 1),
+            ));
+        }
         if e.seal.is_empty() {
             return Err(Diagnostic::error(
                 Code::WorkflowUnsealed,
@@ -269,10 +352,11 @@ pub(crate) fn derive(record: &ReportRecord, key: Option<&SealKey>) -> Result<Der
         }
         let role_ok = match e.action {
             super::Action::Submit | super::Action::Resubmit => {
-                author.is_none_or(|a| a == e.by.role) && d.reviewer != Some(e.by.role)
+                author.is_none_or(|a| a == e.by.role)
+                    && super::reviewer_or_default(d.reviewer) != e.by.role
             }
             super::Action::Return | super::Action::Accept | super::Action::Consolidate => {
-                Some(e.by.role) == d.reviewer && author != Some(e.by.role)
+                e.by.role == super::reviewer_or_default(d.reviewer) && author != Some(e.by.role)
             }
             super::Action::Seal => true,
         };
@@ -291,15 +375,15 @@ pub(crate) fn derive(record: &ReportRecord, key: Option<&SealKey>) -> Result<Der
                 ),
             ));
         }
-        if e.report.is_empty()
-            && !record.history[i + 1..]
-                .iter()
-                .any(|x| x.action == super::Action::Seal)
-        {
+        let old_entry = migration.is_some_and(|m| i < m);
+        if e.report.is_empty() != old_entry {
             return Err(tampered(
                 at("/report"),
-                format!("mục {} không ghi nội dung báo cáo", i + 1),
-                format!("entry {} does not record the report's content", i + 1),
+                format!("mục {} không ghi đúng nội dung báo cáo", i + 1),
+                format!(
+                    "entry {} does not record the report's content as it should",
+                    i + 1
+                ),
             ));
         }
         d.state = e.to;
