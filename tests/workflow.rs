@@ -462,3 +462,44 @@ fn a_key_authenticates_the_chain() {
     let refused = apply(&v, &forged, &transition("consolidate"), Some(&key)).unwrap_err();
     assert_eq!(refused[0].code.as_str(), "workflow.tampered"); // …is not the key's
 }
+
+/// A draft was never sent: the roll-up counts its unit as missing and does
+/// not list it among the reports received (the reviewer is not told a draft
+/// exists).
+#[test]
+fn a_draft_is_not_a_report_received() {
+    let rules = defaults::rules();
+    let v = Validator::new(rules);
+    let r = rollup(
+        rules,
+        &[draft(), reach(&v, "returned")],
+        &["phuong-quyet-thang".to_string()],
+        AdminLevel::City,
+        &"2025-Q3".parse().unwrap(),
+        "city-2025",
+        None,
+    );
+    // Not a second record of the unit either: the returned one is listed.
+    assert_eq!(
+        r.not_accepted,
+        [("phuong-quyet-thang".to_string(), State::Returned)]
+    );
+    assert_eq!(r.missing, ["phuong-quyet-thang"]);
+    let only_draft = rollup(
+        rules,
+        &[draft()],
+        &["phuong-quyet-thang".to_string()],
+        AdminLevel::City,
+        &"2025-Q3".parse().unwrap(),
+        "city-2025",
+        None,
+    );
+    assert!(
+        only_draft.not_accepted.is_empty()
+            && only_draft
+                .diagnostics
+                .iter()
+                .all(|d| d.code.as_str() != "workflow.left_out")
+    );
+    assert_eq!(only_draft.missing, ["phuong-quyet-thang"]);
+}

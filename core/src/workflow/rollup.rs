@@ -36,7 +36,8 @@ pub struct Rollup {
     pub kpi: Consolidation,
     /// Expected units without an accepted report.
     pub missing: Vec<String>,
-    /// Reports received but not (yet) accepted, with their state.
+    /// Reports received but not (yet) accepted, with their state (drafts
+    /// were not sent, so are not listed: their units are missing).
     pub not_accepted: Vec<(String, State)>,
     /// Accepted reports that were submitted late.
     pub late: Vec<LateUnit>,
@@ -158,6 +159,9 @@ pub fn rollup(
         };
         match refusal {
             Some(d) => left.push((i, d)),
+            // A draft was never sent: the reviewer has not received it (and
+            // is not told it exists); its unit is missing.
+            None if rec.state == State::Draft => {}
             None => kept.push((i, unit, rl.unwrap_or(AdminLevel::Unit))),
         }
     }
