@@ -3,7 +3,8 @@
 // the machine's closed network: no background connections), and a localhost
 // server for the pages it opens.
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,4 +26,29 @@ export async function serveLocally(handler) {
   const server = createServer(handler);
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
+
+/**
+ * A request handler serving files under the strict `csp`: `resolve(pathname)`
+ * names the file, which must lie in one of `roots`; the favicon is empty and
+ * anything else is a 404.
+ */
+export function fileServer(resolve, roots, csp) {
+  return (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204, { 'Content-Security-Policy': csp });
+      return res.end();
+    }
+    const file = resolve(url.pathname);
+    const inside = roots.some((r) => file.startsWith(r));
+    if (!inside || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Security-Policy': csp });
+      return res.end('not found');
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': csp });
+    res.end(readFileSync(file));
+  };
 }

@@ -6,38 +6,30 @@
 // submit with errors is blocked. Screenshots go to target/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveLocally } from './chromium.mjs';
+import { fileServer, launchChromium, serveLocally } from './chromium.mjs';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artefacts = join(root, 'target', 'test-artifacts');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 
 let server, base, browser, dist;
 
-function serve(req, res) {
-  const url = new URL(req.url, 'http://x');
-  if (url.pathname === '/favicon.ico') {
-    res.writeHead(204, { 'Content-Security-Policy': CSP });
-    return res.end();
-  }
-  let file;
-  if (url.pathname === '/fixtures/quarterly.json') file = join(root, 'examples/reports/valid/quarterly.json');
-  else if (url.pathname.startsWith('/dist/')) file = join(dist, normalize(url.pathname.slice('/dist/'.length)));
-  else file = join(root, normalize(url.pathname));
-  const inside = file.startsWith(root) || file.startsWith(dist);
-  if (!inside || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'Content-Security-Policy': CSP });
-    return res.end('not found');
-  }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
-  res.end(readFileSync(file));
-}
+const serve = (req, res) =>
+  fileServer(
+    (path) =>
+      path === '/fixtures/quarterly.json'
+        ? join(root, 'examples/reports/valid/quarterly.json')
+        : path.startsWith('/dist/')
+          ? join(dist, normalize(path.slice('/dist/'.length)))
+          : join(root, normalize(path)),
+    [root, dist],
+    CSP,
+  )(req, res);
 
 before(async () => {
   mkdirSync(artefacts, { recursive: true });

@@ -8,17 +8,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveLocally } from './chromium.mjs';
+import { fileServer, launchChromium, serveLocally } from './chromium.mjs';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = join(root, 'wasm/tests/fixtures/installed');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 let work, project, dist, server, base, browser;
 
@@ -52,24 +51,17 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function serve(req, res) {
-  const url = new URL(req.url, 'http://x');
-  if (url.pathname === '/favicon.ico') {
-    res.writeHead(204, { 'Content-Security-Policy': CSP });
-    return res.end();
-  }
-  let file;
-  if (url.pathname === '/fixtures/quarterly.json') file = join(root, 'examples/reports/valid/quarterly.json');
-  else if (url.pathname.startsWith('/dist/')) file = join(dist, normalize(url.pathname.slice('/dist/'.length)));
-  else file = join(project, normalize(url.pathname));
-  const inside = file.startsWith(project) || file.startsWith(dist) || file.startsWith(join(root, 'examples'));
-  if (!inside || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'Content-Security-Policy': CSP });
-    return res.end('not found');
-  }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
-  res.end(readFileSync(file));
-}
+const serve = (req, res) =>
+  fileServer(
+    (path) =>
+      path === '/fixtures/quarterly.json'
+        ? join(root, 'examples/reports/valid/quarterly.json')
+        : path.startsWith('/dist/')
+          ? join(dist, normalize(path.slice('/dist/'.length)))
+          : join(project, normalize(path)),
+    [project, dist, join(root, 'examples')],
+    CSP,
+  )(req, res);
 
 test('the tarball holds every file the package imports', () => {
   const installed = join(project, 'node_modules', 'dxplan');
