@@ -278,6 +278,18 @@ impl Plan {
     /// assert!(dti.obligations(&cal, 2022).unwrap().is_empty());
     /// ```
     pub fn obligations(&self, cal: &Calendar, year: i32) -> Result<Vec<Obligation>> {
+        self.obligations_where(cal, year, &|_, _| true)
+    }
+
+    /// [`Plan::obligations`] of the rules and periods `keep` keeps: the
+    /// others are not derived (deriving one words its names and citations,
+    /// the most of what finding one report's deadline costs).
+    fn obligations_where(
+        &self,
+        cal: &Calendar,
+        year: i32,
+        keep: &dyn Fn(&DeadlineRule, &Period) -> bool,
+    ) -> Result<Vec<Obligation>> {
         check_year(year)?;
         let mut out = Vec::new();
         for rule in &self.rules {
@@ -291,6 +303,9 @@ impl Plan {
                             continue;
                         }
                         for period in Period::all_in_year(py, *period_kind)? {
+                            if !keep(rule, &period) {
+                                continue;
+                            }
                             let end = period.end();
                             let Some(due) = NaiveDate::from_ymd_opt(
                                 end.year(),
@@ -307,6 +322,9 @@ impl Plan {
                     }
                 }
                 Schedule::Once { period, due_before } => {
+                    if !keep(rule, period) {
+                        continue;
+                    }
                     let o = self.derive_with_overrides(cal, rule, *period, *due_before)?;
                     if o.last_on_time_day.year() == year && self.exists_by(&o) {
                         out.push(o);
@@ -653,7 +671,10 @@ impl Plans {
         // The deadline of a period's report falls in the period's year or the next.
         for year in [period.year_of(), period.year_of() + 1] {
             if check_year(year).is_ok() {
-                candidates.extend(p.obligations(cal, year)?);
+                let keep = |r: &DeadlineRule, p: &Period| {
+                    r.kind == kind && r.level == level && p == period
+                };
+                candidates.extend(p.obligations_where(cal, year, &keep)?);
             }
         }
         self.route(&mut candidates);
