@@ -99,7 +99,7 @@ fn domain(code: &str) -> &'static str {
         | "recipient" | "reporter" | "consolidation" => "Kế hoạch và hạn nộp / Plans and deadlines",
         "kpi" => "Chỉ tiêu / Indicators",
         "rules" => "Tệp quy tắc / Rule scripts",
-        "report" => "Biểu mẫu báo cáo / Report forms",
+        "report" | "session" => "Biểu mẫu báo cáo / Report forms",
         "workflow" => "Quy trình / Workflow",
         "task" => "Nhiệm vụ / Tasks",
         other => panic!("no domain for {other}"),

@@ -126,17 +126,45 @@ pub fn example_json(rel: &str) -> serde_json::Value {
 /// An operation of the package called by name with its arguments as JSON
 /// text, as the WebAssembly package calls it (`dxplan::ffi`); a constructor
 /// (`withDefaults`, `fromScripts`) answers with the summary of the engine it
-/// built, as the Node tests' dispatch does.
+/// built, as the Node tests' dispatch does. `session` is a report session:
+/// `[report, today, [[METHOD, ARGS…], …]]` opens one and answers the array
+/// of its methods' answers (the first error stops it).
 pub fn call_op(
     engine: &dxplan::Engine,
     op: &str,
     args: &str,
 ) -> Result<String, Vec<dxplan::Diagnostic>> {
+    if op == "session" {
+        return session(engine, args);
+    }
     match dxplan::ffi::operation(op).map(|o| o.receiver) {
         Some(dxplan::ffi::Receiver::Constructor) => dxplan::ffi::construct(op, args)
             .and_then(|e| dxplan::ffi::call(&e, "rulesSummary", "[]")),
         _ => dxplan::ffi::call(engine, op, args),
     }
+}
+
+fn session(engine: &dxplan::Engine, args: &str) -> Result<String, Vec<dxplan::Diagnostic>> {
+    use serde_json::Value;
+    // The steps are bounded one by one, as the package's calls are.
+    let a: Vec<Value> = serde_json::from_str(args).map_err(|e| {
+        vec![dxplan::Diagnostic::invalid_input(
+            "args",
+            dxplan::Text::new("một mảng JSON", "a JSON array"),
+            &e.to_string(),
+        )]
+    })?;
+    let open = Value::Array(a.iter().take(2).cloned().collect()).to_string();
+    let mut s = dxplan::ffi::open(engine, "openReport", &open)?;
+    // The answers as the engine wrote them (their keys in its order).
+    let mut out = Vec::new();
+    for step in a.get(2).and_then(Value::as_array).into_iter().flatten() {
+        let step = step.as_array().expect("a step is [METHOD, ARGS…]");
+        let method = step[0].as_str().expect("a step starts with its method");
+        let args = Value::Array(step[1..].to_vec()).to_string();
+        out.push(dxplan::ffi::call_session(&mut s, method, &args)?);
+    }
+    Ok(format!("[{}]", out.join(",")))
 }
 
 /// A hostile or broken rule script of `tests/golden/rules-hostile/`, with

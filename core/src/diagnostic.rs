@@ -213,7 +213,7 @@ codes! {
     OutputWriteFailed = "output.write_failed",
     /// The command line has an unknown, missing or extra argument (command line only).
     ArgumentInvalid = "argument.invalid",
-    /// An engine of the package used after `free()` (WebAssembly only).
+    /// An engine or a report session of the package used after `free()` (WebAssembly only).
     EngineFreed = "engine.freed",
     /// An input document is not valid JSON or not of the expected shape.
     InputInvalidJson = "input.invalid_json",
@@ -224,6 +224,9 @@ codes! {
     InputNotFinite = "input.not_finite",
     /// An input is larger than [`MAX_INPUT_BYTES`].
     InputTooLarge = "input.too_large",
+    /// A path given to a report session does not lead to a place in the report
+    /// (not a JSON pointer, through a number or text, past the end of a table).
+    SessionPathInvalid = "session.path_invalid",
     /// No indicator has this id.
     KpiUnknown = "kpi.unknown",
     /// A field of the inputs is not the input of any indicator.

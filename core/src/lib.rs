@@ -94,8 +94,8 @@ pub use diagnostic::{
     MAX_TEXT_ARG_BYTES,
 };
 pub use engine::{
-    CalendarQuery, DocumentText, Engine, Errors, KpiOptions, RollupQuery, RulesCheck, ScriptText,
-    StatusAnswer, StatusQuery, TasksQuery,
+    CalendarQuery, DocumentText, Engine, Errors, KpiOptions, ReportChange, ReportSession,
+    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery,
 };
 pub use kpi::{Consolidation, ConsolidationInput, Evaluation, Exact, UnitInput};
 pub use obligations::consolidation::{calendar as year_calendar, CalendarFilter, CalendarReport};

@@ -30,7 +30,7 @@ export interface FormValidation {
   readonly result: Validation | null;
   /** The diagnostics shown now. */
   readonly diagnostics: Diagnostic[];
-  /** Removes the listeners and the messages. */
+  /** Removes the listeners and the messages, and frees the form's report session. */
   detach(): void;
 }
 

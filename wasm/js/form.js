@@ -11,10 +11,13 @@
 //
 // Each control is mapped to a report path by its `data-dx-path` attribute (a
 // JSON pointer) or its `name` (`values.dossiers_total`,
-// `appendices[investments][0][disbursed]`). Typing checks that field (and the
-// other side of cross-field rules); a change, and a submit, check the whole
-// report. Messages go through the Constraint Validation API, in Vietnamese
-// unless `lang: 'en'`.
+// `appendices[investments][0][disbursed]`). The report lives in a session of
+// the engine (`engine.openReport`): a keystroke sends that one value and gets
+// back what changed anywhere in the report (the field, the fields checked
+// against it, totals, KPI results); a change event, and a submit, send the
+// whole form once more so the session holds exactly what the page shows.
+// Messages go through the Constraint Validation API, in Vietnamese unless
+// `lang: 'en'`.
 
 const TEXT = {
   vi: {
@@ -249,9 +252,27 @@ export function attachValidation(form, engine, options = {}) {
     render();
   }
 
+  /** The report session, opened on the first validation and again when the day changes. */
+  let session = null;
+  let sessionDay = null;
+
+  function closeSession() {
+    if (session !== null) session.free();
+    session = null;
+    sessionDay = null;
+  }
+
   function validateAll() {
     try {
-      last = engine.validate(report(), today());
+      const day = today();
+      if (session === null || sessionDay !== day) {
+        closeSession();
+        session = engine.openReport(report(), day);
+        sessionDay = day;
+      } else {
+        session.set('', report());
+      }
+      last = session.validate();
       byPath = new Map();
       for (const d of last.diagnostics) {
         const key = d.path || '';
@@ -268,17 +289,14 @@ export function attachValidation(form, engine, options = {}) {
 
   function validateOne(el) {
     const path = pathOf(el);
-    const r = report();
-    const kind = r.kind;
-    if (!path || typeof kind !== 'string') return validateAll();
+    if (!path || session === null || sessionDay !== today()) return validateAll();
     try {
       const v = valueOf(el);
-      const res = engine.validateField(kind, path, v === undefined ? null : v, r, today());
-      for (const p of res.checked) byPath.delete(p);
-      for (const d of res.diagnostics) {
-        const key = d.path || path;
-        if (!byPath.has(key)) byPath.set(key, []);
-        byPath.get(key).push(d);
+      const change = v === undefined ? session.remove(path) : session.set(path, v);
+      for (const { path: at, diagnostics } of change.diagnostics) {
+        const key = at || '';
+        if (diagnostics.length === 0) byPath.delete(key);
+        else byPath.set(key, diagnostics);
       }
       render();
     } catch (e) {
@@ -323,6 +341,7 @@ export function attachValidation(form, engine, options = {}) {
       return [...byPath.values()].flat();
     },
     detach() {
+      closeSession();
       form.removeEventListener('input', onInput);
       form.removeEventListener('change', onChange);
       form.removeEventListener('submit', onSubmit);

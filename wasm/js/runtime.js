@@ -3,9 +3,9 @@
 // answer comes back as JSON text (one JSON.parse), and an error becomes a
 // DxplanError. It decides nothing and writes no message of its own: what JSON
 // cannot hold is described to the engine (inputError), which words it.
-import { RawEngine, callFree as rawCallFree, inputError } from './dxplan.js';
+import { RawEngine, RawSession, callFree as rawCallFree, inputError } from './dxplan.js';
 
-export { RawEngine };
+export { RawEngine, RawSession };
 
 /** The most one argument may weigh as JSON text (the engine's MAX_INPUT_BYTES, 8 MiB). */
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -104,6 +104,20 @@ function guarded(f) {
 /** Calls an engine's operation (`raw` is null once the engine is freed). */
 export function callEngine(raw, op, params, args) {
   if (raw === null) fail(inputError('freed', op, '', ''));
+  const text = argsText(params, args);
+  return JSON.parse(guarded(() => raw.call(op, text)));
+}
+
+/** Opens a report session on an engine (`raw` is null once the engine is freed). */
+export function open(raw, op, params, args) {
+  if (raw === null) fail(inputError('freed', op, '', ''));
+  const text = argsText(params, args);
+  return guarded(() => raw.open(op, text));
+}
+
+/** Calls a session's method (`raw` is null once the session is freed). */
+export function callSession(raw, op, params, args) {
+  if (raw === null) fail(inputError('session_freed', op, '', ''));
   const text = argsText(params, args);
   return JSON.parse(guarded(() => raw.call(op, text)));
 }

@@ -46,6 +46,28 @@ impl RawEngine {
     pub fn call(&self, op: &str, args: &str) -> Result<String, String> {
         dxplan::ffi::call(&self.engine, op, args).map_err(errors)
     }
+
+    /// Opens a report session by an opener of the operation table.
+    pub fn open(&self, op: &str, args: &str) -> Result<RawSession, String> {
+        dxplan::ffi::open(&self.engine, op, args)
+            .map(|session| RawSession { session })
+            .map_err(errors)
+    }
+}
+
+/// A report being filled in (it keeps its engine), held by the package's
+/// `ReportSession` class.
+#[wasm_bindgen]
+pub struct RawSession {
+    session: dxplan::ReportSession,
+}
+
+#[wasm_bindgen]
+impl RawSession {
+    /// Calls a method of the session in the operation table.
+    pub fn call(&mut self, op: &str, args: &str) -> Result<String, String> {
+        dxplan::ffi::call_session(&mut self.session, op, args).map_err(errors)
+    }
 }
 
 /// Calls an operation of the table that needs no engine.

@@ -1,7 +1,9 @@
 // Calls a package operation by name with an array of arguments in its
 // order: the same names and order as the native JSON entry
 // (dxplan::ffi::call), since both come from one operation table. A
-// constructor answers with the summary of the engine it built.
+// constructor answers with the summary of the engine it built; `session`
+// ([report, today, [[METHOD, ...ARGS], ...]]) opens a report session and
+// answers its methods' answers.
 
 /**
  * @param {typeof import('../pkg/node.js')} dx
@@ -15,6 +17,14 @@ export function caller(dx, engine) {
         return e.rulesSummary();
       } finally {
         e.free();
+      }
+    }
+    if (op === 'session') {
+      const s = engine.openReport(a[0], a[1]);
+      try {
+        return (a[2] ?? []).map(([method, ...rest]) => s[method](...rest));
+      } finally {
+        s.free();
       }
     }
     if (typeof engine[op] === 'function') return engine[op](...a);

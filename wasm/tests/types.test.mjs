@@ -50,8 +50,10 @@ function answers() {
   });
 }
 
-function typeOf(op) {
+function typeOf(op, args) {
   if (op === 'withDefaults' || op === 'fromScripts') return 'RulesCheck';
+  // A session's answers, one per step: [ReportSession['set'] answer, …].
+  if (op === 'session') return `[${args[2].map(([m]) => `ReturnType<ReportSession['${m}']>`).join(', ')}]`;
   if (typeof dx.Engine.prototype[op] === 'function') return `ReturnType<Engine['${op}']>`;
   return `ReturnType<typeof api.${op}>`;
 }
@@ -61,7 +63,7 @@ function tsc(name, lines) {
   mkdirSync(outDir, { recursive: true });
   const pkg = fileURLToPath(new URL('../pkg/index.js', import.meta.url));
   const header = [
-    `import type { Engine, Diagnostic, RulesCheck } from ${JSON.stringify(pkg)};`,
+    `import type { Engine, Diagnostic, ReportSession, RulesCheck } from ${JSON.stringify(pkg)};`,
     `import type * as api from ${JSON.stringify(pkg)};`,
   ];
   writeFileSync(`${outDir}${name}.ts`, [...header, ...lines, ''].join('\n'));
@@ -84,7 +86,7 @@ test('every answer of the parity corpus has the declared type (tsc --strict)', (
   const all = answers();
   const lines = all.map(({ c, ok, error }, i) =>
     error === undefined
-      ? `export const a${i}: ${typeOf(c.op)} = ${JSON.stringify(ok)}; // ${c.id}`
+      ? `export const a${i}: ${typeOf(c.op, c.args)} = ${JSON.stringify(ok)}; // ${c.id}`
       : `export const a${i}: Diagnostic[] = ${JSON.stringify(error)}; // ${c.id}`,
   );
   const errors = tsc('answers', lines);

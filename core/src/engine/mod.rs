@@ -18,11 +18,13 @@
 //! ```
 
 mod query;
+mod session;
 
 pub use query::{
     CalendarQuery, DocumentText, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer,
     StatusQuery, TasksQuery,
 };
+pub use session::{KpiKey, PathDiagnostics, ReportChange, ReportSession, MAX_PATH_DEPTH};
 
 use crate::calendar::date::{check_year, parse_date};
 use crate::calendar::holidays::{DayCheck, YearDaysOff};
@@ -44,6 +46,7 @@ use crate::validation::{schema, FieldValidation, Validation, Validator};
 use crate::workflow::{self, ReportRecord, Rollup, SealKey, Transition};
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Why an operation gave no answer: one or more errors.
@@ -76,9 +79,12 @@ fn year(y: i32, name: &str) -> Result<i32, Errors> {
 /// The rules in force with their validator: built once, used for every call.
 ///
 /// Results own their data (they share it with the rules by reference count),
-/// so an engine can keep serving while earlier answers are kept.
+/// so an engine can keep serving while earlier answers are kept. A clone is
+/// the same engine (its rules and compiled checks are shared, not copied):
+/// what a [`ReportSession`] keeps.
+#[derive(Clone)]
 pub struct Engine {
-    validator: Validator<Arc<RuleSet>>,
+    validator: Rc<Validator<Arc<RuleSet>>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -147,7 +153,7 @@ impl Engine {
     /// each published rule version).
     pub fn from_rules(rules: Arc<RuleSet>) -> Engine {
         Engine {
-            validator: Validator::new(rules),
+            validator: Rc::new(Validator::new(rules)),
         }
     }
 

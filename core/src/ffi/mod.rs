@@ -25,7 +25,7 @@ pub mod ts;
 pub use operations::OPERATIONS;
 
 use crate::diagnostic::{Code, Diagnostic, Text};
-use crate::engine::{Engine, Errors};
+use crate::engine::{Engine, Errors, ReportSession};
 use args::Args;
 use serde::Serialize;
 
@@ -38,6 +38,10 @@ pub enum Receiver {
     Free,
     /// A way to build an engine.
     Constructor,
+    /// A method of an engine that opens a [`ReportSession`].
+    Opener,
+    /// A method of a [`ReportSession`].
+    Session,
 }
 
 /// One parameter of an operation.
@@ -60,6 +64,8 @@ enum Call {
     Engine(fn(&Engine, &Args) -> Result<String, Errors>),
     Free(fn(&Args) -> Result<String, Errors>),
     New(fn(&Args) -> Result<Engine, Errors>),
+    Open(fn(&Engine, &Args) -> Result<ReportSession, Errors>),
+    Session(fn(&mut ReportSession, &Args) -> Result<String, Errors>),
 }
 
 /// One operation: its name (as the package exports it), what it is called
@@ -88,14 +94,29 @@ impl std::fmt::Debug for Operation {
     }
 }
 
-/// The operation called `name`.
+/// The operation called `name` (of an engine, free, or a way to build or
+/// open one; a session's methods are [`session_operation`]).
 ///
 /// ```
 /// let op = dxplan::ffi::operation("validateField").unwrap();
 /// assert_eq!(op.params[2].pointer_of, Some(1)); // the value's problems are at the field's path
 /// ```
 pub fn operation(name: &str) -> Option<&'static Operation> {
-    OPERATIONS.iter().find(|o| o.name == name)
+    OPERATIONS
+        .iter()
+        .find(|o| o.name == name && o.receiver != Receiver::Session)
+}
+
+/// The method `name` of a report session.
+///
+/// ```
+/// let op = dxplan::ffi::session_operation("set").unwrap();
+/// assert_eq!(op.params[1].pointer_of, Some(0)); // the value's problems are at its path
+/// ```
+pub fn session_operation(name: &str) -> Option<&'static Operation> {
+    OPERATIONS
+        .iter()
+        .find(|o| o.name == name && o.receiver == Receiver::Session)
 }
 
 fn unknown(name: &str, receiver: Receiver) -> Errors {
@@ -147,6 +168,29 @@ pub fn construct(op: &str, args: &str) -> Result<Engine, Errors> {
     }
 }
 
+/// Opens a report session by the engine's operation `op` (`openReport`).
+///
+/// ```
+/// let engine = dxplan::Engine::with_defaults();
+/// let mut s = dxplan::ffi::open(&engine, "openReport", r#"[{"kind": "quarterly"}, "10/09/2025"]"#).unwrap();
+/// let change = dxplan::ffi::call_session(&mut s, "set", r#"["/plan", "city-2025"]"#).unwrap();
+/// assert!(change.contains(r#""path":"/plan","diagnostics":[]"#)); // no longer missing
+/// ```
+pub fn open(engine: &Engine, op: &str, args: &str) -> Result<ReportSession, Errors> {
+    match operation(op).map(|o| (o, &o.call)) {
+        Some((o, Call::Open(f))) => f(engine, &Args::parse(args, o.params)?),
+        _ => Err(unknown(op, Receiver::Opener)),
+    }
+}
+
+/// Calls the method `op` of a report session.
+pub fn call_session(session: &mut ReportSession, op: &str, args: &str) -> Result<String, Errors> {
+    match session_operation(op).map(|o| (o, &o.call)) {
+        Some((o, Call::Session(f))) => f(session, &Args::parse(args, o.params)?),
+        _ => Err(unknown(op, Receiver::Session)),
+    }
+}
+
 /// The JSON text of a value (the engine's types always serialise).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| {
@@ -166,8 +210,10 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// Why a host could not even write an argument as JSON text, as the
 /// diagnostic the engine gives for it: `not_finite` (NaN, ±Infinity at
 /// `path`, `detail` the value), `too_large` (`detail` the size in bytes so
-/// far), `freed` (an engine used after `free()`; `name` the operation) or anything else (a cycle, nesting too deep; `detail` what the host
-/// said), for the argument `name`.
+/// far), `freed` (an engine used after `free()`; `name` the operation),
+/// `session_freed` (a report session used after `free()`) or anything else
+/// (a cycle, nesting too deep; `detail` what the host said), for the
+/// argument `name`.
 ///
 /// ```
 /// let d = dxplan::ffi::input_error("not_finite", "report", "/values/dossiers_total", "NaN");
@@ -190,6 +236,17 @@ pub fn input_error(kind: &str, name: &str, path: &str, detail: &str) -> Diagnost
         .with_hint(Text::new(
             "Tạo engine mới bằng Engine.withDefaults() hoặc Engine.fromScripts(), hoặc chỉ gọi free() khi không dùng nữa.",
             "Create a new engine with Engine.withDefaults() or Engine.fromScripts(), or call free() only when done with it.",
+        )),
+        "session_freed" => Diagnostic::error(
+            Code::EngineFreed,
+            Text::new(
+                format!("Phiên báo cáo đã được giải phóng bằng free(): không gọi được {}", crate::excerpt(name)),
+                format!("the report session was freed with free(): {} cannot be called", crate::excerpt(name)),
+            ),
+        )
+        .with_hint(Text::new(
+            "Mở phiên mới bằng engine.openReport(báo cáo, ngày), hoặc chỉ gọi free() khi không dùng nữa.",
+            "Open a new session with engine.openReport(report, today), or call free() only when done with it.",
         )),
         _ => Diagnostic::invalid_input(
             name,

@@ -7,8 +7,8 @@ use super::{Call, Operation, Param, Receiver};
 use crate::calendar::holidays::{DayCheck, YearDaysOff};
 use crate::diagnostic::{Lang, Text};
 use crate::engine::{
-    CalendarQuery, DocumentText, Engine, Errors, KpiOptions, RollupQuery, RulesCheck, ScriptText,
-    StatusAnswer, StatusQuery, TasksQuery,
+    CalendarQuery, DocumentText, Engine, Errors, KpiOptions, ReportChange, ReportSession,
+    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery,
 };
 use crate::kpi::{Consolidation, ConsolidationInput, Evaluation, Indicator, UnitInput};
 use crate::obligations::consolidation::CalendarReport;
@@ -74,6 +74,31 @@ macro_rules! op {
             }),
         }
     };
+    (open $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
+        Operation {
+            name: $name,
+            receiver: Receiver::Opener,
+            doc: $doc,
+            params: &[$($p),*],
+            #[cfg(feature = "ts")]
+            returns: super::ts::session,
+            call: Call::Open($f),
+        }
+    };
+    (session $name:literal, $doc:literal, [$($p:expr),* $(,)?] -> $ret:ty, $f:path) => {
+        Operation {
+            name: $name,
+            receiver: Receiver::Session,
+            doc: $doc,
+            params: &[$($p),*],
+            #[cfg(feature = "ts")]
+            returns: super::ts::of::<$ret>,
+            call: Call::Session(|s, a| {
+                let r: Result<$ret, Errors> = $f(s, a);
+                r.map(|v| super::to_json(&v))
+            }),
+        }
+    };
     (new $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
         Operation {
             name: $name,
@@ -100,6 +125,16 @@ pub const OPERATIONS: &[Operation] = &[
     op!(engine "validateField", "Validates one field (`path`, a JSON pointer) of a report of `kind` being typed; `context` is the rest of the report.",
         [req!("kind": String), req!("path": String), param!("value", Value, false, Some(1)),
          req!("context": Value), req!("today": String)] -> FieldValidation, validate_field),
+    op!(open "openReport", "Opens a session on a report being filled in, validated on `today`: the report stays inside the engine, each change sends one value and answers only what changed.",
+        [req!("report": Value), req!("today": String)], open_report),
+    op!(session "set", "Sets `value` at `path` (a JSON pointer; missing objects and table rows on the way are created) and answers what changed: the diagnostics of every path whose problems changed, the KPI results that changed, the counts.",
+        [req!("path": String), param!("value", Value, false, Some(0))] -> ReportChange, session_set),
+    op!(session "remove", "Removes the field or table row at `path` (later rows move up) and answers what changed.",
+        [req!("path": String)] -> ReportChange, session_remove),
+    op!(session "validate", "The whole validation of the report as it stands (the same as `Engine.validate` of `report()`).",
+        [] -> Validation, session_validate),
+    op!(session "report", "The report as it stands.",
+        [] -> Value, session_report),
     op!(engine "calendar", "The obligations of a year, sorted by deadline, with overlaps and consolidation windows.",
         [req!("year": i32), opt!("query": CalendarQuery)] -> CalendarReport, calendar),
     op!(engine "icalendar", "The obligations of a year as an iCalendar (.ics) text stamped `today`, in Vietnamese (`lang` vi, the default) or English (en).",
@@ -190,6 +225,30 @@ fn validate(e: &Engine, a: &Args) -> Result<Validation, Errors> {
     let report = a.value(0, "report")?;
     let today = a.date(1, "today")?;
     Ok(e.validate(&report, today))
+}
+
+fn open_report(e: &Engine, a: &Args) -> Result<ReportSession, Errors> {
+    let report = a.value(0, "report")?;
+    let today = a.date(1, "today")?;
+    e.open_report(report, today)
+}
+
+fn session_set(s: &mut ReportSession, a: &Args) -> Result<ReportChange, Errors> {
+    let path = a.text(0, "path")?;
+    let value = a.value(1, &path)?;
+    s.set(&path, value)
+}
+
+fn session_remove(s: &mut ReportSession, a: &Args) -> Result<ReportChange, Errors> {
+    s.remove(&a.text(0, "path")?)
+}
+
+fn session_validate(s: &mut ReportSession, _: &Args) -> Result<Validation, Errors> {
+    Ok(s.validation().clone())
+}
+
+fn session_report(s: &mut ReportSession, _: &Args) -> Result<Value, Errors> {
+    Ok(s.report().clone())
 }
 
 fn validate_field(e: &Engine, a: &Args) -> Result<FieldValidation, Errors> {

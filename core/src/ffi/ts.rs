@@ -109,6 +109,11 @@ pub fn engine(_: &mut Declarations) -> String {
     "Engine".to_string()
 }
 
+/// What an opener answers: the package's `ReportSession` class.
+pub fn session(_: &mut Declarations) -> String {
+    "ReportSession".to_string()
+}
+
 /// `impl TS for $t` as the declaration of `$json`, the struct its
 /// `Serialize` writes (the TypeScript follows the JSON, not the Rust fields).
 macro_rules! declared_as {

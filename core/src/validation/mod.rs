@@ -34,6 +34,7 @@ pub mod schema;
 pub(crate) use checks::raw_values;
 use checks::*;
 use cross::*;
+pub(crate) use report::{Kept, Parts, Refreshed};
 
 use crate::calendar::date::{format_date, parse_date};
 use crate::calendar::period::{DataWindow, Period};

@@ -5,6 +5,12 @@ use super::*;
 impl<R: Borrow<RuleSet>> Validator<R> {
     /// Validates a whole report on `today`. The report is only read.
     pub fn validate(&self, report: &Value, today: NaiveDate) -> Validation {
+        self.kept(report, today).into_validation()
+    }
+
+    /// [`Validator::validate`] kept in its parts, so that a report session
+    /// can recompute only the parts a change can reach ([`Validator::refresh`]).
+    pub(crate) fn kept(&self, report: &Value, today: NaiveDate) -> Kept {
         let rules: &RuleSet = self.rules.borrow();
         let mut out = Vec::new();
         let Value::Object(map) = report else {
@@ -17,7 +23,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                 ),
                 format!("a report must be a JSON object, got a {}", describe(report)),
             ));
-            return finish(None, out, None, None);
+            return Kept::Early(finish(None, out, None, None));
         };
         let id = ident(report);
         let kind = match map.get("kind") {
@@ -31,11 +37,11 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                     )
                     .with_hint(crate::forms::definition::kinds_hint()),
                 );
-                return finish(None, out, None, None);
+                return Kept::Early(finish(None, out, None, None));
             }
             Some(Value::String(k)) => match k.parse::<ObligationKind>() {
                 Ok(k) => k,
-                Err(d) => return finish(None, vec![d.at("/kind")], None, None),
+                Err(d) => return Kept::Early(finish(None, vec![d.at("/kind")], None, None)),
             },
             Some(other) => {
                 out.push(err(
@@ -47,25 +53,125 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                     ),
                     format!("'Report kind' must be text, got a {}", describe(other)),
                 ));
-                return finish(None, out, None, None);
+                return Kept::Early(finish(None, out, None, None));
             }
         };
         let year = id.period.map_or(today.year(), |p| p.year_of());
         let def = match rules.forms.get(kind, year) {
             Ok(d) => d,
-            Err(d) => return finish(Some(kind), vec![d.at("/kind")], None, None),
+            Err(d) => return Kept::Early(finish(Some(kind), vec![d.at("/kind")], None, None)),
         };
-        let ctx = Ctx {
-            rules,
-            today,
-            level: id.level,
-            window: window_of(&def, id.period.as_ref()),
-            def: &def,
-        };
-        check_object(&def.fields, map, "", &ctx, &mut out);
-        constraints(&def, report, ctx.window, &mut out);
+        let ctx = Ctx::of(rules, today, &id, &def);
+        let fields = def
+            .fields
+            .iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                check_field(f, map.get(&f.id), &pointer_push("", &f.id), &ctx, &mut out);
+                out
+            })
+            .collect();
+        let (kpi_diagnostics, kpi) = self.kpi_part(&def, &id, &ctx, map);
+        let (deadline_diagnostics, deadline) = self.deadline_part(&def, &id, kind, report, today);
+        Kept::Parts(Parts {
+            kind,
+            submitted_path: def.submitted_path.clone(),
+            fields,
+            unknown: unknown_fields(&def, map),
+            constraints: constraints_of(&def, report, ctx.window),
+            kpi_diagnostics,
+            kpi,
+            deadline_diagnostics,
+            deadline,
+            checks: self.checks_part(report),
+        })
+    }
 
-        // KPI evaluation against the report's plan.
+    /// Recomputes in `parts` (of `report` before a change at `path`, a JSON
+    /// pointer's tokens) what the change can reach, and answers which parts
+    /// it recomputed; `None` when the change reaches the report's identity
+    /// (kind, plan, period, unit: everything depends on them) and only a
+    /// whole validation ([`Validator::kept`]) will do.
+    pub(crate) fn refresh(
+        &self,
+        parts: &mut Parts,
+        report: &Value,
+        today: NaiveDate,
+        path: &[String],
+    ) -> Option<Refreshed> {
+        let rules: &RuleSet = self.rules.borrow();
+        let first = path.first()?;
+        if IDENTITY.contains(&first.as_str()) {
+            return None;
+        }
+        let Value::Object(map) = report else {
+            return None;
+        };
+        let id = ident(report);
+        let year = id.period.map_or(today.year(), |p| p.year_of());
+        let def = rules.forms.get(parts.kind, year).ok()?;
+        let ctx = Ctx::of(rules, today, &id, &def);
+        let mut done = Refreshed::default();
+        if let Some(i) = def.fields.iter().position(|f| &f.id == first) {
+            let mut out = Vec::new();
+            let f = &def.fields[i];
+            check_field(f, map.get(&f.id), &pointer_push("", &f.id), &ctx, &mut out);
+            done.field = Some((i, std::mem::replace(&mut parts.fields[i], out)));
+        }
+        done.unknown = Some(std::mem::replace(
+            &mut parts.unknown,
+            unknown_fields(&def, map),
+        ));
+        // Cross-field rules read their tables and the KPI inputs.
+        let read = |c: &Constraint| match c {
+            Constraint::NotGreater { table, .. }
+            | Constraint::RowsMatchInput { table, .. }
+            | Constraint::SumNotAboveInput { table, .. } => {
+                table.split('/').nth(1) == Some(first.as_str())
+            }
+        };
+        if first == "values" || def.constraints.iter().any(read) {
+            done.constraints = Some(std::mem::replace(
+                &mut parts.constraints,
+                constraints_of(&def, report, ctx.window),
+            ));
+        }
+        if first == "values" {
+            let (d, k) = self.kpi_part(&def, &id, &ctx, map);
+            done.kpi = Some((
+                std::mem::replace(&mut parts.kpi_diagnostics, d),
+                std::mem::replace(&mut parts.kpi, k),
+            ));
+        }
+        let submitted: Vec<&str> = parts.submitted_path.split('/').skip(1).collect();
+        let touches = submitted.iter().zip(path).all(|(a, b)| *a == b.as_str());
+        if touches {
+            let (d, s) = self.deadline_part(&def, &id, parts.kind, report, today);
+            done.deadline = Some((
+                std::mem::replace(&mut parts.deadline_diagnostics, d),
+                std::mem::replace(&mut parts.deadline, s),
+            ));
+        }
+        if !rules.checks.is_empty() {
+            done.checks = Some(std::mem::replace(
+                &mut parts.checks,
+                self.checks_part(report),
+            ));
+        }
+        Some(done)
+    }
+
+    /// The KPI evaluation against the report's plan, and its diagnostics
+    /// (each code once per path) with the indicators not reported.
+    fn kpi_part(
+        &self,
+        def: &FormDefinition,
+        id: &Ident,
+        ctx: &Ctx,
+        map: &serde_json::Map<String, Value>,
+    ) -> (Vec<Diagnostic>, Option<Evaluation>) {
+        let rules: &RuleSet = self.rules.borrow();
+        let mut out = Vec::new();
         let mut kpi = None;
         let plan_ok = id
             .plan
@@ -96,7 +202,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                     out.push(d.clone());
                 }
             }
-            if plan_ok && required_values(&def) {
+            if plan_ok && required_values(def) {
                 let plan = id.plan.as_deref().unwrap_or_default();
                 for ind_id in &ev.not_reported {
                     let Ok(ind) = rules.catalog.get(ind_id) else {
@@ -133,8 +239,24 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             }
             kpi = Some(ev);
         }
+        (out, kpi)
+    }
 
-        // Deadline status.
+    /// The deadline status of the report, and the problems of its obligation.
+    fn deadline_part(
+        &self,
+        def: &FormDefinition,
+        id: &Ident,
+        kind: ObligationKind,
+        report: &Value,
+        today: NaiveDate,
+    ) -> (Vec<Diagnostic>, Option<DeadlineStatus>) {
+        let rules: &RuleSet = self.rules.borrow();
+        let mut out = Vec::new();
+        let plan_ok = id
+            .plan
+            .as_deref()
+            .is_some_and(|p| rules.plans.get(p).is_ok());
         let mut deadline = None;
         if let (Some(plan), Some(period), Some(level)) = (
             id.plan.as_deref().filter(|_| plan_ok),
@@ -187,9 +309,165 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             }
         }
 
-        // Custom checks of the rule scripts.
-        out.extend(self.check_errors.iter().cloned());
-        out.extend(self.engine.run_report_checks(rules, report));
-        finish(Some(kind), out, kpi, deadline)
+        (out, deadline)
+    }
+
+    /// The custom checks of the rule scripts, with the scripts whose checks
+    /// did not compile.
+    fn checks_part(&self, report: &Value) -> Vec<Diagnostic> {
+        let mut out = self.check_errors.clone();
+        out.extend(self.engine.run_report_checks(self.rules.borrow(), report));
+        out
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// What the field checks of a report identified as `id` need.
+    fn of(rules: &'a RuleSet, today: NaiveDate, id: &Ident, def: &'a FormDefinition) -> Ctx<'a> {
+        Ctx {
+            rules,
+            today,
+            level: id.level,
+            window: window_of(def, id.period.as_ref()),
+            def,
+        }
+    }
+}
+
+/// The top-level members that say which report this is: every part of a
+/// validation depends on them.
+const IDENTITY: [&str; 4] = ["kind", "plan", "period", "unit"];
+
+fn unknown_fields(def: &FormDefinition, map: &serde_json::Map<String, Value>) -> Vec<Diagnostic> {
+    map.keys()
+        .filter(|key| !def.fields.iter().any(|f| &f.id == *key))
+        .map(|key| unknown_field(&pointer_push("", key), key, &def.fields))
+        .collect()
+}
+
+fn constraints_of(
+    def: &FormDefinition,
+    report: &Value,
+    window: Option<DataWindow>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    constraints(def, report, window, &mut out);
+    out
+}
+
+/// A whole validation, or the answer of one that stopped early (not an
+/// object, no kind, no form for it).
+#[derive(Clone)]
+pub(crate) enum Kept {
+    Early(Validation),
+    Parts(Parts),
+}
+
+/// A validation in its parts, in the order [`Parts::assemble`] lists them.
+#[derive(Clone)]
+pub(crate) struct Parts {
+    pub(crate) kind: ObligationKind,
+    submitted_path: String,
+    /// The diagnostics of each top-level field of the form, in its order.
+    pub(crate) fields: Vec<Vec<Diagnostic>>,
+    pub(crate) unknown: Vec<Diagnostic>,
+    pub(crate) constraints: Vec<Diagnostic>,
+    pub(crate) kpi_diagnostics: Vec<Diagnostic>,
+    pub(crate) kpi: Option<Evaluation>,
+    pub(crate) deadline_diagnostics: Vec<Diagnostic>,
+    pub(crate) deadline: Option<DeadlineStatus>,
+    pub(crate) checks: Vec<Diagnostic>,
+}
+
+/// What [`Validator::refresh`] recomputed, with the parts as they were.
+#[derive(Default)]
+pub(crate) struct Refreshed {
+    pub(crate) field: Option<(usize, Vec<Diagnostic>)>,
+    pub(crate) unknown: Option<Vec<Diagnostic>>,
+    pub(crate) constraints: Option<Vec<Diagnostic>>,
+    pub(crate) kpi: Option<(Vec<Diagnostic>, Option<Evaluation>)>,
+    pub(crate) deadline: Option<(Vec<Diagnostic>, Option<DeadlineStatus>)>,
+    pub(crate) checks: Option<Vec<Diagnostic>>,
+}
+
+impl Kept {
+    /// The validation kept.
+    pub(crate) fn validation(&self) -> Validation {
+        match self {
+            Kept::Early(v) => v.clone(),
+            Kept::Parts(p) => p.assemble(),
+        }
+    }
+
+    fn into_validation(self) -> Validation {
+        match self {
+            Kept::Early(v) => v,
+            Kept::Parts(p) => p.assemble(),
+        }
+    }
+}
+
+impl Refreshed {
+    /// Swaps the parts kept here with those of `parts`: the parts as they
+    /// were and as they are now change places.
+    pub(crate) fn swap(&mut self, parts: &mut Parts) {
+        use std::mem::swap;
+        if let Some((i, f)) = &mut self.field {
+            swap(f, &mut parts.fields[*i]);
+        }
+        if let Some(u) = &mut self.unknown {
+            swap(u, &mut parts.unknown);
+        }
+        if let Some(c) = &mut self.constraints {
+            swap(c, &mut parts.constraints);
+        }
+        if let Some((d, k)) = &mut self.kpi {
+            swap(d, &mut parts.kpi_diagnostics);
+            swap(k, &mut parts.kpi);
+        }
+        if let Some((d, s)) = &mut self.deadline {
+            swap(d, &mut parts.deadline_diagnostics);
+            swap(s, &mut parts.deadline);
+        }
+        if let Some(c) = &mut self.checks {
+            swap(c, &mut parts.checks);
+        }
+    }
+
+    /// The diagnostics of the parts kept here.
+    pub(crate) fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        let field = self.field.iter().flat_map(|(_, f)| f);
+        field
+            .chain(self.unknown.iter().flatten())
+            .chain(self.constraints.iter().flatten())
+            .chain(self.kpi.iter().flat_map(|(d, _)| d))
+            .chain(self.deadline.iter().flat_map(|(d, _)| d))
+            .chain(self.checks.iter().flatten())
+    }
+}
+
+impl Parts {
+    /// Every diagnostic in the order of a whole validation: the fields in
+    /// the form's order, fields the form does not have, cross-field, KPI,
+    /// deadline and custom checks.
+    pub(crate) fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.fields
+            .iter()
+            .flatten()
+            .chain(&self.unknown)
+            .chain(&self.constraints)
+            .chain(&self.kpi_diagnostics)
+            .chain(&self.deadline_diagnostics)
+            .chain(&self.checks)
+    }
+
+    /// The validation these parts make.
+    pub(crate) fn assemble(&self) -> Validation {
+        finish(
+            Some(self.kind),
+            self.diagnostics().cloned().collect(),
+            self.kpi.clone(),
+            self.deadline.clone(),
+        )
     }
 }

@@ -20,6 +20,15 @@ fn js_name(op: &Operation) -> &'static str {
     op.name
 }
 
+/// The key of an operation's parameters in the `P` table (a session's
+/// methods share names with the engine's: `validate`).
+fn key(op: &Operation) -> String {
+    match op.receiver {
+        Receiver::Session => format!("session_{}", op.name),
+        _ => op.name.to_string(),
+    }
+}
+
 fn params_js(op: &Operation) -> String {
     let items: Vec<String> = op
         .params
@@ -42,10 +51,10 @@ fn arg_names(op: &Operation) -> String {
 
 fn api_js() -> String {
     let mut out = String::from(HEADER);
-    out.push_str("import { RawEngine, callEngine, callFree, construct } from './runtime.js';\n\nexport { DxplanError } from './runtime.js';\n\n");
+    out.push_str("import { RawEngine, RawSession, callEngine, callFree, callSession, construct, open } from './runtime.js';\n\nexport { DxplanError } from './runtime.js';\n\n");
     out.push_str("const P = {\n");
     for op in OPERATIONS {
-        let _ = writeln!(out, "  {}: {},", js_name(op), params_js(op));
+        let _ = writeln!(out, "  {}: {},", key(op), params_js(op));
     }
     out.push_str("};\n\n");
     out.push_str("/** The rules in force with their validator, built once and used for every call. */\nexport class Engine {\n  #raw;\n\n  /** @param {RawEngine} raw */\n  constructor(raw) {\n    if (!(raw instanceof RawEngine)) throw new TypeError('Engine: use Engine.withDefaults() or Engine.fromScripts()');\n    this.#raw = raw;\n  }\n\n  /** Frees the engine's memory now (the garbage collector does it otherwise). */\n  free() {\n    if (this.#raw !== null) this.#raw.free();\n    this.#raw = null;\n  }\n");
@@ -68,8 +77,31 @@ fn api_js() -> String {
                     name = js_name(op),
                 );
             }
-            Receiver::Free => {}
+            Receiver::Opener => {
+                let _ = write!(
+                    out,
+                    "\n  /** {doc} */\n  {name}({names}) {{\n    return new ReportSession(open(this.#raw, '{name}', P.{name}, [{names}]));\n  }}\n",
+                    doc = op.doc,
+                    name = js_name(op),
+                );
+            }
+            Receiver::Free | Receiver::Session => {}
         }
+    }
+    out.push_str("}\n");
+    out.push_str(SESSION_CLASS);
+    for op in OPERATIONS
+        .iter()
+        .filter(|o| o.receiver == Receiver::Session)
+    {
+        let names = arg_names(op);
+        let _ = write!(
+            out,
+            "\n  /** {doc} */\n  {name}({names}) {{\n    return callSession(this.#raw, '{name}', P.{key}, [{names}]);\n  }}\n",
+            doc = op.doc,
+            name = js_name(op),
+            key = key(op),
+        );
     }
     out.push_str("}\n");
     for op in OPERATIONS.iter().filter(|o| o.receiver == Receiver::Free) {
@@ -83,6 +115,8 @@ fn api_js() -> String {
     }
     out
 }
+
+const SESSION_CLASS: &str = "\n/** A report being filled in, kept inside the engine between changes (from `Engine.openReport`). */\nexport class ReportSession {\n  #raw;\n\n  /** @param {RawSession} raw */\n  constructor(raw) {\n    if (!(raw instanceof RawSession)) throw new TypeError('ReportSession: use engine.openReport(report, today)');\n    this.#raw = raw;\n  }\n\n  /** Frees the session's memory now (the garbage collector does it otherwise). */\n  free() {\n    if (this.#raw !== null) this.#raw.free();\n    this.#raw = null;\n  }\n";
 
 fn signature(op: &Operation, decls: &mut Declarations) -> String {
     if let Some(i) = op.params.iter().position(|p| p.optional) {
@@ -140,6 +174,9 @@ fn api_dts() -> String {
     let mut class = String::from(
         "/** The rules in force with their validator, built once and used for every call. */\nexport declare class Engine {\n  private constructor();\n  /** Frees the engine's memory now (the garbage collector does it otherwise). */\n  free(): void;\n",
     );
+    let mut session = String::from(
+        "/** A report being filled in, kept inside the engine between changes (from `Engine.openReport`). */\nexport declare class ReportSession {\n  private constructor();\n  /** Frees the session's memory now (the garbage collector does it otherwise). */\n  free(): void;\n",
+    );
     let mut free = String::new();
     for op in OPERATIONS {
         let sig = signature(op, &mut decls);
@@ -147,8 +184,11 @@ fn api_dts() -> String {
             Receiver::Constructor => {
                 let _ = write!(class, "  /** {} */\n  static {sig};\n", op.doc);
             }
-            Receiver::Engine => {
+            Receiver::Engine | Receiver::Opener => {
                 let _ = write!(class, "  /** {} */\n  {sig};\n", op.doc);
+            }
+            Receiver::Session => {
+                let _ = write!(session, "  /** {} */\n  {sig};\n", op.doc);
             }
             Receiver::Free => {
                 let _ = write!(
@@ -160,8 +200,9 @@ fn api_dts() -> String {
         }
     }
     class.push_str("}\n");
+    session.push_str("}\n");
     format!(
-        "{HEADER}\n{}\n\n{DXPLAN_ERROR}\n{class}\n{free}",
+        "{HEADER}\n{}\n\n{DXPLAN_ERROR}\n{class}\n{session}\n{free}",
         decls.render()
     )
 }
