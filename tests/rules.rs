@@ -560,3 +560,45 @@ fn quotes_are_held_against_the_documents_the_host_knows() {
         without.stdout
     );
 }
+
+/// A rule set is data (issue 17: what a build can embed instead of running
+/// the scripts, what a service can store per published version): the shipped
+/// scripts' rule set written and read back is the same rule set, its
+/// calendar built again from its holiday rules.
+#[test]
+fn a_rule_set_read_back_from_its_data_is_the_same() {
+    let applied = dxplan::defaults::rules();
+    let data = applied.to_data();
+    let decoded = dxplan::RuleSet::from_data(&data).unwrap();
+    assert_eq!(decoded.to_data(), data);
+    assert_eq!(decoded.plans, applied.plans);
+    assert_eq!(decoded.catalog, applied.catalog);
+    assert_eq!(decoded.holidays, applied.holidays);
+    assert_eq!(decoded.changes, applied.changes);
+    assert_eq!(decoded.checks, applied.checks);
+    assert_eq!(decoded.scripts, applied.scripts);
+    assert_eq!(decoded.forms, applied.forms);
+    // Saturday 26/04/2025 was worked for Friday 02/05/2025 (rules/2025.rhai).
+    let d = chrono::NaiveDate::from_ymd_opt(2025, 4, 26).unwrap();
+    assert!(decoded.calendar.is_working_day(d).unwrap());
+    // The same answers: the quarterly example validated by both.
+    let report = dxplan_tests::example_json("reports/valid/quarterly.json");
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 16).unwrap();
+    let a = dxplan::Engine::with_defaults().validate(&report, today);
+    let b = dxplan::Engine::from_rules(std::sync::Arc::new(decoded)).validate(&report, today);
+    assert_eq!(a, b);
+    // A custom check's script is found again by its text.
+    let text = r#"fn kiem(r) { [] } kiem_tra("k", "kiem");"#;
+    let with_check =
+        dxplan::Engine::from_scripts(&[dxplan::ScriptText::new("2026.rhai", text)]).unwrap();
+    let again = dxplan::RuleSet::from_data(&with_check.rules().to_data()).unwrap();
+    assert_eq!(again.checks, with_check.rules().checks);
+    assert!(dxplan::Engine::from_rules(std::sync::Arc::new(again))
+        .validate(&report, today)
+        .diagnostics
+        .iter()
+        .all(|d| d.code.as_str() != "rules.check_failed"));
+    // Broken data is a structured error, not a panic.
+    let e = dxplan::RuleSet::from_data(&data[..data.len() / 2]).unwrap_err();
+    assert_eq!(e.code.as_str(), "input.invalid_json");
+}

@@ -33,7 +33,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Who takes over from a body that ended.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Successor {
     /// Its id (as a recipient).
@@ -43,7 +43,7 @@ pub struct Successor {
 }
 
 /// A body (agency, office) that ends on a day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BodyEnd {
     /// Its id as a recipient of reports (`so-tttt`).
@@ -61,7 +61,7 @@ pub struct BodyEnd {
 
 /// A reporting level that ends on a day (the district level, 1/7/2025):
 /// every body of that level ends with it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LevelEnd {
     /// The reporting level's id (`city_office`).
@@ -83,7 +83,7 @@ pub struct Ended {
 }
 
 /// The changes of bodies and levels the rules know.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Bodies {
     /// Bodies that end.

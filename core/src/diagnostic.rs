@@ -26,7 +26,7 @@ use std::fmt;
 /// assert_eq!(t.get(Lang::Vi), "Ngày nghỉ");
 /// assert_eq!(t.get(Lang::En), "Day off");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Text {
     /// Vietnamese text (the primary language of the product).
@@ -388,7 +388,7 @@ impl Serialize for Code {
 /// let s = dxplan::Span { file: "2025.rhai".into(), line: 3, column: 5 };
 /// assert_eq!(s.to_string(), "2025.rhai:3:5");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Span {
     /// File name.

@@ -48,7 +48,9 @@ use std::sync::OnceLock;
 /// ```
 /// assert_eq!(dxplan::HolidayGroup::Tet.name().en, "Lunar New Year (Tết)");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum HolidayGroup {
@@ -242,7 +244,7 @@ pub struct WorkingWeekendDay {
 /// };
 /// assert!(s.worked_day < s.day_off);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Swap {
     /// The working day given off.
@@ -266,7 +268,7 @@ pub struct Swap {
 ///     .with_days(HolidayGroup::Tet, d(2, 14), d(2, 22));
 /// assert_eq!(n.days[&HolidayGroup::Tet].len(), 9);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearNotice {
     /// The year the notice is for.
@@ -361,7 +363,7 @@ impl YearNotice {
 /// assert!(rules.notice(2024).is_some()); // rules/2024.rhai
 /// assert!(rules.notice(2026).is_none());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HolidayRules {
     notices: BTreeMap<i32, YearNotice>,

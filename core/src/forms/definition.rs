@@ -33,7 +33,7 @@ pub const MAX_TEXT_CHARS: usize = 50_000;
 pub const MAX_ROWS: usize = 5_000;
 
 /// One allowed value of a [`FieldType::Choice`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Choice {
     /// The value sent in the report.
@@ -43,7 +43,7 @@ pub struct Choice {
 }
 
 /// Which dates a date field accepts, besides being a real day in 1900–2100.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DateRule {
@@ -58,7 +58,7 @@ pub enum DateRule {
 }
 
 /// The type of a field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldType {
@@ -133,7 +133,7 @@ impl FieldType {
 }
 
 /// When a field must be given.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Required {
@@ -157,7 +157,7 @@ impl Required {
 }
 
 /// A field of a report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Field {
     /// Key in the report's JSON.
@@ -236,7 +236,7 @@ impl Field {
 }
 
 /// A cross-field constraint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Constraint {
@@ -279,7 +279,7 @@ pub enum Constraint {
 }
 
 /// The definition of one report kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FormDefinition {
     /// The report kind.
@@ -822,7 +822,7 @@ pub(crate) fn kinds_hint() -> Text {
 
 /// The form definitions of a rule set: the built-in ones plus the fields
 /// rule scripts added.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Forms {
     /// Shared until a script changes one (a rule set is cloned for every

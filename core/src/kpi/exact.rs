@@ -475,6 +475,21 @@ impl Serialize for Exact {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Exact {
+    /// Read from its exact text (`"65"`, `"200/3"`), as it is written.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Exact, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let exact = match text.split_once('/') {
+            None => Exact::parse(&text),
+            Some((n, m)) => match (n.parse::<i128>(), m.parse::<i128>()) {
+                (Ok(n), Ok(m)) => Exact::ratio(n, m),
+                _ => None,
+            },
+        };
+        exact.ok_or_else(|| serde::de::Error::custom(format!("not an exact number: {text}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -206,7 +206,7 @@ impl ValueUnit {
 /// let f = Formula::Rate { numerator: "a".into(), denominator: "b".into() };
 /// assert_eq!(f.kind(), "rate");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Formula {
@@ -300,7 +300,7 @@ impl Formula {
 /// // 000 §V.4.1 sets 20 items for each unit's own website: not summed.
 /// assert_eq!(c.get("dx_news_items").unwrap().aggregation, Aggregation::EachUnit);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -369,7 +369,7 @@ impl InputKind {
 }
 
 /// A raw input an indicator needs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InputSpec {
     /// Stable snake_case id (the field name in input files and forms).
@@ -381,7 +381,7 @@ pub struct InputSpec {
 }
 
 /// Where a target comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     /// Seed file.
@@ -400,7 +400,7 @@ impl Source {
 }
 
 /// A target of one plan for a range of years.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Target {
     /// Plan id (see [`crate::Plans`]).
@@ -543,7 +543,7 @@ impl Group {
 }
 
 /// One indicator.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Indicator {
     /// Stable snake_case id.

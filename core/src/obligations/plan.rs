@@ -11,7 +11,7 @@ use crate::diagnostic::lower_first;
 /// let s = Schedule::Recurring { period_kind: PeriodKind::Quarter, day_of_last_month: 20 };
 /// assert!(matches!(s, Schedule::Recurring { .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Schedule {
@@ -39,7 +39,7 @@ pub enum Schedule {
 /// let plan = plans.get("city-2025").unwrap();
 /// assert!(plan.rules.iter().all(|r| r.source.starts_with("000_")));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeadlineRule {
     /// What is due.
@@ -86,7 +86,7 @@ impl DeadlineRule {
 /// assert_eq!(w.window.id(), "2024-10-01..2024-10-31");
 /// assert_eq!((w.notice_working_days, w.summary_days), (5, 5));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectionWindow {
     /// When inspections take place.
@@ -121,7 +121,7 @@ pub struct InspectionWindow {
 /// assert_eq!(p.document, "000_b9c617fe6a001fd2.txt");
 /// assert_eq!((p.first_year, p.last_year), (2025, Some(2025)));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Plan {
     /// Stable id (`city-2025`).
@@ -169,7 +169,7 @@ pub struct Plan {
 /// assert_eq!(u.every, Some(dxplan::PeriodKind::Year));
 /// assert!(u.open.vi.contains("ngày nộp"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UndatedReport {
     /// The plan asking for it.
@@ -215,7 +215,7 @@ impl UndatedReport {
 /// let issued = plans.get("dti-2022").unwrap().issued.as_ref().unwrap();
 /// assert_eq!(issued.on.to_string(), "2022-12-22");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issued {
     /// Day of issue.
@@ -227,7 +227,7 @@ pub struct Issued {
 }
 
 /// A deadline policy in force from a year on, set by a rule script.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyChange {
     /// First year (of the "trước ngày" date) it applies to.
@@ -239,7 +239,7 @@ pub struct PolicyChange {
 }
 
 /// A deadline set for one period by a rule script (`han_nop`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueOverride {
     /// Report kind.
@@ -484,7 +484,7 @@ impl Plan {
 /// let ids: Vec<_> = plans.iter().map(|p| p.id.as_str()).collect();
 /// assert_eq!(ids, ["city-2025", "dti-2022", "inspection-2024", "resolution-09-2022", "action-03-2025"]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Plans {
     plans: Vec<Plan>,

@@ -250,7 +250,7 @@ impl FromStr for ObligationKind {
 /// let r = dxplan::Recipient::new("so-khcn", "Sở Khoa học và Công nghệ", "Department of Science and Technology", dxplan::Level::ProvinceDepartment);
 /// assert_eq!(r.id, "so-khcn");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recipient {
     /// Stable id.
@@ -279,7 +279,7 @@ impl Recipient {
 /// let c = RecipientChange { from: None, recipient: Recipient::new("a", "A", "A", Level::Unit), source: String::new() };
 /// assert!(c.from.is_none());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecipientChange {
     /// First day the recipient is in force.

@@ -65,7 +65,7 @@ pub const MAX_SCRIPT_LINES: usize = 65_000;
 /// assert_eq!(s.year, 2025);
 /// assert!(dxplan::rules::Script::new("rules.rhai", "").is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Script {
     /// File name, e.g. `2025.rhai`.
     pub name: String,
@@ -106,7 +106,7 @@ impl Script {
 pub type Origin = Span;
 
 /// One change a script made, with where it made it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     /// File, line and column of the call.
@@ -127,7 +127,7 @@ pub struct Change {
 
 /// A custom check registered by a script: a script function that receives a
 /// report and returns diagnostics.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
     /// The check's id (its diagnostics' `check` field).
@@ -195,7 +195,96 @@ pub struct PlanSteps {
     pub steps: Vec<ExplainStep>,
 }
 
+/// A rule set as data: everything but the working-day calendar, which is
+/// built again from the holiday rules (what a build can embed instead of
+/// running the scripts, what a service can keep per published version).
+#[derive(Serialize)]
+struct Written<'a> {
+    plans: &'a Plans,
+    catalog: &'a Catalog,
+    holidays: &'a HolidayRules,
+    changes: &'a [Change],
+    checks: &'a [Check],
+    scripts: &'a [Script],
+    forms: &'a crate::forms::Forms,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Read {
+    plans: Plans,
+    catalog: Catalog,
+    holidays: HolidayRules,
+    changes: Vec<Change>,
+    checks: Vec<Check>,
+    scripts: Vec<Script>,
+    forms: crate::forms::Forms,
+}
+
+impl Serialize for RuleSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        Written {
+            plans: &self.plans,
+            catalog: &self.catalog,
+            holidays: &self.holidays,
+            changes: &self.changes,
+            checks: &self.checks,
+            scripts: &self.scripts,
+            forms: &self.forms,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RuleSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<RuleSet, D::Error> {
+        let r = Read::deserialize(d)?;
+        let mut checks = r.checks;
+        for c in &mut checks {
+            if let Some(script) = r.scripts.iter().find(|s| s.name == c.script) {
+                c.script_hash = text_hash(&script.source);
+            }
+        }
+        Ok(RuleSet {
+            plans: r.plans,
+            catalog: r.catalog,
+            calendar: Calendar::new(r.holidays.clone()),
+            holidays: r.holidays,
+            changes: r.changes,
+            checks,
+            scripts: r.scripts,
+            forms: r.forms,
+        })
+    }
+}
+
 impl RuleSet {
+    /// The rule set as JSON data (without the calendar, which is derived).
+    ///
+    /// ```
+    /// let rules = dxplan::defaults::rules();
+    /// let again = dxplan::RuleSet::from_data(&rules.to_data()).unwrap();
+    /// assert_eq!(again.to_data(), rules.to_data());
+    /// assert_eq!(again.scripts.len(), 7);
+    /// ```
+    pub fn to_data(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A rule set from [`RuleSet::to_data`]'s JSON.
+    pub fn from_data(text: &str) -> Result<RuleSet> {
+        serde_json::from_str(text).map_err(|e| {
+            Diagnostic::invalid_input(
+                "rules",
+                Text::new(
+                    "dữ liệu quy tắc (RuleSet::to_data)",
+                    "rule data (RuleSet::to_data)",
+                ),
+                &e.to_string(),
+            )
+        })
+    }
+
     /// The base: everything encoded from the seed documents, before any script.
     pub fn base() -> RuleSet {
         let holidays = HolidayRules::without_notices();

@@ -56,6 +56,18 @@ pub struct Catalog {
     unresolved: bool,
 }
 
+impl<'de> serde::Deserialize<'de> for Catalog {
+    /// Read as it is written (its indicators), with its indexes built again.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Catalog, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Written {
+            indicators: Vec<Indicator>,
+        }
+        Ok(Catalog::new(Written::deserialize(d)?.indicators))
+    }
+}
+
 impl Catalog {
     /// The indicators encoded in Rust from the seed documents, before any
     /// rule script. With the targets the shipped scripts set (e.g. the DTI
