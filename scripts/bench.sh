@@ -69,9 +69,10 @@ replace_section wasm-size "$out.md"
 if [[ "${1:-}" != "--wasm-size" ]]; then
   (cd wasm && node bench/node.mjs) > "$out.node.json"
   (cd wasm && node bench/browser.mjs) > "$out.browser.json"
-  python3 - "$out.node.json" "$out.browser.json" > "$out.md" <<'PY'
+  (cd wasm && node bench/boundary.mjs) > "$out.boundary.json"
+  python3 - "$out.node.json" "$out.browser.json" "$out.boundary.json" > "$out.md" <<'PY'
 import json, subprocess, sys
-node, chrome = (json.load(open(p)) for p in sys.argv[1:3])
+node, chrome, boundary = (json.load(open(p)) for p in sys.argv[1:4])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 print("<!-- wasm:start -->")
@@ -122,9 +123,19 @@ for name, ms in node["hostile_ms"].items():
 worst = max(max(node["hostile_ms"].values()), max(chrome["hostile_ms"].values()))
 print()
 print(f"Every hostile script is stopped by a limit of the sandbox (core/src/rules/sandbox.rs `limits`) within {worst:.0f} ms here.")
+print()
+print(f"The boundary of a session's change (wasm/bench/boundary.mjs, {boundary['runtime']}; best median of three alternating runs each):")
+print("the same `set` answered as JSON text (`RawSession.call` + `JSON.parse`) and as objects written by serde-wasm-bindgen")
+print("(`RawSession.change`, what the package uses), checked equal first.")
+print()
+print("| keystroke | answer, bytes of JSON | JSON text µs | serde-wasm-bindgen µs |")
+print("|---|---|---|---|")
+for name, r in boundary.items():
+    if name == "runtime": continue
+    print(f"| {name.replace('_', ' ')} | {r['answer_bytes']} | {r['json_text']['median_us']:.1f} | {r['serde_wasm_bindgen']['median_us']:.1f} |")
 print("<!-- wasm:end -->")
 PY
   replace_section wasm "$out.md"
 fi
-rm -f "$out" "$out.md" "$out.json" "$out.node.json" "$out.browser.json"
+rm -f "$out" "$out.md" "$out.json" "$out.node.json" "$out.browser.json" "$out.boundary.json"
 echo "BENCHMARKS.md updated"

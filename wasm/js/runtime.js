@@ -1,7 +1,8 @@
 // The package's one way into the WebAssembly module, used by the generated
 // api.js: arguments become JSON text (one JSON.stringify per argument), the
-// answer comes back as JSON text (one JSON.parse), and an error becomes a
-// DxplanError. It decides nothing and writes no message of its own: what JSON
+// answer comes back as JSON text (one JSON.parse) — or, for a session's small
+// change, as objects written by serde-wasm-bindgen, measured faster there —
+// and an error becomes a DxplanError. It decides nothing and writes no message of its own: what JSON
 // cannot hold is described to the engine (inputError), which words it.
 import { RawEngine, RawSession, callFree as rawCallFree, inputError } from './dxplan.js';
 
@@ -120,6 +121,13 @@ export function callSession(raw, op, params, args) {
   if (raw === null) fail(inputError('session_freed', op, '', ''));
   const text = argsText(params, args);
   return JSON.parse(guarded(() => raw.call(op, text)));
+}
+
+/** Calls a session's method that answers a change: the answer comes as objects, not text. */
+export function changeSession(raw, op, params, args) {
+  if (raw === null) fail(inputError('session_freed', op, '', ''));
+  const text = argsText(params, args);
+  return guarded(() => raw.change(op, text));
 }
 
 /** Calls an operation that needs no engine. */

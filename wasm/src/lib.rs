@@ -68,6 +68,17 @@ impl RawSession {
     pub fn call(&mut self, op: &str, args: &str) -> Result<String, String> {
         dxplan::ffi::call_session(&mut self.session, op, args).map_err(errors)
     }
+
+    /// Calls a method of the session that answers a change (`set`,
+    /// `remove`), answered as JavaScript objects (serde-wasm-bindgen in its
+    /// JSON-compatible mode: the same values and keys as the JSON text).
+    pub fn change(&mut self, op: &str, args: &str) -> Result<JsValue, String> {
+        use serde::Serialize as _;
+        let change = dxplan::ffi::change(&mut self.session, op, args).map_err(errors)?;
+        change
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| errors(vec![dxplan::ffi::output_error(&e.to_string())]))
+    }
 }
 
 /// Calls an operation of the table that needs no engine.

@@ -25,7 +25,7 @@ pub mod ts;
 pub use operations::OPERATIONS;
 
 use crate::diagnostic::{Code, Diagnostic, Text};
-use crate::engine::{Engine, Errors, ReportSession};
+use crate::engine::{Engine, Errors, ReportChange, ReportSession};
 use args::Args;
 use serde::Serialize;
 
@@ -66,6 +66,9 @@ enum Call {
     New(fn(&Args) -> Result<Engine, Errors>),
     Open(fn(&Engine, &Args) -> Result<ReportSession, Errors>),
     Session(fn(&mut ReportSession, &Args) -> Result<String, Errors>),
+    /// A session's method answering a [`ReportChange`], which a host may
+    /// take as a value instead of JSON text ([`change`]).
+    Change(fn(&mut ReportSession, &Args) -> Result<ReportChange, Errors>),
 }
 
 /// One operation: its name (as the package exports it), what it is called
@@ -91,6 +94,21 @@ impl std::fmt::Debug for Operation {
             .field("name", &self.name)
             .field("receiver", &self.receiver)
             .finish()
+    }
+}
+
+impl Operation {
+    /// Whether the answer is a [`ReportChange`] (the small answer of each
+    /// keystroke), which the WebAssembly package passes as JavaScript objects
+    /// (serde-wasm-bindgen) rather than JSON text: measured faster for these
+    /// answers (BENCHMARKS.md, "the boundary").
+    ///
+    /// ```
+    /// assert!(dxplan::ffi::session_operation("set").unwrap().answers_change());
+    /// assert!(!dxplan::ffi::session_operation("validate").unwrap().answers_change());
+    /// ```
+    pub fn answers_change(&self) -> bool {
+        matches!(self.call, Call::Change(_))
     }
 }
 
@@ -183,12 +201,50 @@ pub fn open(engine: &Engine, op: &str, args: &str) -> Result<ReportSession, Erro
     }
 }
 
-/// Calls the method `op` of a report session.
+/// Calls the method `op` of a report session; the answer as JSON text.
 pub fn call_session(session: &mut ReportSession, op: &str, args: &str) -> Result<String, Errors> {
     match session_operation(op).map(|o| (o, &o.call)) {
         Some((o, Call::Session(f))) => f(session, &Args::parse(args, o.params)?),
+        Some((o, Call::Change(f))) => {
+            f(session, &Args::parse(args, o.params)?).map(|c| to_json(&c))
+        }
         _ => Err(unknown(op, Receiver::Session)),
     }
+}
+
+/// Calls a method of a report session that answers a change (`set`,
+/// `remove`: [`Operation::answers_change`]); the answer as a value, for a host
+/// that converts it itself.
+///
+/// ```
+/// let engine = dxplan::Engine::with_defaults();
+/// let mut s = dxplan::ffi::open(&engine, "openReport", r#"[{"kind": "quarterly"}, "10/09/2025"]"#).unwrap();
+/// let c = dxplan::ffi::change(&mut s, "set", r#"["/plan", "city-2025"]"#).unwrap();
+/// assert_eq!(c.diagnostics[0].path.as_deref(), Some("/plan"));
+/// assert!(dxplan::ffi::change(&mut s, "validate", "[]").is_err()); // not a change
+/// ```
+pub fn change(session: &mut ReportSession, op: &str, args: &str) -> Result<ReportChange, Errors> {
+    match session_operation(op).map(|o| (o, &o.call)) {
+        Some((o, Call::Change(f))) => f(session, &Args::parse(args, o.params)?),
+        _ => Err(unknown(op, Receiver::Session)),
+    }
+}
+
+/// The error for an answer a host could not convert (`detail` what it
+/// said): `output.write_failed`.
+///
+/// ```
+/// assert_eq!(dxplan::ffi::output_error("out of memory").code.as_str(), "output.write_failed");
+/// ```
+pub fn output_error(detail: &str) -> Diagnostic {
+    let detail = crate::excerpt(detail);
+    Diagnostic::error(
+        Code::OutputWriteFailed,
+        Text::new(
+            format!("Không ghi được kết quả: {detail}"),
+            format!("cannot write the result: {detail}"),
+        ),
+    )
 }
 
 /// The JSON text of a value (the engine's types always serialise).
@@ -196,14 +252,7 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| {
         // Unreachable for the engine's own types (no maps with non-string
         // keys, no I/O); said as an error rather than a panic.
-        let d = Diagnostic::error(
-            Code::OutputWriteFailed,
-            Text::new(
-                format!("Không ghi được kết quả: {e}"),
-                format!("cannot write the result: {e}"),
-            ),
-        );
-        serde_json::to_string(&[d]).unwrap_or_default()
+        serde_json::to_string(&[output_error(&e.to_string())]).unwrap_or_default()
     })
 }
 

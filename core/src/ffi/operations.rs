@@ -99,6 +99,17 @@ macro_rules! op {
             }),
         }
     };
+    (change $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
+        Operation {
+            name: $name,
+            receiver: Receiver::Session,
+            doc: $doc,
+            params: &[$($p),*],
+            #[cfg(feature = "ts")]
+            returns: super::ts::of::<ReportChange>,
+            call: Call::Change($f),
+        }
+    };
     (new $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
         Operation {
             name: $name,
@@ -127,10 +138,10 @@ pub const OPERATIONS: &[Operation] = &[
          req!("context": Value), req!("today": String)] -> FieldValidation, validate_field),
     op!(open "openReport", "Opens a session on a report being filled in, validated on `today`: the report stays inside the engine, each change sends one value and answers only what changed.",
         [req!("report": Value), req!("today": String)], open_report),
-    op!(session "set", "Sets `value` at `path` (a JSON pointer; missing objects and table rows on the way are created) and answers what changed: the diagnostics of every path whose problems changed, the KPI results that changed, the counts.",
-        [req!("path": String), param!("value", Value, false, Some(0))] -> ReportChange, session_set),
-    op!(session "remove", "Removes the field or table row at `path` (later rows move up) and answers what changed.",
-        [req!("path": String)] -> ReportChange, session_remove),
+    op!(change "set", "Sets `value` at `path` (a JSON pointer; missing objects and table rows on the way are created) and answers what changed: the diagnostics of every path whose problems changed, the KPI results that changed, the counts.",
+        [req!("path": String), param!("value", Value, false, Some(0))], session_set),
+    op!(change "remove", "Removes the field or table row at `path` (later rows move up) and answers what changed.",
+        [req!("path": String)], session_remove),
     op!(session "validate", "The whole validation of the report as it stands (the same as `Engine.validate` of `report()`).",
         [] -> Validation, session_validate),
     op!(session "report", "The report as it stands.",

@@ -51,7 +51,7 @@ fn arg_names(op: &Operation) -> String {
 
 fn api_js() -> String {
     let mut out = String::from(HEADER);
-    out.push_str("import { RawEngine, RawSession, callEngine, callFree, callSession, construct, open } from './runtime.js';\n\nexport { DxplanError } from './runtime.js';\n\n");
+    out.push_str("import { RawEngine, RawSession, callEngine, callFree, callSession, changeSession, construct, open } from './runtime.js';\n\nexport { DxplanError } from './runtime.js';\n\n");
     out.push_str("const P = {\n");
     for op in OPERATIONS {
         let _ = writeln!(out, "  {}: {},", key(op), params_js(op));
@@ -95,9 +95,15 @@ fn api_js() -> String {
         .filter(|o| o.receiver == Receiver::Session)
     {
         let names = arg_names(op);
+        // A change crosses as objects, anything else as JSON text.
+        let via = if op.answers_change() {
+            "changeSession"
+        } else {
+            "callSession"
+        };
         let _ = write!(
             out,
-            "\n  /** {doc} */\n  {name}({names}) {{\n    return callSession(this.#raw, '{name}', P.{key}, [{names}]);\n  }}\n",
+            "\n  /** {doc} */\n  {name}({names}) {{\n    return {via}(this.#raw, '{name}', P.{key}, [{names}]);\n  }}\n",
             doc = op.doc,
             name = js_name(op),
             key = key(op),
