@@ -105,6 +105,9 @@ for label, k, goal in rows:
     print(f"| {label} | {cell(node, k)} | {cell(chrome, k)} | {verdict(goal, k)} |")
 nc, cc = node["cold_start_ms"], chrome["cold_start_ms"]
 print(f"| cold start (load, instantiate, embedded rules, first validation), ms | {nc['median']} (max {nc['max']}) | {cc['median']} (max {cc['max']}) | ≤ 30 ms: {'met' if cc['median'] <= 30 else 'missed'} |")
+for link, t in chrome["time_to_interactive_ms"].items():
+    goal = f"≤ 3 s: {'met' if t['median'] <= 3000 else 'missed'}" if link.startswith("1.6") else ""
+    print(f"| time to interactive of a form page, {link}, gzip, cache off (ms; {t['transferred_bytes'] / 1024:.0f} KiB sent) | — | {t['median']} (max {t['max']}) | {goal} |")
 print()
 print("Ratios (peer time ÷ dxplan time; above 1 means dxplan is faster; goal ≥ 2 against both):")
 print()

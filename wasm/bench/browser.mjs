@@ -1,7 +1,11 @@
 // The WebAssembly benchmarks in headless Chromium (Debian's package, driven
 // by playwright-core): the suite (suite.mjs) in a cross-origin-isolated page
-// (for fine-grained timers), and 15 cold starts in fresh pages. Prints JSON.
+// (for fine-grained timers), 15 cold starts in fresh pages, and the time to
+// interactive of a form page over emulated networks (CDP
+// Network.emulateNetworkConditions, cache off) from a server that compresses
+// with gzip as a portal would. Prints JSON.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serveLocally } from '../tests/chromium.mjs';
@@ -9,7 +13,8 @@ import { hostileScripts } from '../tests/hostile.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-const { server, base: origin } = await serveLocally((req, res) => {
+/** The project's files; with `compress`, gzipped (level 9) for a client that accepts it. */
+const files = (compress) => (req, res) => {
   const file = join(root, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
   const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cache-Control': 'no-store' };
   if (req.url === '/hostile.json') {
@@ -20,9 +25,15 @@ const { server, base: origin } = await serveLocally((req, res) => {
     res.writeHead(404, headers);
     return res.end();
   }
-  res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  if (compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    return res.end(gzipSync(readFileSync(file), { level: 9 }));
+  }
+  res.writeHead(200, { ...headers, 'Content-Type': type });
   res.end(readFileSync(file));
-});
+};
+const { server, base: origin } = await serveLocally(files(false));
 const base = `${origin}/wasm/bench/page.html`;
 const browser = await launchChromium();
 const version = browser.version();
@@ -42,6 +53,37 @@ const cold = [];
 for (let i = 0; i < 15; i++) cold.push((await results(`${base}?cold`)).cold_ms);
 cold.sort((a, b) => a - b);
 out.cold_start_ms = { median: Math.round(cold[7] * 10) / 10, max: Math.round(cold[14] * 10) / 10, runs: 15 };
+
+// Time to interactive of a form page (tti.html: the package, the form
+// adapter, the default rules, a report session opened), from navigation to
+// ready, over emulated links; the median of 3 fresh pages each.
+const { server: gzipServer, base: gzipOrigin } = await serveLocally(files(true));
+const links = {
+  '1.6 Mbit/s, 300 ms': { latency: 300, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.768e6 / 8 },
+  '10 Mbit/s, 40 ms': { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 },
+};
+out.time_to_interactive_ms = {};
+for (const [name, link] of Object.entries(links)) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...link });
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    await page.goto(`${gzipOrigin}/wasm/bench/tti.html`, { waitUntil: 'commit', timeout: 120000 });
+    await page.waitForFunction(() => window.tti !== undefined, null, { timeout: 120000 });
+    const { tti, error } = await page.evaluate(() => ({ tti: window.tti, error: window.ttiError }));
+    if (error) throw new Error(`tti page: ${error}`);
+    runs.push({ tti, bytes });
+    await page.close();
+  }
+  runs.sort((a, b) => a.tti - b.tti);
+  out.time_to_interactive_ms[name] = { median: Math.round(runs[1].tti), max: Math.round(runs[2].tti), transferred_bytes: runs[1].bytes, runs: 3 };
+}
+gzipServer.close();
 out.runtime = `Chromium ${version}`;
 await browser.close();
 server.close();
