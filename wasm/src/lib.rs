@@ -4,7 +4,10 @@
 //! decides nothing and converts nothing by itself: every operation is one
 //! entry of [`dxplan::ffi::OPERATIONS`], called with its arguments as JSON
 //! text (written by the engine's own `JSON.stringify`) and answering JSON
-//! text (parsed by `JSON.parse`), one boundary crossing each way. The
+//! text (parsed by `JSON.parse`), one boundary crossing each way; only a
+//! report session's change, the small answer of each keystroke, is written
+//! into JavaScript objects instead (serde-wasm-bindgen, measured faster for
+//! it: `RawSession::change`). The
 //! package's JavaScript classes and functions and their TypeScript
 //! declarations are generated from the same table (`src/bin/dxplan-js.rs`).
 //!
