@@ -281,7 +281,10 @@ fn paths() -> Vec<String> {
     out.extend(
         [
             "/unit",
+            "/appendices",
             "/appendices/investments",
+            "/appendices/khong_co",
+            "/outline",
             "/values/khong_co",
             "/ghi_chu",
         ]

@@ -65,11 +65,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         let fields = def
             .fields
             .iter()
-            .map(|f| {
-                let mut out = Vec::new();
-                check_field(f, map.get(&f.id), &pointer_push("", &f.id), &ctx, &mut out);
-                out
-            })
+            .map(|f| field_part(f, map.get(&f.id), &ctx))
             .collect();
         let (kpi_diagnostics, kpi) = self.kpi_part(&def, &id, &ctx, map);
         let (deadline_diagnostics, deadline) = self.deadline_part(&def, &id, kind, report, today);
@@ -113,10 +109,45 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         let ctx = Ctx::of(rules, today, &id, &def);
         let mut done = Refreshed::default();
         if let Some(i) = def.fields.iter().position(|f| &f.id == first) {
-            let mut out = Vec::new();
             let f = &def.fields[i];
-            check_field(f, map.get(&f.id), &pointer_push("", &f.id), &ctx, &mut out);
-            done.field = Some((i, std::mem::replace(&mut parts.fields[i], out)));
+            let value = map.get(&f.id);
+            // A change inside one member of a group (a table of the
+            // appendices, a text of the outline): only that member, and the
+            // members the form does not have.
+            let member = match (members_of(f, value), path.get(1)) {
+                (Some((subs, m)), Some(second)) if parts.fields[i].members.len() == subs.len() => {
+                    subs.iter()
+                        .position(|x| &x.id == second)
+                        .map(|j| (subs, m, j))
+                }
+                _ => None,
+            };
+            match member {
+                Some((subs, m, j)) => {
+                    let at = pointer_push("", &f.id);
+                    let mut out = Vec::new();
+                    let sub = &subs[j];
+                    check_field(
+                        sub,
+                        m.get(&sub.id),
+                        &pointer_push(&at, &sub.id),
+                        &ctx,
+                        &mut out,
+                    );
+                    let part = &mut parts.fields[i];
+                    let unknown = unknown_members(subs, m, &at);
+                    done.member = Some((
+                        i,
+                        j,
+                        std::mem::replace(&mut part.members[j], out),
+                        std::mem::replace(&mut part.unknown, unknown),
+                    ));
+                }
+                None => {
+                    let part = field_part(f, value, &ctx);
+                    done.field = Some((i, std::mem::replace(&mut parts.fields[i], part)));
+                }
+            }
         }
         done.unknown = Some(std::mem::replace(
             &mut parts.unknown,
@@ -126,9 +157,11 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         let read = |c: &Constraint| match c {
             Constraint::NotGreater { table, .. }
             | Constraint::RowsMatchInput { table, .. }
-            | Constraint::SumNotAboveInput { table, .. } => {
-                table.split('/').nth(1) == Some(first.as_str())
-            }
+            | Constraint::SumNotAboveInput { table, .. } => table
+                .split('/')
+                .skip(1)
+                .zip(path)
+                .all(|(a, b)| a == b.as_str()),
         };
         if first == "values" || def.constraints.iter().any(read) {
             done.constraints = Some(std::mem::replace(
@@ -338,6 +371,76 @@ impl<'a> Ctx<'a> {
 /// validation depends on them.
 const IDENTITY: [&str; 4] = ["kind", "plan", "period", "unit"];
 
+/// The members of a group field given as an object (what check_field
+/// checks one by one), or `None` for any other field or value.
+fn members_of<'f, 'v>(
+    f: &'f Field,
+    value: Option<&'v Value>,
+) -> Option<(&'f [Field], &'v serde_json::Map<String, Value>)> {
+    match (&f.ty, value) {
+        (FieldType::Object { fields }, Some(Value::Object(m))) => Some((fields, m)),
+        _ => None,
+    }
+}
+
+/// The diagnostics of a top-level field, split by member for a group.
+fn field_part(f: &Field, value: Option<&Value>, ctx: &Ctx) -> FieldPart {
+    let at = pointer_push("", &f.id);
+    let mut part = FieldPart::default();
+    match members_of(f, value) {
+        // What check_field does for a group given as an object, member by member.
+        Some((subs, m)) => {
+            part.members = subs
+                .iter()
+                .map(|sub| {
+                    let mut out = Vec::new();
+                    check_field(
+                        sub,
+                        m.get(&sub.id),
+                        &pointer_push(&at, &sub.id),
+                        ctx,
+                        &mut out,
+                    );
+                    out
+                })
+                .collect();
+            part.unknown = unknown_members(subs, m, &at);
+        }
+        None => check_field(f, value, &at, ctx, &mut part.own),
+    }
+    part
+}
+
+fn unknown_members(
+    subs: &[Field],
+    m: &serde_json::Map<String, Value>,
+    at: &str,
+) -> Vec<Diagnostic> {
+    m.keys()
+        .filter(|key| !subs.iter().any(|f| &f.id == *key))
+        .map(|key| unknown_field(&pointer_push(at, key), key, subs))
+        .collect()
+}
+
+/// The diagnostics of one top-level field: its own (any field but a group
+/// given as an object), or its members' in the form's order, then the
+/// members the form does not have.
+#[derive(Clone, Default)]
+pub(crate) struct FieldPart {
+    own: Vec<Diagnostic>,
+    members: Vec<Vec<Diagnostic>>,
+    unknown: Vec<Diagnostic>,
+}
+
+impl FieldPart {
+    fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.own
+            .iter()
+            .chain(self.members.iter().flatten())
+            .chain(&self.unknown)
+    }
+}
+
 fn unknown_fields(def: &FormDefinition, map: &serde_json::Map<String, Value>) -> Vec<Diagnostic> {
     map.keys()
         .filter(|key| !def.fields.iter().any(|f| &f.id == *key))
@@ -369,7 +472,7 @@ pub(crate) struct Parts {
     pub(crate) kind: ObligationKind,
     submitted_path: String,
     /// The diagnostics of each top-level field of the form, in its order.
-    pub(crate) fields: Vec<Vec<Diagnostic>>,
+    pub(crate) fields: Vec<FieldPart>,
     pub(crate) unknown: Vec<Diagnostic>,
     pub(crate) constraints: Vec<Diagnostic>,
     pub(crate) kpi_diagnostics: Vec<Diagnostic>,
@@ -382,7 +485,9 @@ pub(crate) struct Parts {
 /// What [`Validator::refresh`] recomputed, with the parts as they were.
 #[derive(Default)]
 pub(crate) struct Refreshed {
-    pub(crate) field: Option<(usize, Vec<Diagnostic>)>,
+    pub(crate) field: Option<(usize, FieldPart)>,
+    /// One member of a group field, and the group's unknown members.
+    pub(crate) member: Option<(usize, usize, Vec<Diagnostic>, Vec<Diagnostic>)>,
     pub(crate) unknown: Option<Vec<Diagnostic>>,
     pub(crate) constraints: Option<Vec<Diagnostic>>,
     pub(crate) kpi: Option<(Vec<Diagnostic>, Option<Evaluation>)>,
@@ -415,6 +520,10 @@ impl Refreshed {
         if let Some((i, f)) = &mut self.field {
             swap(f, &mut parts.fields[*i]);
         }
+        if let Some((i, j, m, u)) = &mut self.member {
+            swap(m, &mut parts.fields[*i].members[*j]);
+            swap(u, &mut parts.fields[*i].unknown);
+        }
         if let Some(u) = &mut self.unknown {
             swap(u, &mut parts.unknown);
         }
@@ -436,8 +545,13 @@ impl Refreshed {
 
     /// The diagnostics of the parts kept here.
     pub(crate) fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        let field = self.field.iter().flat_map(|(_, f)| f);
+        let field = self.field.iter().flat_map(|(_, f)| f.diagnostics());
+        let member = self
+            .member
+            .iter()
+            .flat_map(|(_, _, m, u)| m.iter().chain(u));
         field
+            .chain(member)
             .chain(self.unknown.iter().flatten())
             .chain(self.constraints.iter().flatten())
             .chain(self.kpi.iter().flat_map(|(d, _)| d))
@@ -453,7 +567,7 @@ impl Parts {
     pub(crate) fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.fields
             .iter()
-            .flatten()
+            .flat_map(FieldPart::diagnostics)
             .chain(&self.unknown)
             .chain(&self.constraints)
             .chain(&self.kpi_diagnostics)
