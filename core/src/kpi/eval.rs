@@ -863,12 +863,49 @@ pub fn evaluate_for_year(
 }
 
 /// Evaluates one unit and also returns its validated values (for consolidation).
+/// [`evaluate`] again after one input (`changed`) of `input` changed, from
+/// the evaluation `before` of the same unit, level, period and plans: the
+/// indicators that do not read `changed` keep their results (a report
+/// session's keystroke in a figure).
+pub(crate) fn evaluate_again(
+    catalog: &Catalog,
+    input: &UnitInput,
+    plans: &[&str],
+    before: &Evaluation,
+    changed: &str,
+) -> Evaluation {
+    let kept = |ind: &Indicator| {
+        (!ind.formula.inputs().contains(&changed)).then(|| {
+            before
+                .results
+                .iter()
+                .filter(|r| r.indicator.id == ind.id)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    evaluate_with(catalog, input, plans, input.period.year_of(), "", &kept).0
+}
+
 fn evaluate_at(
     catalog: &Catalog,
     input: &UnitInput,
     plans: &[&str],
     year: i32,
     prefix: &str,
+) -> (Evaluation, Values) {
+    evaluate_with(catalog, input, plans, year, prefix, &|_| None)
+}
+
+/// The evaluation, with the results `kept` gives for an indicator (computed
+/// only when it gives none).
+fn evaluate_with(
+    catalog: &Catalog,
+    input: &UnitInput,
+    plans: &[&str],
+    year: i32,
+    prefix: &str,
+    kept: &dyn Fn(&Indicator) -> Option<Vec<KpiResult>>,
 ) -> (Evaluation, Values) {
     let (values, diagnostics) = validate_values(catalog, input, prefix);
     let mut results = Vec::new();
@@ -881,6 +918,10 @@ fn evaluate_at(
         // part, count, answer) is given; denominators are shared by many.
         if !slots.first().is_some_and(|s| values.given(*s)) {
             not_reported.push(ind.id.clone());
+            continue;
+        }
+        if let Some(same) = kept(ind) {
+            results.extend(same);
             continue;
         }
         // Inputs given but invalid are already reported; do not repeat them as missing.

@@ -43,7 +43,7 @@ use crate::forms::definition::{
     unescape, Constraint, DateRule, Field, FieldType, FormDefinition, MAX_LINE_CHARS, MAX_ROWS,
     MAX_TEXT_CHARS,
 };
-use crate::kpi::eval::{check_value, numerator_exceeds};
+use crate::kpi::eval::{check_value, evaluate_again, numerator_exceeds};
 use crate::kpi::input::RawValue;
 use crate::kpi::{evaluate, AdminLevel, Evaluation, Exact, Formula, UnitInput};
 use crate::obligations::status::{status, StatusReport};

@@ -67,7 +67,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             .iter()
             .map(|f| field_part(f, map.get(&f.id), &ctx))
             .collect();
-        let (kpi_diagnostics, kpi) = self.kpi_part(&def, &id, &ctx, map);
+        let (kpi_diagnostics, kpi) = self.kpi_part(&def, &id, &ctx, map, None);
         let (deadline_diagnostics, deadline) = self.deadline_part(&def, &id, kind, report, today);
         Kept::Parts(Parts {
             kind,
@@ -170,7 +170,13 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             ));
         }
         if first == "values" {
-            let (d, k) = self.kpi_part(&def, &id, &ctx, map);
+            // One figure changed: the indicators that do not read it keep
+            // their results.
+            let changed = match path {
+                [_, input] => parts.kpi.as_ref().map(|before| (before, input.as_str())),
+                _ => None,
+            };
+            let (d, k) = self.kpi_part(&def, &id, &ctx, map, changed);
             done.kpi = Some((
                 std::mem::replace(&mut parts.kpi_diagnostics, d),
                 std::mem::replace(&mut parts.kpi, k),
@@ -202,6 +208,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         id: &Ident,
         ctx: &Ctx,
         map: &serde_json::Map<String, Value>,
+        again: Option<(&Evaluation, &str)>,
     ) -> (Vec<Diagnostic>, Option<Evaluation>) {
         let rules: &RuleSet = self.rules.borrow();
         let mut out = Vec::new();
@@ -222,7 +229,12 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                 values: raw_values(values),
             };
             let plans: Vec<&str> = id.plan.as_deref().filter(|_| plan_ok).into_iter().collect();
-            let ev = evaluate(&rules.catalog, &input, &plans);
+            let ev = match again {
+                Some((before, changed)) => {
+                    evaluate_again(&rules.catalog, &input, &plans, before, changed)
+                }
+                None => evaluate(&rules.catalog, &input, &plans),
+            };
             let mut seen: Vec<(Code, Option<String>)> = Vec::new();
             for d in ev
                 .diagnostics
