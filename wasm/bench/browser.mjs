@@ -63,7 +63,10 @@ const links = {
   '10 Mbit/s, 40 ms': { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 },
 };
 out.time_to_interactive_ms = {};
-for (const [name, link] of Object.entries(links)) {
+const pages = { '': 'tti.html', ', preload hints': 'tti-preload.html' };
+for (const [name, file, link] of Object.entries(pages).flatMap(([variant, f]) =>
+  Object.entries(links).map(([l, conditions]) => [`${l}${variant}`, f, conditions]),
+)) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
     const page = await browser.newPage();
@@ -73,7 +76,7 @@ for (const [name, link] of Object.entries(links)) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...link });
     let bytes = 0;
     cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-    await page.goto(`${gzipOrigin}/wasm/bench/tti.html`, { waitUntil: 'commit', timeout: 120000 });
+    await page.goto(`${gzipOrigin}/wasm/bench/${file}`, { waitUntil: 'commit', timeout: 120000 });
     await page.waitForFunction(() => window.tti !== undefined, null, { timeout: 120000 });
     const { tti, error } = await page.evaluate(() => ({ tti: window.tti, error: window.ttiError }));
     if (error) throw new Error(`tti page: ${error}`);
