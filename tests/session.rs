@@ -246,9 +246,36 @@ fn the_same_session_through_the_json_entry() {
         .find(|p| p["path"] == "/values/dossiers_total")
         .unwrap();
     assert_eq!(at["diagnostics"][0]["code"], "kpi.input_invalid");
+    // Through the JSON entry a form's answers cite the targets' documents
+    // without quoting them, unless it asks ({"explain": true}).
     let whole = dxplan::ffi::call_session(&mut s, "validate", "[]").unwrap();
-    let fresh = engine.validate(s.report(), today());
+    let fresh = engine.validate_with(s.report(), today(), &Default::default());
     assert_eq!(whole, dxplan::ffi::to_json(&fresh));
+    assert!(
+        !whole.contains(r#""quote":"#)
+            && whole.contains(r#""source":"000_b9c617fe6a001fd2.txt §III.3""#)
+    );
+    let report = s.report().to_string();
+    let mut explained = dxplan::ffi::open(
+        &engine,
+        "openReport",
+        &format!(r#"[{report}, "16/09/2025", {{"explain": true}}]"#),
+    )
+    .unwrap();
+    let whole = dxplan::ffi::call_session(&mut explained, "validate", "[]").unwrap();
+    assert_eq!(
+        whole,
+        dxplan::ffi::to_json(&engine.validate(s.report(), today()))
+    );
+    // 000 §III.3, quoted word for word.
+    assert!(whole.contains(r#""quote":"Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 65%""#));
+    let e = dxplan::ffi::open(
+        &engine,
+        "openReport",
+        &format!(r#"[{report}, "16/09/2025", {{"explian": true}}]"#),
+    )
+    .unwrap_err();
+    assert_eq!(e[0].code.as_str(), "input.invalid_json");
     let back = dxplan::ffi::call_session(&mut s, "report", "[]").unwrap();
     assert_eq!(
         serde_json::from_str::<Value>(&back).unwrap()["values"]["dossiers_total"],

@@ -95,7 +95,7 @@ pub use diagnostic::{
 };
 pub use engine::{
     CalendarQuery, DocumentText, Engine, Errors, KpiOptions, ReportChange, ReportSession,
-    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery,
+    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery, ValidateOptions,
 };
 pub use kpi::{Consolidation, ConsolidationInput, Evaluation, Exact, UnitInput};
 pub use obligations::consolidation::{calendar as year_calendar, CalendarFilter, CalendarReport};

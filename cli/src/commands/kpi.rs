@@ -122,6 +122,8 @@ fn eval(
             Some(y) => Some(parse_year(y).map_err(|d| d.at("--year"))?),
             None => None,
         },
+        // People reading the command line's answer see the documents' words.
+        explain: Some(true),
     };
     let names = [("plans", "--plan"), ("year", "--year")];
     let value = read_json(file, &kpi_hint())?;

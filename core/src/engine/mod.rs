@@ -22,7 +22,7 @@ mod session;
 
 pub use query::{
     CalendarQuery, DocumentText, KpiOptions, RollupQuery, RulesCheck, ScriptText, StatusAnswer,
-    StatusQuery, TasksQuery,
+    StatusQuery, TasksQuery, ValidateOptions,
 };
 pub use session::{KpiKey, PathDiagnostics, ReportChange, ReportSession, MAX_PATH_DEPTH};
 
@@ -264,6 +264,33 @@ impl Engine {
         self.validator.validate(report, today)
     }
 
+    /// [`Engine::validate`] as a form asks for it: without `explain`, the
+    /// KPI targets cite their documents without quoting their words.
+    ///
+    /// ```
+    /// let e = dxplan::Engine::with_defaults();
+    /// let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+    ///     concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/reports/valid/quarterly.json")).unwrap()).unwrap();
+    /// let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 16).unwrap();
+    /// let short = e.validate_with(&report, today, &dxplan::ValidateOptions::default());
+    /// let json = serde_json::to_value(&short).unwrap();
+    /// let target = &json["kpi"]["results"][0]["target"];
+    /// assert!(target.get("quote").is_none() && target["source"].is_string());
+    /// assert_eq!(short.diagnostics, e.validate(&report, today).diagnostics);
+    /// ```
+    pub fn validate_with(
+        &self,
+        report: &Value,
+        today: NaiveDate,
+        o: &ValidateOptions,
+    ) -> Validation {
+        let mut v = self.validator.validate(report, today);
+        if o.explain != Some(true) {
+            v.without_quotes();
+        }
+        v
+    }
+
     /// [`Engine::validate`] of a report received as JSON text, on a day
     /// received as text (`dd/mm/yyyy` or `yyyy-mm-dd`): what a service or a
     /// batch reads from a request or a file. Text over
@@ -486,10 +513,14 @@ impl Engine {
     /// scripts' custom checks.
     pub fn evaluate_kpi(&self, input: &UnitInput, o: &KpiOptions) -> Result<Evaluation, Errors> {
         let plans = self.kpi_plans(o)?;
-        Ok(self
+        let mut ev = self
             .validator
             .scripts()
-            .evaluate(self.rules(), input, &plans, o.year))
+            .evaluate(self.rules(), input, &plans, o.year);
+        if o.explain != Some(true) {
+            ev.without_quotes();
+        }
+        Ok(ev)
     }
 
     /// Consolidates several units' KPI inputs (sums of numerators and
@@ -500,10 +531,14 @@ impl Engine {
         o: &KpiOptions,
     ) -> Result<Consolidation, Errors> {
         let plans = self.kpi_plans(o)?;
-        Ok(self
+        let mut c = self
             .validator
             .scripts()
-            .consolidate(self.rules(), input, &plans, o.year))
+            .consolidate(self.rules(), input, &plans, o.year);
+        if o.explain != Some(true) {
+            c.without_quotes();
+        }
+        Ok(c)
     }
 
     /// The JSON Schema (2020-12) of a report kind for a year.

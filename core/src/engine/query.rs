@@ -115,6 +115,23 @@ pub struct KpiOptions {
     /// Targets of this year instead of the period's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Whether each target quotes its document's words (`quote`); without
+    /// it, only the citation (`source`) is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub explain: Option<bool>,
+}
+
+/// How a report is validated through the JSON entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ValidateOptions {
+    /// Whether each KPI target quotes its document's words (`quote`);
+    /// without it, only the citation (`source`): a form's answer stays small.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub explain: Option<bool>,
 }
 
 /// Which accepted reports a roll-up consolidates.

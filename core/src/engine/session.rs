@@ -64,6 +64,8 @@ pub struct ReportSession {
     /// At least the size of the report as JSON text: grown by the size of
     /// each value set, measured again only when it passes the input limit.
     weight: usize,
+    /// Whether KPI targets in its answers quote their documents' words.
+    explain: bool,
 }
 
 impl std::fmt::Debug for ReportSession {
@@ -162,11 +164,32 @@ impl Engine {
             kept,
             whole: OnceCell::new(),
             weight,
+            explain: true,
         })
     }
 }
 
 impl ReportSession {
+    /// The session answering with (`true`, the default) or without the
+    /// documents' words of the KPI targets (their citations stay): a form's
+    /// answers stay small (see [`crate::ValidateOptions`]).
+    ///
+    /// ```
+    /// let e = dxplan::Engine::with_defaults();
+    /// let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 10).unwrap();
+    /// let report = serde_json::json!({"kind": "quarterly", "plan": "city-2025", "period": "2025-Q3",
+    ///     "unit": {"id": "a", "name": "UBND phường A", "level": "commune"}, "values": {"dossiers_total": 20}});
+    /// let mut s = e.open_report(report, today).unwrap().explain(false);
+    /// let c = s.set("/values/dossiers_full_online", 15.into()).unwrap();
+    /// let target = serde_json::to_value(&c.kpi[0]).unwrap()["target"].clone();
+    /// assert!(target.get("quote").is_none() && target["source"].is_string());
+    /// ```
+    pub fn explain(mut self, yes: bool) -> ReportSession {
+        self.explain = yes;
+        self.whole = OnceCell::new();
+        self
+    }
+
     /// The report as it stands.
     pub fn report(&self) -> &Value {
         &self.report
@@ -180,7 +203,13 @@ impl ReportSession {
     /// Its validation as it stands: the same as [`Engine::validate`] of
     /// [`ReportSession::report`] on [`ReportSession::today`].
     pub fn validation(&self) -> &Validation {
-        self.whole.get_or_init(|| self.kept.validation())
+        self.whole.get_or_init(|| {
+            let mut v = self.kept.validation();
+            if !self.explain {
+                v.without_quotes();
+            }
+            v
+        })
     }
 
     /// Sets `value` at `path`, a JSON pointer (`""`: the whole report), and
@@ -291,6 +320,14 @@ impl ReportSession {
     /// The change a new value at `tokens` made: the parts it can reach
     /// recomputed, or the whole validation when it reaches the identity.
     fn revalidate(&mut self, tokens: &[String]) -> ReportChange {
+        let mut change = self.recompute(tokens);
+        if !self.explain {
+            change.kpi.iter_mut().for_each(KpiResult::without_quotes);
+        }
+        change
+    }
+
+    fn recompute(&mut self, tokens: &[String]) -> ReportChange {
         self.whole = OnceCell::new();
         let validator = self.engine.validator();
         if let Kept::Parts(parts) = &mut self.kept {

@@ -8,7 +8,7 @@ use crate::calendar::holidays::{DayCheck, YearDaysOff};
 use crate::diagnostic::{Lang, Text};
 use crate::engine::{
     CalendarQuery, DocumentText, Engine, Errors, KpiOptions, ReportChange, ReportSession,
-    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery,
+    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery, ValidateOptions,
 };
 use crate::kpi::{Consolidation, ConsolidationInput, Evaluation, Indicator, UnitInput};
 use crate::obligations::consolidation::CalendarReport;
@@ -131,13 +131,13 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("scripts": Vec<ScriptText>)], from_scripts),
     op!(engine "rulesSummary", "What the loaded scripts changed and the checks they registered.",
         [] -> RulesCheck, rules_summary),
-    op!(engine "validate", "Validates a whole report on `today` (dd/mm/yyyy or yyyy-mm-dd).",
-        [req!("report": Value), req!("today": String)] -> Validation, validate),
+    op!(engine "validate", "Validates a whole report on `today` (dd/mm/yyyy or yyyy-mm-dd); KPI targets cite their documents, and quote their words with `{ explain: true }`.",
+        [req!("report": Value), req!("today": String), opt!("options": ValidateOptions)] -> Validation, validate),
     op!(engine "validateField", "Validates one field (`path`, a JSON pointer) of a report of `kind` being typed; `context` is the rest of the report.",
         [req!("kind": String), req!("path": String), param!("value", Value, false, Some(1)),
          req!("context": Value), req!("today": String)] -> FieldValidation, validate_field),
-    op!(open "openReport", "Opens a session on a report being filled in, validated on `today`: the report stays inside the engine, each change sends one value and answers only what changed.",
-        [req!("report": Value), req!("today": String)], open_report),
+    op!(open "openReport", "Opens a session on a report being filled in, validated on `today`: the report stays inside the engine, each change sends one value and answers only what changed (KPI targets quoting their documents with `{ explain: true }`).",
+        [req!("report": Value), req!("today": String), opt!("options": ValidateOptions)], open_report),
     op!(change "set", "Sets `value` at `path` (a JSON pointer; missing objects and table rows on the way are created) and answers what changed: the diagnostics of every path whose problems changed, the KPI results that changed, the counts.",
         [req!("path": String), param!("value", Value, false, Some(0))], session_set),
     op!(change "remove", "Removes the field or table row at `path` (later rows move up) and answers what changed.",
@@ -214,7 +214,10 @@ fn calendar_query_text() -> Text {
 }
 
 fn kpi_options_text() -> Text {
-    Text::new("{plans?: [...], year?}", "{plans?: [...], year?}")
+    Text::new(
+        "{plans?: [...], year?, explain?}",
+        "{plans?: [...], year?, explain?}",
+    )
 }
 
 fn with_defaults(a: &Args) -> Result<Engine, Errors> {
@@ -232,16 +235,22 @@ fn rules_summary(e: &Engine, _: &Args) -> Result<RulesCheck, Errors> {
     Ok(e.rules_summary())
 }
 
+fn validate_options_text() -> Text {
+    Text::new("{explain?}", "{explain?}")
+}
+
 fn validate(e: &Engine, a: &Args) -> Result<Validation, Errors> {
     let report = a.value(0, "report")?;
     let today = a.date(1, "today")?;
-    Ok(e.validate(&report, today))
+    let o: ValidateOptions = a.opt(2, "options", validate_options_text())?;
+    Ok(e.validate_with(&report, today, &o))
 }
 
 fn open_report(e: &Engine, a: &Args) -> Result<ReportSession, Errors> {
     let report = a.value(0, "report")?;
     let today = a.date(1, "today")?;
-    e.open_report(report, today)
+    let o: ValidateOptions = a.opt(2, "options", validate_options_text())?;
+    Ok(e.open_report(report, today)?.explain(o.explain == Some(true)))
 }
 
 fn session_set(s: &mut ReportSession, a: &Args) -> Result<ReportChange, Errors> {

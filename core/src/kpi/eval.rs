@@ -78,12 +78,20 @@ pub struct AppliedTarget {
     pub effective_value: Exact,
     /// Whether the value was prorated to the period's length.
     pub prorated: bool,
+    /// Whether its JSON quotes the document's words (`quote`): yes unless
+    /// [`AppliedTarget::without_quote`] (a form's results, issue 17).
+    quoted: bool,
 }
 
 impl AppliedTarget {
     /// The plan's target, as encoded in the catalog.
     pub fn target(&self) -> &Target {
         &self.indicator.targets[self.index]
+    }
+
+    /// Its JSON without the document's words (the citation stays).
+    pub fn without_quote(&mut self) {
+        self.quoted = false;
     }
 }
 
@@ -102,7 +110,10 @@ pub(crate) struct AppliedTargetJson<'a> {
     horizon: bool,
     level: Option<AdminLevel>,
     source: String,
-    quote: &'a str,
+    /// The document's words, when the answer explains (`explain: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    quote: Option<&'a str>,
 }
 
 impl AppliedTarget {
@@ -119,7 +130,7 @@ impl AppliedTarget {
             horizon: t.horizon,
             level: t.level,
             source: t.source.cite(),
-            quote: &t.source.quote,
+            quote: self.quoted.then_some(t.source.quote.as_str()),
         }
     }
 }
@@ -165,6 +176,14 @@ pub struct KpiResult {
 }
 
 impl KpiResult {
+    /// Its JSON without the documents' words of its targets (the citations
+    /// stay): what a form needs.
+    pub fn without_quotes(&mut self) {
+        for t in self.target.iter_mut().chain(self.milestone.iter_mut()) {
+            t.without_quote();
+        }
+    }
+
     /// The indicator's id.
     pub fn id(&self) -> &str {
         &self.indicator.id
@@ -313,6 +332,12 @@ impl Evaluation {
         self.counts = counts_of(&self.diagnostics, &self.results);
         self.valid = self.counts.errors == 0;
     }
+
+    /// Its JSON without the documents' words of the targets (see
+    /// [`KpiResult::without_quotes`]).
+    pub fn without_quotes(&mut self) {
+        self.results.iter_mut().for_each(KpiResult::without_quotes);
+    }
 }
 
 impl Consolidation {
@@ -320,6 +345,15 @@ impl Consolidation {
     pub(crate) fn recount(&mut self) {
         self.counts = counts_of(&self.diagnostics, &self.results);
         self.valid = self.counts.errors == 0;
+    }
+
+    /// Its JSON without the documents' words of the targets (see
+    /// [`KpiResult::without_quotes`]).
+    pub fn without_quotes(&mut self) {
+        self.results.iter_mut().for_each(KpiResult::without_quotes);
+        self.per_unit
+            .iter_mut()
+            .for_each(Evaluation::without_quotes);
     }
 }
 
@@ -644,6 +678,7 @@ fn applied(ind: &Arc<Indicator>, index: usize, period: &Period) -> AppliedTarget
         unit: ind.unit,
         effective_value,
         prorated,
+        quoted: true,
     }
 }
 

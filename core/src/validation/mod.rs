@@ -91,6 +91,16 @@ pub struct Validation {
     pub deadline: Option<DeadlineStatus>,
 }
 
+impl Validation {
+    /// Its JSON without the documents' words of the KPI targets (the
+    /// citations stay): what a form needs.
+    pub fn without_quotes(&mut self) {
+        if let Some(k) = &mut self.kpi {
+            k.without_quotes();
+        }
+    }
+}
+
 /// The outcome of validating one field while it is typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
