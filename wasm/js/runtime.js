@@ -102,32 +102,34 @@ function guarded(f) {
   }
 }
 
+/**
+ * `way` (`call`, `open`, `change`) of `raw`, an engine or a session, with the
+ * arguments as text; `freed` names what a freed one (null) was.
+ */
+function through(raw, freed, way, op, params, args) {
+  if (raw === null) fail(inputError(freed, op, '', ''));
+  const text = argsText(params, args);
+  return guarded(() => raw[way](op, text));
+}
+
 /** Calls an engine's operation (`raw` is null once the engine is freed). */
 export function callEngine(raw, op, params, args) {
-  if (raw === null) fail(inputError('freed', op, '', ''));
-  const text = argsText(params, args);
-  return JSON.parse(guarded(() => raw.call(op, text)));
+  return JSON.parse(through(raw, 'freed', 'call', op, params, args));
 }
 
 /** Opens a report session on an engine (`raw` is null once the engine is freed). */
 export function open(raw, op, params, args) {
-  if (raw === null) fail(inputError('freed', op, '', ''));
-  const text = argsText(params, args);
-  return guarded(() => raw.open(op, text));
+  return through(raw, 'freed', 'open', op, params, args);
 }
 
 /** Calls a session's method (`raw` is null once the session is freed). */
 export function callSession(raw, op, params, args) {
-  if (raw === null) fail(inputError('session_freed', op, '', ''));
-  const text = argsText(params, args);
-  return JSON.parse(guarded(() => raw.call(op, text)));
+  return JSON.parse(through(raw, 'session_freed', 'call', op, params, args));
 }
 
 /** Calls a session's method that answers a change: the answer comes as objects, not text. */
 export function changeSession(raw, op, params, args) {
-  if (raw === null) fail(inputError('session_freed', op, '', ''));
-  const text = argsText(params, args);
-  return guarded(() => raw.change(op, text));
+  return through(raw, 'session_freed', 'change', op, params, args);
 }
 
 /** Calls an operation that needs no engine. */
