@@ -250,7 +250,8 @@ fn open_report(e: &Engine, a: &Args) -> Result<ReportSession, Errors> {
     let report = a.value(0, "report")?;
     let today = a.date(1, "today")?;
     let o: ValidateOptions = a.opt(2, "options", validate_options_text())?;
-    Ok(e.open_report(report, today)?.explain(o.explain == Some(true)))
+    Ok(e.open_report(report, today)?
+        .explain(o.explain == Some(true)))
 }
 
 fn session_set(s: &mut ReportSession, a: &Args) -> Result<ReportChange, Errors> {
