@@ -4,13 +4,15 @@
 //! name still reaches an operation. Every call answers JSON or errors with a
 //! code and both messages, none longer than the engine quotes of bad input,
 //! within the memory and time budget; the engine still validates the
-//! example report afterwards (every 512th input).
+//! example report afterwards (every 512th input). A session's methods act on
+//! one report session kept for the process, as a form keeps one; its whole
+//! validation must stay a fresh validation of its report.
 #![no_main]
 
 use dxplan::ffi::{self, Receiver, OPERATIONS};
 use dxplan_fuzz::{within_budget, Counting};
 use libfuzzer_sys::fuzz_target;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
 
 #[global_allocator]
@@ -24,6 +26,13 @@ thread_local! {
     /// One engine for the process, as a page keeps one.
     static ENGINE: dxplan::Engine = dxplan::Engine::with_defaults();
     static INPUTS: Cell<u64> = const { Cell::new(0) };
+    /// One report session for the process, on the quarterly example.
+    static SESSION: RefCell<dxplan::ReportSession> = RefCell::new(ENGINE.with(|e| {
+        let report = serde_json::from_str(include_str!("../../examples/reports/valid/quarterly.json"))
+            .expect("the example is JSON");
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 16).expect("a day");
+        e.open_report(report, today).expect("the example opens")
+    }));
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -38,6 +47,9 @@ fuzz_target!(|data: &[u8]| {
         Receiver::Constructor => ffi::construct(op.name, args).map(|_| String::new()),
         Receiver::Free => ffi::call_free(op.name, args),
         Receiver::Engine => ENGINE.with(|e| ffi::call(e, op.name, args)),
+        Receiver::Opener => ENGINE.with(|e| ffi::open(e, op.name, args))
+            .map(|s| ffi::to_json(s.validation())),
+        Receiver::Session => SESSION.with(|s| ffi::call_session(&mut s.borrow_mut(), op.name, args)),
     });
     match answer {
         Ok(json) if op.receiver != Receiver::Constructor => {
@@ -77,5 +89,10 @@ fuzz_target!(|data: &[u8]| {
             v.is_ok_and(|v| v.contains(r#""valid":false"#)),
             "engine unusable after a call"
         );
+        SESSION.with(|s| {
+            let s = s.borrow();
+            let fresh = ENGINE.with(|e| e.validate(s.report(), s.today()));
+            assert!(s.validation() == &fresh, "the session drifted from a fresh validation");
+        });
     }
 });
