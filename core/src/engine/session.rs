@@ -39,7 +39,9 @@ use super::{Engine, Errors};
 use crate::diagnostic::{Code, Counts, Diagnostic, Text, MAX_INPUT_BYTES, MAX_TEXT_ARG_BYTES};
 use crate::kpi::{Evaluation, KpiResult};
 use crate::obligations::ObligationKind;
-use crate::validation::{DeadlineStatus, Kept, Parts, Refreshed, Validation};
+use crate::validation::{
+    describe, pointer_push, DeadlineStatus, Kept, Parts, Refreshed, Validation,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -234,7 +236,7 @@ impl ReportSession {
     /// ```
     pub fn set(&mut self, path: &str, value: Value) -> Result<ReportChange, Errors> {
         let tokens = tokens(path)?;
-        reachable(&self.report, &tokens).map_err(|why| vec![unreachable(path, why)])?;
+        reachable(&self.report, &tokens).map_err(|(vi, en)| vec![path_error(path, vi, en)])?;
         // An upper bound of what the report grows by: the value, and a
         // container with its key for every token.
         let added = json_size(&value) + path.len() + 4 * tokens.len();
@@ -345,37 +347,14 @@ impl ReportSession {
 /// `parts` (as they are now).
 fn partial(parts: &mut Parts, old: &mut Refreshed) -> ReportChange {
     // The paths the recomputed parts have now, then those only they had.
-    let mut paths: Vec<Option<String>> = Vec::new();
-    let mut note = |d: &Diagnostic| {
-        if !paths.contains(&d.path) {
-            paths.push(d.path.clone());
-        }
-    };
+    let mut paths = Vec::new();
     old.swap(parts); // `old` holds the new parts for a moment
-    old.diagnostics().for_each(&mut note);
+    note_paths(old.diagnostics(), &mut paths);
     old.swap(parts);
-    old.diagnostics().for_each(&mut note);
-    let mut now: Vec<Vec<Diagnostic>> = paths
-        .iter()
-        .map(|p| {
-            parts
-                .diagnostics()
-                .filter(|d| &d.path == p)
-                .cloned()
-                .collect()
-        })
-        .collect();
+    note_paths(old.diagnostics(), &mut paths);
+    let now = at_paths(|| parts.diagnostics(), &paths);
     old.swap(parts); // `parts` as they were
-    let mut diagnostics = Vec::new();
-    for (path, now) in paths.iter().zip(now.iter_mut()) {
-        let then = parts.diagnostics().filter(|d| &d.path == path);
-        if !then.eq(now.iter()) {
-            diagnostics.push(PathDiagnostics {
-                path: path.clone(),
-                diagnostics: std::mem::take(now),
-            });
-        }
-    }
+    let diagnostics = changed_paths(paths, now, || parts.diagnostics());
     old.swap(parts); // `parts` as they are
     let (kpi, kpi_removed) = match &old.kpi {
         Some((_, before)) => kpi_change(before.as_ref(), parts.kpi.as_ref()),
@@ -423,32 +402,53 @@ fn kpi_change(
     (changed, removed)
 }
 
+/// Adds to `paths` the path of each of `diagnostics` not there yet.
+fn note_paths<'a>(
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+    paths: &mut Vec<Option<String>>,
+) {
+    for d in diagnostics {
+        if !paths.contains(&d.path) {
+            paths.push(d.path.clone());
+        }
+    }
+}
+
+/// For each of `paths`, the diagnostics `all` gives at it, in order.
+fn at_paths<'a, I: Iterator<Item = &'a Diagnostic>>(
+    all: impl Fn() -> I,
+    paths: &[Option<String>],
+) -> Vec<Vec<Diagnostic>> {
+    paths
+        .iter()
+        .map(|p| all().filter(|d| &d.path == p).cloned().collect())
+        .collect()
+}
+
+/// The paths whose diagnostics `now` (one list per path) differ from those
+/// `then` gives there, with their diagnostics now.
+fn changed_paths<'a, I: Iterator<Item = &'a Diagnostic>>(
+    paths: Vec<Option<String>>,
+    now: Vec<Vec<Diagnostic>>,
+    then: impl Fn() -> I,
+) -> Vec<PathDiagnostics> {
+    paths
+        .into_iter()
+        .zip(now)
+        .filter(|(path, now)| !then().filter(|d| &d.path == path).eq(now.iter()))
+        .map(|(path, diagnostics)| PathDiagnostics { path, diagnostics })
+        .collect()
+}
+
 /// What changed from `before` to `after`.
 fn change(before: &Validation, after: &Validation) -> ReportChange {
-    let at = |v: &Validation, path: &Option<String>| -> Vec<Diagnostic> {
-        v.diagnostics
-            .iter()
-            .filter(|d| &d.path == path)
-            .cloned()
-            .collect()
-    };
-    let mut paths: Vec<&Option<String>> = Vec::new();
-    for d in after.diagnostics.iter().chain(&before.diagnostics) {
-        if !paths.contains(&&d.path) {
-            paths.push(&d.path);
-        }
-    }
-    let mut diagnostics = Vec::new();
-    for path in paths {
-        let now = at(after, path);
-        let then = before.diagnostics.iter().filter(|d| &d.path == path);
-        if !now.iter().eq(then) {
-            diagnostics.push(PathDiagnostics {
-                path: path.clone(),
-                diagnostics: now,
-            });
-        }
-    }
+    let mut paths = Vec::new();
+    note_paths(
+        after.diagnostics.iter().chain(&before.diagnostics),
+        &mut paths,
+    );
+    let now = at_paths(|| after.diagnostics.iter(), &paths);
+    let diagnostics = changed_paths(paths, now, || before.diagnostics.iter());
     let (kpi, kpi_removed) = kpi_change(before.kpi.as_ref(), after.kpi.as_ref());
     ReportChange {
         kind: after.kind,
@@ -595,7 +595,7 @@ fn reachable(root: &Value, tokens: &[String]) -> Result<(), (String, String)> {
                 }
             },
             Some(v) => {
-                let kind = crate::diagnostic::json_kind(kind_of(v));
+                let kind = crate::diagnostic::json_kind(describe(v));
                 return Err((
                     format!(
                         "'{}' là {}, không chứa trường nào",
@@ -614,23 +614,11 @@ fn reachable(root: &Value, tokens: &[String]) -> Result<(), (String, String)> {
     Ok(())
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-        Value::Null => "null",
-    }
-}
-
 /// The pointer of the first `n` tokens.
 fn prefix(tokens: &[String], n: usize) -> String {
     tokens[..n]
         .iter()
-        .map(|t| format!("/{}", t.replace('~', "~0").replace('/', "~1")))
-        .collect()
+        .fold(String::new(), |at, t| pointer_push(&at, t))
 }
 
 /// Sets `value` at `tokens`, which [`reachable`] accepted.
@@ -659,10 +647,6 @@ fn place(root: &mut Value, tokens: &[String], value: Value) {
         };
     }
     *at = value;
-}
-
-fn unreachable(path: &str, (vi, en): (String, String)) -> Diagnostic {
-    path_error(path, vi, en)
 }
 
 /// The length of `v` as compact JSON text, without writing it.

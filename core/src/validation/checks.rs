@@ -12,7 +12,7 @@ pub(super) fn warn(code: Code, path: &str, vi: String, en: String) -> Diagnostic
     Diagnostic::new(Severity::Warning, code, Text::new(vi, en)).at(path)
 }
 
-pub(super) fn describe(v: &Value) -> &'static str {
+pub(crate) fn describe(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -86,7 +86,7 @@ pub(crate) fn raw_values(
         .collect()
 }
 
-pub(super) fn pointer_push(path: &str, seg: &str) -> String {
+pub(crate) fn pointer_push(path: &str, seg: &str) -> String {
     let mut p = String::with_capacity(path.len() + seg.len() + 1);
     p.push_str(path);
     p.push('/');
@@ -364,11 +364,20 @@ pub(super) fn check_object(
     for f in fields {
         check_field(f, map.get(&f.id), &pointer_push(path, &f.id), ctx, out);
     }
-    for key in map.keys() {
-        if !fields.iter().any(|f| &f.id == key) {
-            out.push(unknown_field(&pointer_push(path, key), key, fields));
-        }
-    }
+    out.extend(unknown_fields(fields, map, path));
+}
+
+/// The warnings for the members of `map` (at `path`) that are not among
+/// `fields`, in the map's order.
+pub(super) fn unknown_fields(
+    fields: &[Field],
+    map: &serde_json::Map<String, Value>,
+    path: &str,
+) -> Vec<Diagnostic> {
+    map.keys()
+        .filter(|key| !fields.iter().any(|f| &f.id == *key))
+        .map(|key| unknown_field(&pointer_push(path, key), key, fields))
+        .collect()
 }
 
 pub(super) fn unknown_field(path: &str, key: &str, fields: &[Field]) -> Diagnostic {

@@ -31,8 +31,8 @@ mod field;
 mod report;
 pub mod schema;
 
-pub(crate) use checks::raw_values;
 use checks::*;
+pub(crate) use checks::{describe, pointer_push, raw_values};
 use cross::*;
 pub(crate) use report::{Kept, Parts, Refreshed};
 

@@ -73,7 +73,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             kind,
             submitted_path: def.submitted_path.clone(),
             fields,
-            unknown: unknown_fields(&def, map),
+            unknown: unknown_fields(&def.fields, map, ""),
             constraints: constraints_of(&def, report, ctx.window),
             kpi_diagnostics,
             kpi,
@@ -135,7 +135,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                         &mut out,
                     );
                     let part = &mut parts.fields[i];
-                    let unknown = unknown_members(subs, m, &at);
+                    let unknown = unknown_fields(subs, m, &at);
                     done.member = Some((
                         i,
                         j,
@@ -151,17 +151,13 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         }
         done.unknown = Some(std::mem::replace(
             &mut parts.unknown,
-            unknown_fields(&def, map),
+            unknown_fields(&def.fields, map, ""),
         ));
         // Cross-field rules read their tables and the KPI inputs.
         let read = |c: &Constraint| match c {
             Constraint::NotGreater { table, .. }
             | Constraint::RowsMatchInput { table, .. }
-            | Constraint::SumNotAboveInput { table, .. } => table
-                .split('/')
-                .skip(1)
-                .zip(path)
-                .all(|(a, b)| a == b.as_str()),
+            | Constraint::SumNotAboveInput { table, .. } => on_one_line(table, path),
         };
         if first == "values" || def.constraints.iter().any(read) {
             done.constraints = Some(std::mem::replace(
@@ -182,9 +178,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                 std::mem::replace(&mut parts.kpi, k),
             ));
         }
-        let submitted: Vec<&str> = parts.submitted_path.split('/').skip(1).collect();
-        let touches = submitted.iter().zip(path).all(|(a, b)| *a == b.as_str());
-        if touches {
+        if on_one_line(&parts.submitted_path, path) {
             let (d, s) = self.deadline_part(&def, &id, parts.kind, report, today);
             done.deadline = Some((
                 std::mem::replace(&mut parts.deadline_diagnostics, d),
@@ -379,6 +373,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether `pointer` (a form's path, no escapes) and the tokens `path` lie on
+/// one line: one is the other or inside it.
+fn on_one_line(pointer: &str, path: &[String]) -> bool {
+    pointer
+        .split('/')
+        .skip(1)
+        .zip(path)
+        .all(|(a, b)| a == b.as_str())
+}
+
 /// The top-level members that say which report this is: every part of a
 /// validation depends on them.
 const IDENTITY: [&str; 4] = ["kind", "plan", "period", "unit"];
@@ -416,22 +420,11 @@ fn field_part(f: &Field, value: Option<&Value>, ctx: &Ctx) -> FieldPart {
                     out
                 })
                 .collect();
-            part.unknown = unknown_members(subs, m, &at);
+            part.unknown = unknown_fields(subs, m, &at);
         }
         None => check_field(f, value, &at, ctx, &mut part.own),
     }
     part
-}
-
-fn unknown_members(
-    subs: &[Field],
-    m: &serde_json::Map<String, Value>,
-    at: &str,
-) -> Vec<Diagnostic> {
-    m.keys()
-        .filter(|key| !subs.iter().any(|f| &f.id == *key))
-        .map(|key| unknown_field(&pointer_push(at, key), key, subs))
-        .collect()
 }
 
 /// The diagnostics of one top-level field: its own (any field but a group
@@ -451,13 +444,6 @@ impl FieldPart {
             .chain(self.members.iter().flatten())
             .chain(&self.unknown)
     }
-}
-
-fn unknown_fields(def: &FormDefinition, map: &serde_json::Map<String, Value>) -> Vec<Diagnostic> {
-    map.keys()
-        .filter(|key| !def.fields.iter().any(|f| &f.id == *key))
-        .map(|key| unknown_field(&pointer_push("", key), key, &def.fields))
-        .collect()
 }
 
 fn constraints_of(
