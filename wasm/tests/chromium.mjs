@@ -4,7 +4,8 @@
 // server for the pages it opens.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -50,5 +51,27 @@ export function fileServer(resolve, roots, csp) {
     }
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': csp });
     res.end(readFileSync(file));
+  };
+}
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/reports/valid/quarterly.json', import.meta.url));
+
+/**
+ * A request handler for the test pages under the strict `csp`:
+ * `/fixtures/quarterly.json` is the example report, `/dist/…` a file of the
+ * Vite build, anything else a file under `base`. `where()` gives `{ base,
+ * dist, roots }` when a request comes (the folders are made by a test's
+ * `before`); files outside `roots` are a 404.
+ */
+export function pageServer(where, csp) {
+  return (req, res) => {
+    const { base, dist, roots } = where();
+    const resolve = (path) =>
+      path === '/fixtures/quarterly.json'
+        ? EXAMPLE
+        : path.startsWith('/dist/')
+          ? join(dist, normalize(path.slice('/dist/'.length)))
+          : join(base, normalize(path));
+    return fileServer(resolve, roots, csp)(req, res);
   };
 }

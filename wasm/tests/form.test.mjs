@@ -8,9 +8,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileServer, launchChromium, serveLocally } from './chromium.mjs';
+import { launchChromium, pageServer, serveLocally } from './chromium.mjs';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,17 +19,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 
 let server, base, browser, dist;
 
-const serve = (req, res) =>
-  fileServer(
-    (path) =>
-      path === '/fixtures/quarterly.json'
-        ? join(root, 'examples/reports/valid/quarterly.json')
-        : path.startsWith('/dist/')
-          ? join(dist, normalize(path.slice('/dist/'.length)))
-          : join(root, normalize(path)),
-    [root, dist],
-    CSP,
-  )(req, res);
+const serve = pageServer(() => ({ base: root, dist, roots: [root, dist] }), CSP);
 
 before(async () => {
   mkdirSync(artefacts, { recursive: true });

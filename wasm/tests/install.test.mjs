@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileServer, launchChromium, serveLocally } from './chromium.mjs';
+import { launchChromium, pageServer, serveLocally } from './chromium.mjs';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,17 +51,7 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const serve = (req, res) =>
-  fileServer(
-    (path) =>
-      path === '/fixtures/quarterly.json'
-        ? join(root, 'examples/reports/valid/quarterly.json')
-        : path.startsWith('/dist/')
-          ? join(dist, normalize(path.slice('/dist/'.length)))
-          : join(project, normalize(path)),
-    [project, dist, join(root, 'examples')],
-    CSP,
-  )(req, res);
+const serve = pageServer(() => ({ base: project, dist, roots: [project, dist, join(root, 'examples')] }), CSP);
 
 test('the tarball holds every file the package imports', () => {
   const installed = join(project, 'node_modules', 'dxplan');
