@@ -8,6 +8,13 @@
 //! `HolidayRules::without_notices`); what the scripts add is known here and
 //! above. [`crate::Engine::with_defaults`] is the usual way in.
 //!
+//! The defaults are **precompiled**: the shipped scripts were applied on the
+//! base when the data in `rules/compiled/` was written, and [`rules`] decodes
+//! that data, running no script (`full.json` with the documents' words and
+//! the scripts' texts; `lean.json`, without them, in the lean build). A test
+//! (`tests/compiled.rs`) fails when the data is not what applying the
+//! scripts gives now, and writes it again with `DXPLAN_BLESS=1`.
+//!
 //! ```
 //! let rules = dxplan::defaults::rules();
 //! // 2025 notice (rules/2025.rhai): Saturday 26/04/2025 worked for Friday 02/05/2025.
@@ -17,7 +24,7 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::{RuleSet, RulesEngine, Script};
+use crate::rules::{RuleSet, Script};
 use std::sync::{Arc, OnceLock};
 
 /// `(file name, text)` of every shipped script, in year order.
@@ -64,9 +71,29 @@ pub fn scripts_until(year: i32) -> Vec<Script> {
     scripts().into_iter().filter(|s| s.year <= year).collect()
 }
 
-/// The rule set of the shipped scripts, loaded once per process. The shipped
-/// scripts are tested to load without error; should they ever fail, the base
-/// rule set is used and [`load_errors`] says why.
+/// The data of the shipped scripts applied on the base: what [`rules`]
+/// decodes (`rules/compiled/full.json`, or `lean.json` in the lean build).
+#[cfg(feature = "scripts")]
+pub const COMPILED: &str = include_str!("../../rules/compiled/full.json");
+/// The data of the shipped scripts applied on the base: what [`rules`]
+/// decodes (`rules/compiled/full.json`, or `lean.json` in the lean build).
+#[cfg(not(feature = "scripts"))]
+pub const COMPILED: &str = include_str!("../../rules/compiled/lean.json");
+
+/// The year of the last shipped script: the defaults "as they stood" in
+/// that year or later are the defaults.
+///
+/// ```
+/// assert_eq!(dxplan::defaults::last_year(), 2026);
+/// ```
+pub fn last_year() -> i32 {
+    scripts().iter().map(|s| s.year).max().unwrap_or(i32::MIN)
+}
+
+/// The rule set of the shipped scripts, decoded once per process from
+/// [`COMPILED`] (no script runs). The data is tested to decode and to be
+/// what the scripts give; should it ever fail to decode, the base rule set
+/// is used and [`load_errors`] says why.
 ///
 /// ```
 /// assert!(!dxplan::defaults::rules().changes.is_empty());
@@ -88,8 +115,8 @@ pub fn load_errors() -> &'static [Diagnostic] {
 
 fn loaded() -> &'static (Arc<RuleSet>, Vec<Diagnostic>) {
     static DEFAULTS: OnceLock<(Arc<RuleSet>, Vec<Diagnostic>)> = OnceLock::new();
-    DEFAULTS.get_or_init(|| match RulesEngine::new().load(&scripts()) {
+    DEFAULTS.get_or_init(|| match RuleSet::from_data(COMPILED) {
         Ok(rules) => (Arc::new(rules), Vec::new()),
-        Err(errors) => (Arc::new(RuleSet::base()), errors),
+        Err(error) => (Arc::new(RuleSet::base()), vec![error]),
     })
 }

@@ -283,6 +283,10 @@ codes! {
     RulesTestFailed = "rules.test_failed",
     /// Found by a custom check of a rule script (see the diagnostic's `check`).
     RulesCheck = "rules.check",
+    /// Rule scripts or custom checks given to the lean build, which has no
+    /// script engine (the package's default entry `dxplan`, or the crate
+    /// without its `scripts` feature): the message names `dxplan/rules`.
+    RulesUnavailable = "rules.unavailable",
     /// A required field of a report is missing or empty.
     ReportRequired = "report.required",
     /// A field of a report has the wrong type (text where a number is expected, …).

@@ -38,9 +38,9 @@ use crate::obligations::consolidation::{
 use crate::obligations::ics::to_icalendar;
 use crate::obligations::policy::DeadlinePolicy;
 use crate::obligations::{Level, ObligationKind, OverlapRule, Plan, Plans};
-use crate::rules::{
-    testing, DeadlineExplanation, PlanSteps, RuleSet, RulesDiff, RulesEngine, Script,
-};
+use crate::rules::{testing, DeadlineExplanation, PlanSteps, RuleSet, RulesDiff};
+#[cfg(feature = "scripts")]
+use crate::rules::{RulesEngine, Script};
 use crate::tasks::{Register, TaskStatus};
 use crate::validation::{schema, FieldValidation, Validation, Validator};
 use crate::workflow::{self, ReportRecord, Rollup, SealKey, Transition};
@@ -124,12 +124,28 @@ impl Engine {
     /// assert_eq!(e.rules().scripts.len(), 5); // rules/2020.rhai … 2024.rhai
     /// assert_eq!(dxplan::Engine::with_defaults_until(1800).unwrap_err()[0].code.as_str(), "date.out_of_range");
     /// ```
+    ///
+    /// Years from the last script's on are the precompiled defaults; an
+    /// earlier year applies the scripts up to it, which the lean build
+    /// (without the `scripts` feature) cannot: `rules.unavailable`.
     pub fn with_defaults_until(year: i32) -> Result<Engine, Errors> {
         let y = self::year(year, "year")?;
-        let rules = RulesEngine::new().load(&defaults::scripts_until(y))?;
-        Ok(Engine::from_rules(Arc::new(rules)))
+        if y >= defaults::last_year() {
+            return Ok(Engine::with_defaults());
+        }
+        #[cfg(feature = "scripts")]
+        {
+            let rules = RulesEngine::new().load(&defaults::scripts_until(y))?;
+            Ok(Engine::from_rules(Arc::new(rules)))
+        }
+        #[cfg(not(feature = "scripts"))]
+        Err(vec![crate::rules::unavailable(&format!(
+            "withDefaults({{ year: {y} }})"
+        ))
+        .at("year")])
     }
 
+    #[cfg(feature = "scripts")]
     /// The base rules (the seed documents) plus `scripts`, applied
     /// atomically: any error, no engine. A script's problems are at its
     /// file, line and column; a file name without a year at `/i/name`.
@@ -157,6 +173,35 @@ impl Engine {
         }
     }
 
+    /// An engine on rule data ([`RuleSet::to_data`]: a published rule
+    /// version a service keeps, the bundle a form fetches), decoded without
+    /// running a script. Data that is not rule data is refused at `rules`;
+    /// in the lean build (no `scripts` feature), so are rules with custom
+    /// checks, which only a script engine runs (`rules.unavailable`).
+    ///
+    /// ```
+    /// let data = dxplan::Engine::with_defaults().rules().to_data();
+    /// let e = dxplan::Engine::from_data(&data).unwrap();
+    /// assert_eq!(e.rules().changes, dxplan::Engine::with_defaults().rules().changes);
+    /// assert_eq!(dxplan::Engine::from_data("{}").unwrap_err()[0].path.as_deref(), Some("rules"));
+    /// ```
+    pub fn from_data(data: &str) -> Result<Engine, Errors> {
+        if data.len() > crate::diagnostic::MAX_INPUT_BYTES {
+            return Err(vec![Diagnostic::too_large("rules", data.len())]);
+        }
+        let rules = one(RuleSet::from_data(data))?;
+        #[cfg(not(feature = "scripts"))]
+        if let Some(c) = rules.checks.first() {
+            return Err(vec![crate::rules::unavailable(&format!(
+                "kiem_tra(\"{}\")",
+                c.id
+            ))
+            .at("rules")]);
+        }
+        Ok(Engine::from_rules(Arc::new(rules)))
+    }
+
+    #[cfg(feature = "scripts")]
     /// Compiles and applies `texts` on the base rules, as a rule editor
     /// checks a draft: script errors are the answer here, not a failure.
     ///
@@ -169,6 +214,7 @@ impl Engine {
         Engine::check_rules_against(texts, &[])
     }
 
+    #[cfg(feature = "scripts")]
     /// Like [`Engine::check_rules`], and holds every quoted source
     /// (`trich_dan`) against `documents`: a quote that is not the words of
     /// its document is an error (`rules.quote_not_found`), a document not
@@ -220,11 +266,13 @@ impl Engine {
         }
     }
 
+    #[cfg(feature = "scripts")]
     /// The embedded default scripts as name and text, for a rule editor.
     pub fn default_scripts() -> Vec<ScriptText> {
         texts(defaults::SCRIPTS)
     }
 
+    #[cfg(feature = "scripts")]
     /// The tests that ship with the default scripts (`rules/tests/*.test`).
     pub fn default_rule_tests() -> Vec<ScriptText> {
         texts(defaults::TESTS)
@@ -702,6 +750,7 @@ fn tasks_with(
         })
 }
 
+#[cfg(feature = "scripts")]
 /// Scripts from their texts; a name without a year is refused at `/i/name`.
 fn scripts(texts: &[ScriptText]) -> Result<Vec<Script>, Errors> {
     let mut out = Vec::new();
@@ -719,6 +768,7 @@ fn scripts(texts: &[ScriptText]) -> Result<Vec<Script>, Errors> {
     }
 }
 
+#[cfg(feature = "scripts")]
 fn texts(files: &[(&str, &str)]) -> Vec<ScriptText> {
     files
         .iter()

@@ -6,9 +6,11 @@ use super::args::Args;
 use super::{Call, Operation, Param, Receiver};
 use crate::calendar::holidays::{DayCheck, YearDaysOff};
 use crate::diagnostic::{Lang, Text};
+#[cfg(feature = "scripts")]
+use crate::engine::DocumentText;
 use crate::engine::{
-    CalendarQuery, DocumentText, Engine, Errors, KpiOptions, ReportChange, ReportSession,
-    RollupQuery, RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery, ValidateOptions,
+    CalendarQuery, Engine, Errors, KpiOptions, ReportChange, ReportSession, RollupQuery,
+    RulesCheck, ScriptText, StatusAnswer, StatusQuery, TasksQuery, ValidateOptions,
 };
 use crate::kpi::{Consolidation, ConsolidationInput, Evaluation, Indicator, UnitInput};
 use crate::obligations::consolidation::CalendarReport;
@@ -125,10 +127,12 @@ macro_rules! op {
 
 /// Every operation of the package, in the order of its documentation.
 pub const OPERATIONS: &[Operation] = &[
-    op!(new "withDefaults", "The embedded default rules (rules/*.rhai); with `year`, only the scripts of that year and before.",
+    op!(new "withDefaults", "The embedded default rules (rules/*.rhai, precompiled: no script runs); with `year`, the rules as they stood in that year (before the last script's year, only in the `dxplan/rules` entry).",
         [opt!("year": i32)], with_defaults),
-    op!(new "fromScripts", "The base rules plus the given scripts, applied atomically: a script error throws with its file, line and column.",
+    op!(new "fromScripts", "The base rules plus the given scripts, applied atomically: a script error throws with its file, line and column. Only in the `dxplan/rules` entry (the default entry refuses it: rules.unavailable).",
         [req!("scripts": Vec<ScriptText>)], from_scripts),
+    op!(new "fromData", "An engine on rule data (the JSON text of a published rule version, as a portal serves it), decoded without running a script. The default entry refuses rules with custom checks (rules.unavailable).",
+        [req!("data": String)], from_data),
     op!(engine "rulesSummary", "What the loaded scripts changed and the checks they registered.",
         [] -> RulesCheck, rules_summary),
     op!(engine "validate", "Validates a whole report on `today` (dd/mm/yyyy or yyyy-mm-dd); KPI targets cite their documents, and quote their words with `{ explain: true }`.",
@@ -227,8 +231,31 @@ fn with_defaults(a: &Args) -> Result<Engine, Errors> {
     }
 }
 
+/// What the lean build answers for an operation only the full one has.
+#[cfg(not(feature = "scripts"))]
+fn lean<T>(op: &str) -> Result<T, Errors> {
+    Err(vec![crate::rules::unavailable(op)])
+}
+
+#[cfg(feature = "scripts")]
 fn from_scripts(a: &Args) -> Result<Engine, Errors> {
     Engine::from_scripts(&a.req::<Vec<ScriptText>>(0, "scripts", scripts_text())?)
+}
+
+#[cfg(not(feature = "scripts"))]
+fn from_scripts(_: &Args) -> Result<Engine, Errors> {
+    lean("Engine.fromScripts")
+}
+
+fn from_data(a: &Args) -> Result<Engine, Errors> {
+    // Rule data is long (the defaults: 200 KB): not a short text argument;
+    // the whole call is bounded by MAX_INPUT_BYTES.
+    let data: String = a.req(
+        0,
+        "data",
+        Text::new("dữ liệu quy tắc (văn bản JSON)", "rule data (JSON text)"),
+    )?;
+    Engine::from_data(&data)
 }
 
 fn rules_summary(e: &Engine, _: &Args) -> Result<RulesCheck, Errors> {
@@ -465,6 +492,7 @@ fn version(_: &Args) -> Result<String, Errors> {
     Ok(env!("CARGO_PKG_VERSION").to_string())
 }
 
+#[cfg(feature = "scripts")]
 fn check_rules(a: &Args) -> Result<RulesCheck, Errors> {
     let scripts = a.req::<Vec<ScriptText>>(0, "scripts", scripts_text())?;
     let documents = a.opt::<Vec<DocumentText>>(
@@ -478,16 +506,39 @@ fn check_rules(a: &Args) -> Result<RulesCheck, Errors> {
     Ok(Engine::check_rules_against(&scripts, &documents))
 }
 
+#[cfg(feature = "scripts")]
 fn default_scripts(_: &Args) -> Result<Vec<ScriptText>, Errors> {
     Ok(Engine::default_scripts())
 }
 
+#[cfg(feature = "scripts")]
 fn default_rule_tests(_: &Args) -> Result<Vec<ScriptText>, Errors> {
     Ok(Engine::default_rule_tests())
 }
 
+#[cfg(feature = "scripts")]
 fn script_api(_: &Args) -> Result<Vec<ApiFunction>, Errors> {
     Ok(crate::rules::SCRIPT_API.to_vec())
+}
+
+#[cfg(not(feature = "scripts"))]
+fn check_rules(_: &Args) -> Result<RulesCheck, Errors> {
+    lean("checkRules")
+}
+
+#[cfg(not(feature = "scripts"))]
+fn default_scripts(_: &Args) -> Result<Vec<ScriptText>, Errors> {
+    lean("defaultScripts")
+}
+
+#[cfg(not(feature = "scripts"))]
+fn default_rule_tests(_: &Args) -> Result<Vec<ScriptText>, Errors> {
+    lean("defaultRuleTests")
+}
+
+#[cfg(not(feature = "scripts"))]
+fn script_api(_: &Args) -> Result<Vec<ApiFunction>, Errors> {
+    lean("scriptApi")
 }
 
 fn workflow_new(a: &Args) -> Result<ReportRecord, Errors> {

@@ -226,6 +226,7 @@ impl Field {
         }
     }
 
+    #[cfg(feature = "scripts")]
     fn children_mut(&mut self) -> Option<&mut Vec<Field>> {
         match &mut self.ty {
             FieldType::Object { fields } => Some(fields),
@@ -728,6 +729,7 @@ impl FormDefinition {
         found
     }
 
+    #[cfg(feature = "scripts")]
     /// Adds a field under `parent` (a JSON pointer to an object or table, `""`
     /// for the top level); used by rule scripts (`them_truong`).
     pub(crate) fn add_field(&mut self, parent: &str, field: Field) -> Result<()> {
@@ -797,6 +799,7 @@ pub(crate) fn unescape(seg: &str) -> String {
     seg.replace("~1", "/").replace("~0", "~")
 }
 
+#[cfg(feature = "scripts")]
 fn no_parent(parent: &str) -> Diagnostic {
     Diagnostic::error(
         Code::RulesInvalidValue,
@@ -864,6 +867,7 @@ impl Forms {
         }
     }
 
+    #[cfg(feature = "scripts")]
     pub(crate) fn get_mut(&mut self, kind: ObligationKind) -> Option<&mut FormDefinition> {
         self.defs
             .iter_mut()

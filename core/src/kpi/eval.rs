@@ -130,7 +130,7 @@ impl AppliedTarget {
             horizon: t.horizon,
             level: t.level,
             source: t.source.cite(),
-            quote: self.quoted.then_some(t.source.quote.as_str()),
+            quote: (self.quoted && !t.source.quote.is_empty()).then_some(t.source.quote.as_str()),
         }
     }
 }

@@ -388,7 +388,11 @@ pub struct Source {
     pub document: String,
     /// Section of the document.
     pub section: String,
-    /// The document's words that set the target (verbatim; checked by the tests).
+    /// The document's words that set the target (verbatim; checked by the
+    /// tests). Empty, and left out of the JSON, in the lean build's rules
+    /// ([`crate::RuleSet::to_lean_data`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub quote: String,
 }
 

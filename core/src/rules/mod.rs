@@ -34,22 +34,58 @@
 //! assert_eq!(errors[0].span.as_ref().unwrap().line, 3);
 //! ```
 
+#[cfg(feature = "scripts")]
 mod api;
+#[cfg(feature = "scripts")]
 mod engine;
+mod evaluation;
 mod explain;
+#[cfg(not(feature = "scripts"))]
+mod lean;
+#[cfg(feature = "scripts")]
 mod sandbox;
+#[cfg(feature = "scripts")]
 pub mod sources;
 pub mod testing;
 
+#[cfg(feature = "scripts")]
 pub use api::{ApiFunction, SCRIPT_API};
+#[cfg(feature = "scripts")]
 pub use engine::RulesEngine;
 pub use explain::{DeadlineExplanation, RulesDiff, TargetDiff};
+#[cfg(not(feature = "scripts"))]
+pub use lean::{ApiFunction, RulesEngine};
 
 use crate::calendar::holidays::{Calendar, HolidayRules};
 use crate::diagnostic::{Code, Diagnostic, Result, Span, Text};
 use crate::kpi::{Catalog, Target};
 use crate::obligations::Plans;
 use serde::Serialize;
+
+/// Why `what` cannot be done by the lean build (the `scripts` feature off),
+/// and what to use instead:
+/// the package's `dxplan/rules` entry, or the crate's `scripts` feature.
+///
+/// ```
+/// let d = dxplan::rules::unavailable("fromScripts");
+/// assert_eq!(d.code.as_str(), "rules.unavailable");
+/// assert!(d.message.vi.contains("dxplan/rules"));
+/// ```
+pub fn unavailable(what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::RulesUnavailable,
+        Text::new(
+            format!(
+                "Bản gọn của dxplan không chạy tệp quy tắc (Rhai), nên không làm được '{what}': \
+                 hãy nhập Engine từ 'dxplan/rules' (Rust: bật tính năng 'scripts' của dxplan)"
+            ),
+            format!(
+                "the lean dxplan module does not run rule scripts (Rhai), so it cannot do '{what}': \
+                 import Engine from 'dxplan/rules' (Rust: enable dxplan's 'scripts' feature)"
+            ),
+        ),
+    )
+}
 
 /// Largest rule script accepted, in bytes.
 pub const MAX_SCRIPT_BYTES: usize = 200_000;
@@ -271,6 +307,44 @@ impl RuleSet {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// [`RuleSet::to_data`] without the documents' words (targets' and
+    /// changes' quotes) and the scripts' texts: what the lean build embeds
+    /// as its defaults (`rules/compiled/lean.json`), whose answers cite
+    /// documents and sections but quote nothing. Only for rules without
+    /// custom checks (their scripts must be kept to run them); with checks,
+    /// the full data.
+    ///
+    /// ```
+    /// let rules = dxplan::defaults::rules();
+    /// let lean = dxplan::RuleSet::from_data(&rules.to_lean_data()).unwrap();
+    /// assert_eq!(lean.scripts.len(), 7);
+    /// assert!(lean.scripts.iter().all(|s| s.source.is_empty()));
+    /// assert!(lean.catalog.iter().flat_map(|i| &i.targets).all(|t| t.source.quote.is_empty()));
+    /// ```
+    pub fn to_lean_data(&self) -> String {
+        if !self.checks.is_empty() {
+            return self.to_data();
+        }
+        let mut lean = self.clone();
+        let ids: Vec<String> = lean.catalog.iter().map(|i| i.id.clone()).collect();
+        for id in ids {
+            if let Some(i) = lean.catalog.get_mut(&id) {
+                for t in &mut i.targets {
+                    t.source.quote.clear();
+                }
+            }
+        }
+        for c in &mut lean.changes {
+            if let Some(cited) = &mut c.cited {
+                cited.quote.clear();
+            }
+        }
+        for s in &mut lean.scripts {
+            s.source.clear();
+        }
+        lean.to_data()
+    }
+
     /// A rule set from [`RuleSet::to_data`]'s JSON.
     pub fn from_data(text: &str) -> Result<RuleSet> {
         serde_json::from_str(text).map_err(|e| {
@@ -352,20 +426,15 @@ impl RuleSet {
                     Some(by) => format!("{by} ({})", t.source.cite()),
                     None => t.source.cite(),
                 },
-                summary: Text::new(
-                    format!(
-                        "{}: {} — «{}»",
-                        t.years_text(),
-                        t.describe(ind.unit).vi,
-                        t.source.quote
-                    ),
-                    format!(
-                        "{}: {} — «{}»",
-                        t.years_text(),
-                        t.describe(ind.unit).en,
-                        t.source.quote
-                    ),
-                ),
+                summary: {
+                    // The lean build's rules cite without quoting (to_lean_data).
+                    let quoted = |described: String| match t.source.quote.as_str() {
+                        "" => format!("{}: {described}", t.years_text()),
+                        quote => format!("{}: {described} — «{quote}»", t.years_text()),
+                    };
+                    let d = t.describe(ind.unit);
+                    Text::new(quoted(d.vi), quoted(d.en))
+                },
                 in_force: in_force.is_some_and(|f| std::ptr::eq(f, t)),
             })
             .collect())
