@@ -39,22 +39,30 @@ if [[ ! -x wasm/node_modules/binaryen/bin/wasm-opt || ! -d wasm/node_modules/pla
   (cd wasm && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# 4. Build, bind, optimise.
-say "cargo build -p dxplan-wasm --target wasm32-unknown-unknown --profile wasm"
-cargo build -q --locked -p dxplan-wasm --target wasm32-unknown-unknown --profile wasm
+# 4. Build, bind, optimise: two modules from one crate. The lean one (the
+#    default entry `dxplan`: no Rhai, precompiled rules) into wasm/pkg/, the
+#    full one (entry `dxplan/rules`: rule scripts) into wasm/pkg/rules/.
 out=wasm/pkg
 rm -rf "$out"
-mkdir -p "$out"
-wasm-bindgen --target web --weak-refs --out-dir "$out" --out-name dxplan \
-  target/wasm32-unknown-unknown/wasm/dxplan_wasm.wasm
-node wasm/node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/dxplan_bg.wasm" -o "$out/dxplan_bg.opt.wasm"
-mv "$out/dxplan_bg.opt.wasm" "$out/dxplan_bg.wasm"
+mkdir -p "$out/rules"
+module() { # features dir
+  say "cargo build -p dxplan-wasm $1 --target wasm32-unknown-unknown --profile wasm"
+  # shellcheck disable=SC2086
+  cargo build -q --locked -p dxplan-wasm $1 --target wasm32-unknown-unknown --profile wasm
+  wasm-bindgen --target web --weak-refs --out-dir "$2" --out-name dxplan \
+    target/wasm32-unknown-unknown/wasm/dxplan_wasm.wasm
+  node wasm/node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$2/dxplan_bg.wasm" -o "$2/dxplan_bg.opt.wasm"
+  mv "$2/dxplan_bg.opt.wasm" "$2/dxplan_bg.wasm"
+}
+module --no-default-features "$out"
+module "" "$out/rules"
 
 # The raw exports of InitOutput take JavaScript values as `any`; declare them
 # `unknown`, so that nothing in the package's declarations is `any`.
-sed -E -i 's/\bany\b/unknown/g' "$out/dxplan.d.ts" "$out/dxplan_bg.wasm.d.ts"
+sed -E -i 's/\bany\b/unknown/g' "$out"/dxplan.d.ts "$out"/dxplan_bg.wasm.d.ts \
+  "$out"/rules/dxplan.d.ts "$out"/rules/dxplan_bg.wasm.d.ts
 
 # 5. The hand-written parts (entry points, runtime, form adapter, package.json)
 #    and the generated ones: the Engine class, the functions and their
@@ -65,15 +73,27 @@ cargo run -q --locked -p dxplan-wasm --features ts --bin dxplan-js -- "$out"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" "$out/package.json"
 
-# 6. Size.
-wasm_gz=$(gzip -9c "$out/dxplan_bg.wasm" | wc -c)
-glue_gz=$(cat "$out/dxplan.js" "$out/runtime.js" "$out/api.js" "$out/index.js" | gzip -9c | wc -c)
-form_gz=$(gzip -9c "$out/form.js" | wc -c)
+# The full entry: the same runtime, API and entry points over its own module
+# (one DxplanError class for both: error.js stays at the top).
+for f in api.js api.d.ts runtime.js index.js index.d.ts node.js; do
+  sed "s#'./error.js'#'../error.js'#" "$out/$f" > "$out/rules/$f"
+done
+
+# 6. Size: each entry's module and the JavaScript it loads, gzipped.
+gz() { cat "$@" | gzip -9c | wc -c; }
+glue_gz=$(gz "$out/dxplan.js" "$out/runtime.js" "$out/api.js" "$out/index.js" "$out/error.js")
+wasm_gz=$(gz "$out/dxplan_bg.wasm")
 wasm_raw=$(wc -c < "$out/dxplan_bg.wasm")
+full_glue_gz=$(gz "$out/rules/dxplan.js" "$out/rules/runtime.js" "$out/rules/api.js" "$out/rules/index.js" "$out/error.js")
+full_wasm_gz=$(gz "$out/rules/dxplan_bg.wasm")
+full_wasm_raw=$(wc -c < "$out/rules/dxplan_bg.wasm")
+form_gz=$(gz "$out/form.js")
 total=$((wasm_gz + glue_gz))
-say "dxplan_bg.wasm: ${wasm_raw} bytes, ${wasm_gz} gzipped; JS glue ${glue_gz} gzipped; form adapter ${form_gz} gzipped"
-say "wasm + glue gzipped: ${total} bytes ($((total / 1024)) KiB)"
+full_total=$((full_wasm_gz + full_glue_gz))
+say "lean (dxplan): dxplan_bg.wasm ${wasm_raw} bytes, ${wasm_gz} gzipped; JS ${glue_gz} gzipped; total $((total / 1024)) KiB"
+say "full (dxplan/rules): dxplan_bg.wasm ${full_wasm_raw} bytes, ${full_wasm_gz} gzipped; JS ${full_glue_gz} gzipped; total $((full_total / 1024)) KiB"
+say "form adapter ${form_gz} gzipped"
 if [[ -n "$size_report" ]]; then
-  printf '{"wasm_bytes": %s, "wasm_gzip": %s, "glue_gzip": %s, "form_gzip": %s, "total_gzip": %s}\n' \
-    "$wasm_raw" "$wasm_gz" "$glue_gz" "$form_gz" "$total" > "$size_report"
+  printf '{"wasm_bytes": %s, "wasm_gzip": %s, "glue_gzip": %s, "total_gzip": %s, "full_wasm_bytes": %s, "full_wasm_gzip": %s, "full_glue_gzip": %s, "full_total_gzip": %s, "form_gzip": %s}\n' \
+    "$wasm_raw" "$wasm_gz" "$glue_gz" "$total" "$full_wasm_raw" "$full_wasm_gz" "$full_glue_gz" "$full_total" "$form_gz" > "$size_report"
 fi

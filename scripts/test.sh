@@ -19,6 +19,8 @@ step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # The TypeScript derivations (feature `ts`) and the generator of api.js / api.d.ts.
 cargo clippy -p dxplan -p dxplan-wasm --features dxplan-wasm/ts --all-targets --locked -- -D warnings
+# The lean build (no `scripts` feature: no Rhai), the default entry's module.
+cargo clippy -p dxplan -p dxplan-wasm --no-default-features --lib --tests --locked -- -D warnings
 
 step "API docs: every intra-doc link resolves (rustdoc -D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --locked --no-deps -p dxplan -p dxplan-cli -p dxplan-wasm
@@ -29,7 +31,7 @@ cargo run -q --locked -p dxplan-cli -- calendar 2025 >/dev/null
 step "tests (unit, golden, property, doc)"
 log=$(mktemp)
 set +e
-cargo test --workspace --locked 2>&1 | tee "$log"
+{ cargo test --workspace --locked && cargo test -p dxplan --no-default-features --lib --locked; } 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')

@@ -5,8 +5,9 @@
 // and an error becomes a DxplanError. It decides nothing and writes no message of its own: what JSON
 // cannot hold is described to the engine (inputError), which words it.
 import { RawEngine, RawSession, callFree as rawCallFree, inputError } from './dxplan.js';
+import { DxplanError } from './error.js';
 
-export { RawEngine, RawSession };
+export { RawEngine, RawSession, DxplanError };
 
 /** The most one argument may weigh as JSON text (the engine's MAX_INPUT_BYTES, 8 MiB). */
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -41,30 +42,6 @@ function encode(value, prefix) {
   } catch (e) {
     if (e && e.dxplan) return e;
     return { dxplan: 'invalid', path: prefix, detail: String(e && e.message ? e.message : e) };
-  }
-}
-
-/** What every function and method throws on bad input. */
-export class DxplanError extends Error {
-  /** @param {Array<object>} diagnostics */
-  constructor(diagnostics) {
-    const first = diagnostics[0] ?? {
-      code: 'input.invalid_json',
-      severity: 'error',
-      message: { vi: 'Lỗi không xác định', en: 'unknown error' },
-    };
-    super(first.message.vi);
-    this.name = 'DxplanError';
-    this.code = first.code;
-    this.severity = first.severity;
-    this.messageVi = first.message.vi;
-    this.messageEn = first.message.en;
-    this.path = first.path ?? null;
-    this.hint = first.hint ?? null;
-    this.file = first.span?.file ?? null;
-    this.line = first.span?.line ?? null;
-    this.column = first.span?.column ?? null;
-    this.diagnostics = diagnostics;
   }
 }
 

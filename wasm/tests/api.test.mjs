@@ -1,11 +1,13 @@
 // The package's exports from Node, against the seeds: each export answers,
 // bad input throws a DxplanError (code, path, Vietnamese and English
 // message; line and column for scripts), hostile rule scripts are stopped,
-// and the same instance keeps working after every error.
+// and the same instance keeps working after every error. The full module
+// (entry `dxplan/rules`), which has every export; lean.test.mjs holds the
+// default entry's module to the same answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as dx from '../pkg/node.js';
+import * as dx from '../pkg/rules/node.js';
 
 const example = (p) => JSON.parse(readFileSync(new URL(`../../examples/${p}`, import.meta.url), 'utf8'));
 const engine = dx.Engine.withDefaults();

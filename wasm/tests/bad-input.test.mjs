@@ -1,11 +1,12 @@
 // The bad-input catalogue (tests/golden/bad_input.txt) through WebAssembly:
 // every case gives its exact structured error (a DxplanError, or a
 // diagnostic in the result), and the same engine keeps working after each.
-// The native side runs the same table in tests/bad_input.rs.
+// The native side runs the same table in tests/bad_input.rs. The full module
+// (entry `dxplan/rules`): the table has script cases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as dx from '../pkg/node.js';
+import * as dx from '../pkg/rules/node.js';
 import { caller } from './dispatch.mjs';
 import { hostileScripts } from './hostile.mjs';
 

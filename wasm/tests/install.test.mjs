@@ -34,6 +34,7 @@ before(async () => {
   // The plain page has no bundler: it names the files by their path.
   const plain = readFileSync(join(fixture, 'main.js'), 'utf8')
     .replace("from 'dxplan';", "from './node_modules/dxplan/index.js';")
+    .replace("from 'dxplan/rules';", "from './node_modules/dxplan/rules/index.js';")
     .replace("from 'dxplan/form';", "from './node_modules/dxplan/form.js';");
   writeFileSync(join(project, 'plain.js'), plain);
   writeFileSync(join(project, 'plain.html'), readFileSync(join(fixture, 'index.html'), 'utf8').replace('./main.js', './plain.js'));
@@ -58,23 +59,38 @@ test('the tarball holds every file the package imports', () => {
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   const imports = (file) =>
     [...readFileSync(join(installed, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)].map((m) => m[1]);
-  for (const file of readdirSync(installed).filter((f) => f.endsWith('.js'))) {
+  const files = [
+    ...readdirSync(installed).filter((f) => f.endsWith('.js')),
+    ...readdirSync(join(installed, 'rules')).filter((f) => f.endsWith('.js')).map((f) => `rules/${f}`),
+  ];
+  assert.ok(files.includes('rules/dxplan.js') && files.includes('rules/node.js'), String(files));
+  for (const file of files) {
+    const dir = join(installed, file, '..');
     for (const rel of imports(file)) {
-      assert.ok(existsSync(join(installed, rel)), `${file} imports ${rel}, which the package leaves out (files: ${manifest.files})`);
+      assert.ok(existsSync(join(dir, rel)), `${file} imports ${rel}, which the package leaves out (files: ${manifest.files})`);
     }
   }
 });
 
-test('Node imports the installed package by name, both entries', () => {
+test('Node imports the installed package by name, every entry', () => {
   const script = `
-    import { Engine } from 'dxplan';
+    import { Engine, DxplanError } from 'dxplan';
+    import * as rules from 'dxplan/rules';
     import { isSafePath } from 'dxplan/form';
     import { readFileSync } from 'node:fs';
     const report = JSON.parse(readFileSync(${JSON.stringify(join(root, 'examples/reports/valid/quarterly.json'))}, 'utf8'));
     const e = Engine.withDefaults();
-    console.log(JSON.stringify({ valid: e.validate(report, '2025-09-16').valid, safe: isSafePath('/__proto__/x') }));`;
+    const full = rules.Engine.fromScripts(rules.defaultScripts());
+    let refused = null;
+    try { Engine.fromScripts(rules.defaultScripts()); } catch (x) { refused = x instanceof DxplanError && x instanceof rules.DxplanError && x.code; }
+    console.log(JSON.stringify({
+      valid: e.validate(report, '2025-09-16').valid,
+      fullValid: full.validate(report, '2025-09-16').valid,
+      refused,
+      safe: isSafePath('/__proto__/x'),
+    }));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
-  assert.deepEqual(JSON.parse(out), { valid: true, safe: false });
+  assert.deepEqual(JSON.parse(out), { valid: true, fullValid: true, refused: 'rules.unavailable', safe: false });
 });
 
 async function page(url) {
@@ -89,7 +105,7 @@ async function page(url) {
   const violations = await p.evaluate(() => window.cspViolations || 0);
   await p.close();
   // The example report is valid on 16/09/2025; a negative count is one error.
-  assert.equal(status, 'hợp lệ: true; lỗi: 1; biểu mẫu: function', problems.join('\n'));
+  assert.equal(status, 'hợp lệ: true; lỗi: 1; biểu mẫu: function; quy tắc: rules.syntax; gọn: rules.unavailable', problems.join('\n'));
   assert.equal(violations, 0, 'no CSP violation');
   assert.deepEqual(problems, []);
 }
