@@ -8,7 +8,6 @@ import { attachValidation } from 'dxplan/form';
 import example from '../../examples/reports/valid/quarterly.json';
 import units from '../data/units.json';
 import { fail, h, ready, today, vnDate } from './common.js';
-import { ruleEditor } from './rule-editor.js';
 
 const form = document.getElementById('report');
 const panel = document.getElementById('panel');
@@ -221,7 +220,9 @@ async function main() {
       ? `Báo cáo hợp lệ, sẵn sàng gửi ${r.deadline?.recipient.name.vi ?? ''}.`
       : 'Báo cáo còn lỗi, chưa gửi được.';
   });
-  ruleEditor(document.getElementById('rules'), {
+  // The form works from here on; the rule editor brings the full module.
+  const { ruleEditor } = await import('./rule-editor.js');
+  await ruleEditor(document.getElementById('rules'), {
     indicators: catalog,
     onRules: (next) => {
       engine = next;

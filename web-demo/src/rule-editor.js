@@ -8,7 +8,9 @@ import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
 import { autocompletion } from '@codemirror/autocomplete';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Engine, checkRules, defaultScripts, scriptApi } from 'dxplan';
+// The full module (rule scripts, Rhai): loaded only with the editor, the
+// form itself runs on the lean default entry.
+import { init, Engine, checkRules, defaultScripts, scriptApi } from 'dxplan/rules';
 import { rhai } from './rhai-language.js';
 import { h } from './common.js';
 
@@ -16,9 +18,10 @@ const DEBOUNCE_MS = 250;
 
 /**
  * @param {HTMLElement} root where the editor goes (expects #editor, #rule-year, #rule-status, #diff-btn, #diff)
- * @param {{ indicators: {id: string, name: {vi: string}}[], onRules: (engine: import('dxplan').Engine, year: number) => void }} options
+ * @param {{ indicators: {id: string, name: {vi: string}}[], onRules: (engine: import('dxplan/rules').Engine, year: number) => void }} options
  */
-export function ruleEditor(root, { indicators, onRules }) {
+export async function ruleEditor(root, { indicators, onRules }) {
+  await init();
   const scripts = defaultScripts();
   const api = scriptApi();
   const status = root.querySelector('#rule-status');
