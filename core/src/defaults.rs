@@ -93,7 +93,7 @@ pub fn last_year() -> i32 {
 /// The rule set of the shipped scripts, decoded once per process from
 /// [`COMPILED`] (no script runs). The data is tested to decode and to be
 /// what the scripts give; should it ever fail to decode, the base rule set
-/// is used and [`load_errors`] says why.
+/// is used (none in the lean build) and [`load_errors`] says why.
 ///
 /// ```
 /// assert!(!dxplan::defaults::rules().changes.is_empty());
@@ -117,6 +117,20 @@ fn loaded() -> &'static (Arc<RuleSet>, Vec<Diagnostic>) {
     static DEFAULTS: OnceLock<(Arc<RuleSet>, Vec<Diagnostic>)> = OnceLock::new();
     DEFAULTS.get_or_init(|| match RuleSet::from_data(COMPILED) {
         Ok(rules) => (Arc::new(rules), Vec::new()),
-        Err(error) => (Arc::new(RuleSet::base()), vec![error]),
+        Err(error) => (Arc::new(fallback()), vec![error]),
     })
+}
+
+/// The rules when the embedded data does not decode (a broken build, which
+/// tests/compiled.rs keeps from shipping; the package's `withDefaults` then
+/// throws [`load_errors`]): the full build's base of the seeds; the lean
+/// build embeds no seed base, only the data, and so has no rules at all.
+#[cfg(feature = "scripts")]
+fn fallback() -> RuleSet {
+    RuleSet::base()
+}
+
+#[cfg(not(feature = "scripts"))]
+fn fallback() -> RuleSet {
+    RuleSet::none()
 }

@@ -225,6 +225,10 @@ fn kpi_options_text() -> Text {
 }
 
 fn with_defaults(a: &Args) -> Result<Engine, Errors> {
+    let broken = crate::defaults::load_errors();
+    if !broken.is_empty() {
+        return Err(broken.to_vec());
+    }
     match a.opt_year(0, "year")? {
         None => Ok(Engine::with_defaults()),
         Some(y) => Engine::with_defaults_until(y),

@@ -840,6 +840,15 @@ impl Default for Forms {
 }
 
 impl Forms {
+    /// No form at all (the lean build's rules when its data fails, see
+    /// [`crate::defaults::load_errors`]).
+    #[cfg(not(feature = "scripts"))]
+    pub(crate) fn none() -> Forms {
+        Forms { defs: Vec::new() }
+    }
+}
+
+impl Forms {
     /// The built-in definitions of every kind in [`FORM_KINDS`].
     pub fn builtin() -> Forms {
         Forms {

@@ -359,6 +359,24 @@ impl RuleSet {
         })
     }
 
+    /// No rules at all: no plan, indicator or form, the Labour Code's
+    /// holidays only (what the lean build falls back on, see
+    /// [`crate::defaults::load_errors`]).
+    #[cfg(not(feature = "scripts"))]
+    pub(crate) fn none() -> RuleSet {
+        let holidays = HolidayRules::without_notices();
+        RuleSet {
+            plans: Plans::new(Vec::new()),
+            catalog: Catalog::new(Vec::new()),
+            calendar: Calendar::new(holidays.clone()),
+            holidays,
+            changes: Vec::new(),
+            checks: Vec::new(),
+            scripts: Vec::new(),
+            forms: crate::forms::Forms::none(),
+        }
+    }
+
     /// The base: everything encoded from the seed documents, before any script.
     pub fn base() -> RuleSet {
         let holidays = HolidayRules::without_notices();
