@@ -45,10 +45,13 @@ fi
 out=wasm/pkg
 rm -rf "$out"
 mkdir -p "$out/rules"
-module() { # features dir
+module() { # features dir name
   say "cargo build -p dxplan-wasm $1 --target wasm32-unknown-unknown --profile wasm"
   # shellcheck disable=SC2086
   cargo build -q --locked -p dxplan-wasm $1 --target wasm32-unknown-unknown --profile wasm
+  # With its function names, for wasm/bench/bytes.mjs (where the bytes go).
+  mkdir -p target/wasm-names
+  cp target/wasm32-unknown-unknown/wasm/dxplan_wasm.wasm "target/wasm-names/$3.wasm"
   wasm-bindgen --target web --weak-refs --out-dir "$2" --out-name dxplan \
     target/wasm32-unknown-unknown/wasm/dxplan_wasm.wasm
   node wasm/node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -56,8 +59,8 @@ module() { # features dir
     "$2/dxplan_bg.wasm" -o "$2/dxplan_bg.opt.wasm"
   mv "$2/dxplan_bg.opt.wasm" "$2/dxplan_bg.wasm"
 }
-module --no-default-features "$out"
-module "" "$out/rules"
+module --no-default-features "$out" lean
+module "" "$out/rules" full
 
 # The raw exports of InitOutput take JavaScript values as `any`; declare them
 # `unknown`, so that nothing in the package's declarations is `any`.

@@ -13,9 +13,12 @@ import { hostileScripts } from '../tests/hostile.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-const PRELOAD = [
-  '<link rel="preload" href="/wasm/pkg/dxplan_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
-  ...['index.js', 'dxplan.js', 'api.js', 'runtime.js', 'form.js'].map((f) => `<link rel="modulepreload" href="/wasm/pkg/${f}">`),
+/** The preload hints the package README recommends, for the module in `dir` (pkg/ or pkg/rules/). */
+const preload = (dir) => [
+  `<link rel="preload" href="/wasm/${dir}dxplan_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+  ...['index.js', 'dxplan.js', 'api.js', 'runtime.js'].map((f) => `<link rel="modulepreload" href="/wasm/${dir}${f}">`),
+  '<link rel="modulepreload" href="/wasm/pkg/error.js">',
+  '<link rel="modulepreload" href="/wasm/pkg/form.js">',
   '<link rel="modulepreload" href="/wasm/bench/tti.mjs">',
 ].join('');
 
@@ -34,8 +37,12 @@ const files = (compress) => (req, res) => {
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   let body = readFileSync(file);
   // tti.html?preload: the same page with the preload hints the package
-  // README recommends.
-  if (req.url === '/wasm/bench/tti.html?preload') body = Buffer.from(body.toString().replace('<head>', `<head>${PRELOAD}`));
+  // README recommends (of the full module's files with module=full).
+  const q = new URL(req.url, 'http://x').searchParams;
+  if (file.endsWith('tti.html') && q.has('preload')) {
+    const hints = preload(q.get('module') === 'full' ? 'pkg/rules/' : 'pkg/');
+    body = Buffer.from(body.toString().replace('<head>', `<head>${hints}`));
+  }
   if (compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
     return res.end(gzipSync(body, { level: 9 }));
@@ -58,11 +65,16 @@ async function results(url) {
   if (!r) throw new Error(`benchmark page failed: ${errors.join('\n')}`);
   return r;
 }
-const out = await results(base);
-const cold = [];
-for (let i = 0; i < 15; i++) cold.push((await results(`${base}?cold`)).cold_ms);
-cold.sort((a, b) => a - b);
-out.cold_start_ms = { median: Math.round(cold[7] * 10) / 10, max: Math.round(cold[14] * 10) / 10, runs: 15 };
+const out = { modules: {} };
+for (const name of ['lean', 'full']) {
+  const r = await results(`${base}?module=${name}`);
+  const cold = [];
+  for (let i = 0; i < 15; i++) cold.push((await results(`${base}?cold&module=${name}`)).cold_ms);
+  cold.sort((a, b) => a - b);
+  r.cold_start_ms = { median: Math.round(cold[7] * 10) / 10, max: Math.round(cold[14] * 10) / 10, runs: 15 };
+  r.time_to_interactive_ms = {};
+  out.modules[name] = r;
+}
 
 // Time to interactive of a form page (tti.html: the package, the form
 // adapter, the default rules, a report session opened), from navigation to
@@ -72,10 +84,11 @@ const links = {
   '1.6 Mbit/s, 300 ms': { latency: 300, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.768e6 / 8 },
   '10 Mbit/s, 40 ms': { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 },
 };
-out.time_to_interactive_ms = {};
-const pages = { '': 'tti.html', ', preload hints': 'tti.html?preload' };
-for (const [name, file, link] of Object.entries(pages).flatMap(([variant, f]) =>
-  Object.entries(links).map(([l, conditions]) => [`${l}${variant}`, f, conditions]),
+const pages = { '': '', ', preload hints': '&preload' };
+for (const [module, name, file, link] of ['lean', 'full'].flatMap((m) =>
+  Object.entries(pages).flatMap(([variant, q]) =>
+    Object.entries(links).map(([l, conditions]) => [m, `${l}${variant}`, `tti.html?module=${m}${q}`, conditions]),
+  ),
 )) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
@@ -94,7 +107,7 @@ for (const [name, file, link] of Object.entries(pages).flatMap(([variant, f]) =>
     await page.close();
   }
   runs.sort((a, b) => a.tti - b.tti);
-  out.time_to_interactive_ms[name] = { median: Math.round(runs[1].tti), max: Math.round(runs[2].tti), transferred_bytes: runs[1].bytes, runs: 3 };
+  out.modules[module].time_to_interactive_ms[name] = { median: Math.round(runs[1].tti), max: Math.round(runs[2].tti), transferred_bytes: runs[1].bytes, runs: 3 };
 }
 gzipServer.close();
 out.runtime = `Chromium ${version}`;

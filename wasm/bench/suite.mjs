@@ -148,7 +148,8 @@ export function run(dx, peers, report, hostileCases) {
     json_logic_checks: measure(() => jsonLogic.map((c) => peers.jsonLogic.apply(c.rule, report))),
     zen_checks: measure(() => zen.map((c) => peers.zen.evaluateExpression(c.expr, report))),
   };
-  results.hostile_ms = hostile(dx, hostileCases, report);
+  // The lean module runs no script: hostile scripts are the full one's.
+  if (hostileCases.length > 0) results.hostile_ms = hostile(dx, hostileCases, report);
   engine.free();
   return results;
 }

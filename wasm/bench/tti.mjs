@@ -1,9 +1,11 @@
 // A form page as a portal serves it (run by browser.mjs over emulated links):
 // the package and the form adapter loaded, the default rules built, the
 // adapter attached (it opens a report session). `window.tti` is the time
-// from navigation to that point, in milliseconds.
+// from navigation to that point, in milliseconds. ?module=full: on the full
+// module (entry `dxplan/rules`) instead of the lean one.
 try {
-  const { init, Engine } = await import('/wasm/pkg/index.js');
+  const full = new URLSearchParams(location.search).get('module') === 'full';
+  const { init, Engine } = await import(full ? '/wasm/pkg/rules/index.js' : '/wasm/pkg/index.js');
   const { attachValidation } = await import('/wasm/pkg/form.js');
   await init();
   const engine = Engine.withDefaults();
