@@ -65,7 +65,10 @@ fn run(engine: &dxplan::Engine, row: &Row) -> Vec<Value> {
             // A term the register could not read (none of the seeds' terms).
             "term_invalid" => json!([dxplan::tasks::Term::parse("Sắp tới").unwrap_err()]),
             // What the lean build answers for fromScripts (it has no Rhai).
-            "lean" => json!([dxplan::rules::unavailable("Engine.fromScripts")]),
+            "lean" => json!([dxplan::rules::unavailable(dxplan::Text::new(
+                "nạp tệp quy tắc (Engine.fromScripts)",
+                "load rule scripts (Engine.fromScripts)"
+            ))]),
             other => panic!("line {}: no internal case {other}", row.line),
         },
         _ => match op.strip_prefix("fromScripts+") {

@@ -87,7 +87,14 @@ pub const COMPILED: &str = include_str!("../../rules/compiled/lean.json");
 /// assert_eq!(dxplan::defaults::last_year(), 2026);
 /// ```
 pub fn last_year() -> i32 {
-    scripts().iter().map(|s| s.year).max().unwrap_or(i32::MIN)
+    // From the decoded rules (which keep every script's name and year), not
+    // from SCRIPTS: the lean build links none of the scripts' texts.
+    rules()
+        .scripts
+        .iter()
+        .map(|s| s.year)
+        .max()
+        .unwrap_or(i32::MIN)
 }
 
 /// The rule set of the shipped scripts, decoded once per process from

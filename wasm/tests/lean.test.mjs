@@ -25,8 +25,8 @@ function thrown(f) {
 function refusedNamingTheEntry(e, what) {
   assert.ok(e instanceof lean.DxplanError && e instanceof full.DxplanError, String(e));
   assert.equal(e.code, 'rules.unavailable');
-  assert.match(e.messageVi, /hãy nhập Engine từ 'dxplan\/rules'/);
-  assert.match(e.messageEn, /import Engine from 'dxplan\/rules'/);
+  assert.match(e.messageVi, /hãy dùng gói 'dxplan\/rules' thay cho 'dxplan'/);
+  assert.match(e.messageEn, /use 'dxplan\/rules' instead of 'dxplan'/);
   assert.ok(e.messageVi.includes(what), `${e.messageVi} names ${what}`);
 }
 
@@ -59,7 +59,7 @@ test('scripts, rule checks and the editor\'s needs are refused, naming dxplan/ru
   refusedNamingTheEntry(thrown(() => lean.scriptApi()), 'scriptApi');
   // The rules as they stood before the last script's year need its scripts…
   const e = thrown(() => lean.Engine.withDefaults(2024));
-  refusedNamingTheEntry(e, 'year: 2024');
+  refusedNamingTheEntry(e, 'như chúng có vào năm 2024');
   assert.equal(e.path, 'year');
   // …from it on they are the defaults; a year out of range is still that.
   assert.equal(lean.Engine.withDefaults(2030).rulesSummary().files, 7);
@@ -78,11 +78,11 @@ test('fromData builds an engine on published rule data; the lean one refuses cus
     assert.equal(e.validate(report, '2025-09-16').valid, true);
     assert.equal(e.rulesSummary().changes.length, lean.Engine.withDefaults().rulesSummary().changes.length);
   }
-  assert.equal(thrown(() => lean.Engine.fromData('{"plans": 1}')).path, 'rules');
+  assert.equal(thrown(() => lean.Engine.fromData('{"plans": 1}')).path, 'data');
   // A published version whose scripts register a custom check.
   const withCheck = JSON.parse(data);
   withCheck.checks = [{ id: 'it_nhat_10_ho_so', function: 'it_nhat_10_ho_so', script: '2026.rhai', origin: { file: '2026.rhai', line: 1, column: 1 } }];
   const e = thrown(() => lean.Engine.fromData(JSON.stringify(withCheck)));
-  refusedNamingTheEntry(e, 'kiem_tra("it_nhat_10_ho_so")');
-  assert.equal(e.path, 'rules');
+  refusedNamingTheEntry(e, "chạy hàm kiểm tra thêm 'it_nhat_10_ho_so'");
+  assert.equal(e.path, 'data');
 });

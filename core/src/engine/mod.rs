@@ -139,9 +139,12 @@ impl Engine {
             Ok(Engine::from_rules(Arc::new(rules)))
         }
         #[cfg(not(feature = "scripts"))]
-        Err(vec![crate::rules::unavailable(&format!(
-            "withDefaults({{ year: {y} }})"
-        ))
+        Err(vec![crate::rules::unavailable(
+            crate::diagnostic::Text::new(
+                format!("dùng quy tắc như chúng có vào năm {y}"),
+                format!("use the rules as they stood in {y}"),
+            ),
+        )
         .at("year")])
     }
 
@@ -175,7 +178,7 @@ impl Engine {
 
     /// An engine on rule data ([`RuleSet::to_data`]: a published rule
     /// version a service keeps, the bundle a form fetches), decoded without
-    /// running a script. Data that is not rule data is refused at `rules`;
+    /// running a script. Data that is not rule data is refused at `data`;
     /// in the lean build (no `scripts` feature), so are rules with custom
     /// checks, which only a script engine runs (`rules.unavailable`).
     ///
@@ -183,20 +186,22 @@ impl Engine {
     /// let data = dxplan::Engine::with_defaults().rules().to_data();
     /// let e = dxplan::Engine::from_data(&data).unwrap();
     /// assert_eq!(e.rules().changes, dxplan::Engine::with_defaults().rules().changes);
-    /// assert_eq!(dxplan::Engine::from_data("{}").unwrap_err()[0].path.as_deref(), Some("rules"));
+    /// assert_eq!(dxplan::Engine::from_data("{}").unwrap_err()[0].path.as_deref(), Some("data"));
     /// ```
     pub fn from_data(data: &str) -> Result<Engine, Errors> {
         if data.len() > crate::diagnostic::MAX_INPUT_BYTES {
-            return Err(vec![Diagnostic::too_large("rules", data.len())]);
+            return Err(vec![Diagnostic::too_large("data", data.len())]);
         }
-        let rules = one(RuleSet::from_data(data))?;
+        let rules = one(RuleSet::from_data(data).map_err(|d| d.at("data")))?;
         #[cfg(not(feature = "scripts"))]
         if let Some(c) = rules.checks.first() {
-            return Err(vec![crate::rules::unavailable(&format!(
-                "kiem_tra(\"{}\")",
-                c.id
-            ))
-            .at("rules")]);
+            return Err(vec![crate::rules::unavailable(
+                crate::diagnostic::Text::new(
+                    format!("chạy hàm kiểm tra thêm '{}'", c.id),
+                    format!("run the custom check '{}'", c.id),
+                ),
+            )
+            .at("data")]);
         }
         Ok(Engine::from_rules(Arc::new(rules)))
     }

@@ -190,13 +190,13 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("records": Vec<ReportRecord>), req!("query": RollupQuery), opt!("key": String)] -> Rollup, rollup),
     op!(free "version", "The package version.",
         [] -> String, version),
-    op!(free "checkRules", "Compiles and applies rule scripts on the base rules; script errors are returned as `diagnostics` (with file, line and column), not thrown. With `documents`, every quoted source is held against them (rules.quote_not_found, rules.document_unknown).",
+    op!(free "checkRules", "Compiles and applies rule scripts on the base rules; script errors are returned as `diagnostics` (with file, line and column), not thrown. With `documents`, every quoted source is held against them (rules.quote_not_found, rules.document_unknown). Only in the `dxplan/rules` entry (the default entry refuses it: rules.unavailable).",
         [req!("scripts": Vec<ScriptText>), opt!("documents": Vec<DocumentText>)] -> RulesCheck, check_rules),
-    op!(free "defaultScripts", "The embedded default scripts, for a rule editor.",
+    op!(free "defaultScripts", "The embedded default scripts, for a rule editor. Only in the `dxplan/rules` entry (the default entry refuses it: rules.unavailable).",
         [] -> Vec<ScriptText>, default_scripts),
-    op!(free "defaultRuleTests", "The test files shipped with the default scripts (rules/tests/*.test).",
+    op!(free "defaultRuleTests", "The test files shipped with the default scripts (rules/tests/*.test). Only in the `dxplan/rules` entry (the default entry refuses it: rules.unavailable).",
         [] -> Vec<ScriptText>, default_rule_tests),
-    op!(free "scriptApi", "The functions of the rule-script API with their parameters and what they do, for completion in a rule editor.",
+    op!(free "scriptApi", "The functions of the rule-script API with their parameters and what they do, for completion in a rule editor. Only in the `dxplan/rules` entry (the default entry refuses it: rules.unavailable).",
         [] -> Vec<ApiFunction>, script_api),
     op!(free "workflowNew", "A draft workflow record holding `report`.",
         [req!("report": Value)] -> ReportRecord, workflow_new),
@@ -237,8 +237,8 @@ fn with_defaults(a: &Args) -> Result<Engine, Errors> {
 
 /// What the lean build answers for an operation only the full one has.
 #[cfg(not(feature = "scripts"))]
-fn lean<T>(op: &str) -> Result<T, Errors> {
-    Err(vec![crate::rules::unavailable(op)])
+fn lean<T>(vi: &str, en: &str) -> Result<T, Errors> {
+    Err(vec![crate::rules::unavailable(Text::new(vi, en))])
 }
 
 #[cfg(feature = "scripts")]
@@ -248,7 +248,10 @@ fn from_scripts(a: &Args) -> Result<Engine, Errors> {
 
 #[cfg(not(feature = "scripts"))]
 fn from_scripts(_: &Args) -> Result<Engine, Errors> {
-    lean("Engine.fromScripts")
+    lean(
+        "nạp tệp quy tắc (Engine.fromScripts)",
+        "load rule scripts (Engine.fromScripts)",
+    )
 }
 
 fn from_data(a: &Args) -> Result<Engine, Errors> {
@@ -527,22 +530,34 @@ fn script_api(_: &Args) -> Result<Vec<ApiFunction>, Errors> {
 
 #[cfg(not(feature = "scripts"))]
 fn check_rules(_: &Args) -> Result<RulesCheck, Errors> {
-    lean("checkRules")
+    lean(
+        "kiểm tra tệp quy tắc (checkRules)",
+        "check rule scripts (checkRules)",
+    )
 }
 
 #[cfg(not(feature = "scripts"))]
 fn default_scripts(_: &Args) -> Result<Vec<ScriptText>, Errors> {
-    lean("defaultScripts")
+    lean(
+        "đưa ra các tệp quy tắc đi kèm (defaultScripts)",
+        "list the shipped rule scripts (defaultScripts)",
+    )
 }
 
 #[cfg(not(feature = "scripts"))]
 fn default_rule_tests(_: &Args) -> Result<Vec<ScriptText>, Errors> {
-    lean("defaultRuleTests")
+    lean(
+        "đưa ra các bài kiểm thử quy tắc đi kèm (defaultRuleTests)",
+        "list the shipped rule tests (defaultRuleTests)",
+    )
 }
 
 #[cfg(not(feature = "scripts"))]
 fn script_api(_: &Args) -> Result<Vec<ApiFunction>, Errors> {
-    lean("scriptApi")
+    lean(
+        "liệt kê các hàm của tệp quy tắc (scriptApi)",
+        "list the rule-script functions (scriptApi)",
+    )
 }
 
 fn workflow_new(a: &Args) -> Result<ReportRecord, Errors> {

@@ -9,9 +9,11 @@ use crate::diagnostic::Diagnostic;
 use crate::kpi::UnitInput;
 
 /// Stands in for the script engine of the full build: it runs no script.
-/// A rule set with custom checks is reported by [`RulesEngine::prepare_checks`]
-/// (and so by every validation of a [`crate::validation::Validator`] on it),
-/// never silently passed.
+/// A custom check of the rules is never silently passed: where it would run
+/// ([`RulesEngine::run_checks`], [`RulesEngine::run_report_checks`], so every
+/// validation and KPI evaluation), each gives an error `rules.unavailable`.
+/// [`crate::Engine::from_data`] refuses such rules outright; rules handed to
+/// [`crate::Engine::from_rules`] get these errors in every answer instead.
 #[derive(Debug, Default)]
 pub struct RulesEngine {
     _private: (),
@@ -64,7 +66,10 @@ fn not_run(rules: &RuleSet) -> Vec<Diagnostic> {
         .checks
         .iter()
         .map(|c| {
-            let mut d = unavailable(&format!("kiem_tra(\"{}\")", c.id));
+            let mut d = unavailable(crate::diagnostic::Text::new(
+                format!("chạy hàm kiểm tra thêm '{}'", c.id),
+                format!("run the custom check '{}'", c.id),
+            ));
             d.check = Some(c.id.clone());
             d
         })

@@ -62,26 +62,29 @@ use crate::kpi::{Catalog, Target};
 use crate::obligations::Plans;
 use serde::Serialize;
 
-/// Why `what` cannot be done by the lean build (the `scripts` feature off),
-/// and what to use instead:
-/// the package's `dxplan/rules` entry, or the crate's `scripts` feature.
+/// Why `what` (what was asked, in words) cannot be done by the lean build
+/// (the `scripts` feature off), and what to use instead: the package's
+/// `dxplan/rules` entry, or the crate's `scripts` feature.
 ///
 /// ```
-/// let d = dxplan::rules::unavailable("fromScripts");
+/// use dxplan::Text;
+/// let d = dxplan::rules::unavailable(Text::new("nạp tệp quy tắc", "load rule scripts"));
 /// assert_eq!(d.code.as_str(), "rules.unavailable");
-/// assert!(d.message.vi.contains("dxplan/rules"));
+/// assert!(d.message.vi.contains("'dxplan/rules'") && d.message.vi.contains("nạp tệp quy tắc"));
 /// ```
-pub fn unavailable(what: &str) -> Diagnostic {
+pub fn unavailable(what: Text) -> Diagnostic {
     Diagnostic::error(
         Code::RulesUnavailable,
         Text::new(
             format!(
-                "Bản gọn của dxplan không chạy tệp quy tắc (Rhai), nên không làm được '{what}': \
-                 hãy nhập Engine từ 'dxplan/rules' (Rust: bật tính năng 'scripts' của dxplan)"
+                "Bản gọn của dxplan không chạy tệp quy tắc (Rhai), nên không thể {}: \
+                 hãy dùng gói 'dxplan/rules' thay cho 'dxplan' (Rust: bật tính năng 'scripts' của dxplan)",
+                what.vi
             ),
             format!(
-                "the lean dxplan module does not run rule scripts (Rhai), so it cannot do '{what}': \
-                 import Engine from 'dxplan/rules' (Rust: enable dxplan's 'scripts' feature)"
+                "the lean dxplan module does not run rule scripts (Rhai), so it cannot {}: \
+                 use 'dxplan/rules' instead of 'dxplan' (Rust: enable dxplan's 'scripts' feature)",
+                what.en
             ),
         ),
     )
@@ -351,8 +354,8 @@ impl RuleSet {
             Diagnostic::invalid_input(
                 "rules",
                 Text::new(
-                    "dữ liệu quy tắc (RuleSet::to_data)",
-                    "rule data (RuleSet::to_data)",
+                    "dữ liệu quy tắc (JSON của một phiên bản quy tắc)",
+                    "rule data (the JSON of a rule version, RuleSet::to_data)",
                 ),
                 &e.to_string(),
             )

@@ -57,7 +57,7 @@ fn api_js() -> String {
         let _ = writeln!(out, "  {}: {},", key(op), params_js(op));
     }
     out.push_str("};\n\n");
-    out.push_str("/** The rules in force with their validator, built once and used for every call. */\nexport class Engine {\n  #raw;\n\n  /** @param {RawEngine} raw */\n  constructor(raw) {\n    if (!(raw instanceof RawEngine)) throw new TypeError('Engine: use Engine.withDefaults() or Engine.fromScripts()');\n    this.#raw = raw;\n  }\n\n  /** Frees the engine's memory now (the garbage collector does it otherwise). */\n  free() {\n    if (this.#raw !== null) this.#raw.free();\n    this.#raw = null;\n  }\n");
+    out.push_str("/** The rules in force with their validator, built once and used for every call. */\nexport class Engine {\n  #raw;\n\n  /** @param {RawEngine} raw */\n  constructor(raw) {\n    if (!(raw instanceof RawEngine)) throw new TypeError('Engine: use Engine.withDefaults(), Engine.fromData() or Engine.fromScripts()');\n    this.#raw = raw;\n  }\n\n  /** Frees the engine's memory now (the garbage collector does it otherwise). */\n  free() {\n    if (this.#raw !== null) this.#raw.free();\n    this.#raw = null;\n  }\n");
     for op in OPERATIONS {
         let names = arg_names(op);
         match op.receiver {
