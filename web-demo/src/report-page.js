@@ -220,15 +220,20 @@ async function main() {
       ? `Báo cáo hợp lệ, sẵn sàng gửi ${r.deadline?.recipient.name.vi ?? ''}.`
       : 'Báo cáo còn lỗi, chưa gửi được.';
   });
-  // The form works from here on; the rule editor brings the full module.
-  const { ruleEditor } = await import('./rule-editor.js');
-  await ruleEditor(document.getElementById('rules'), {
-    indicators: catalog,
-    onRules: (next) => {
-      engine = next;
-      attach();
-    },
-  });
+  // The form works from here on; the rule editor brings the full module, and
+  // if that fails to load the form keeps working without it.
+  try {
+    const { ruleEditor } = await import('./rule-editor.js');
+    await ruleEditor(document.getElementById('rules'), {
+      indicators: catalog,
+      onRules: (next) => {
+        engine = next;
+        attach();
+      },
+    });
+  } catch (e) {
+    document.getElementById('rule-status').textContent = `Không tải được trình biên tập quy tắc: ${e.message ?? e}`;
+  }
   document.body.dataset.ready = 'true';
 }
 
