@@ -195,13 +195,7 @@ impl Engine {
         let rules = one(RuleSet::from_data(data).map_err(|d| d.at("data")))?;
         #[cfg(not(feature = "scripts"))]
         if let Some(c) = rules.checks.first() {
-            return Err(vec![crate::rules::unavailable(
-                crate::diagnostic::Text::new(
-                    format!("chạy hàm kiểm tra thêm '{}'", c.id),
-                    format!("run the custom check '{}'", c.id),
-                ),
-            )
-            .at("data")]);
+            return Err(vec![crate::rules::check_unavailable(&c.id).at("data")]);
         }
         Ok(Engine::from_rules(Arc::new(rules)))
     }

@@ -66,12 +66,18 @@ fn not_run(rules: &RuleSet) -> Vec<Diagnostic> {
         .checks
         .iter()
         .map(|c| {
-            let mut d = unavailable(crate::diagnostic::Text::new(
-                format!("chạy hàm kiểm tra thêm '{}'", c.id),
-                format!("run the custom check '{}'", c.id),
-            ));
+            let mut d = check_unavailable(&c.id);
             d.check = Some(c.id.clone());
             d
         })
         .collect()
+}
+
+/// That the custom check `id` cannot run here (where it would run, and where
+/// rule data holding it is refused: [`crate::Engine::from_data`]).
+pub(crate) fn check_unavailable(id: &str) -> Diagnostic {
+    unavailable(crate::diagnostic::Text::new(
+        format!("chạy hàm kiểm tra thêm '{id}'"),
+        format!("run the custom check '{id}'"),
+    ))
 }

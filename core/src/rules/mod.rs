@@ -54,6 +54,8 @@ pub use api::{ApiFunction, SCRIPT_API};
 pub use engine::RulesEngine;
 pub use explain::{DeadlineExplanation, RulesDiff, TargetDiff};
 #[cfg(not(feature = "scripts"))]
+pub(crate) use lean::check_unavailable;
+#[cfg(not(feature = "scripts"))]
 pub use lean::{ApiFunction, RulesEngine};
 
 use crate::calendar::holidays::{Calendar, HolidayRules};
