@@ -48,80 +48,44 @@ macro_rules! opt {
 /// An operation whose handler's answer type is the declared one (checked by
 /// the compiler), so the generated TypeScript says what is really written.
 macro_rules! op {
-    (engine $name:literal, $doc:literal, [$($p:expr),* $(,)?] -> $ret:ty, $f:path) => {
+    // The one place an entry is written; the arms below say what differs.
+    (@entry $name:literal, $receiver:ident, $doc:literal, [$($p:expr),*], $returns:expr, $call:expr) => {
         Operation {
             name: $name,
-            receiver: Receiver::Engine,
+            receiver: Receiver::$receiver,
             doc: $doc,
             params: &[$($p),*],
             #[cfg(feature = "ts")]
-            returns: super::ts::of::<$ret>,
-            call: Call::Engine(|e, a| {
-                let r: Result<$ret, Errors> = $f(e, a);
-                r.map(|v| super::to_json(&v))
-            }),
+            returns: $returns,
+            call: $call,
         }
+    };
+    (engine $name:literal, $doc:literal, [$($p:expr),* $(,)?] -> $ret:ty, $f:path) => {
+        op!(@entry $name, Engine, $doc, [$($p),*], super::ts::of::<$ret>, Call::Engine(|e, a| {
+            let r: Result<$ret, Errors> = $f(e, a);
+            r.map(|v| super::to_json(&v))
+        }))
     };
     (free $name:literal, $doc:literal, [$($p:expr),* $(,)?] -> $ret:ty, $f:path) => {
-        Operation {
-            name: $name,
-            receiver: Receiver::Free,
-            doc: $doc,
-            params: &[$($p),*],
-            #[cfg(feature = "ts")]
-            returns: super::ts::of::<$ret>,
-            call: Call::Free(|a| {
-                let r: Result<$ret, Errors> = $f(a);
-                r.map(|v| super::to_json(&v))
-            }),
-        }
+        op!(@entry $name, Free, $doc, [$($p),*], super::ts::of::<$ret>, Call::Free(|a| {
+            let r: Result<$ret, Errors> = $f(a);
+            r.map(|v| super::to_json(&v))
+        }))
     };
     (open $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
-        Operation {
-            name: $name,
-            receiver: Receiver::Opener,
-            doc: $doc,
-            params: &[$($p),*],
-            #[cfg(feature = "ts")]
-            returns: super::ts::session,
-            call: Call::Open($f),
-        }
+        op!(@entry $name, Opener, $doc, [$($p),*], super::ts::session, Call::Open($f))
     };
     (session $name:literal, $doc:literal, [$($p:expr),* $(,)?] -> $ret:ty, $f:path) => {
-        Operation {
-            name: $name,
-            receiver: Receiver::Session,
-            doc: $doc,
-            params: &[$($p),*],
-            #[cfg(feature = "ts")]
-            returns: super::ts::of::<$ret>,
-            call: Call::Session(|s, a| {
-                let r: Result<$ret, Errors> = $f(s, a);
-                r.map(|v| super::to_json(&v))
-            }),
-        }
+        op!(@entry $name, Session, $doc, [$($p),*], super::ts::of::<$ret>, Call::Session(|s, a| {
+            let r: Result<$ret, Errors> = $f(s, a);
+            r.map(|v| super::to_json(&v))
+        }))
     };
     (change $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
-        Operation {
-            name: $name,
-            receiver: Receiver::Session,
-            doc: $doc,
-            params: &[$($p),*],
-            #[cfg(feature = "ts")]
-            returns: super::ts::of::<ReportChange>,
-            call: Call::Change($f),
-        }
+        op!(@entry $name, Session, $doc, [$($p),*], super::ts::of::<ReportChange>, Call::Change($f))
     };
     (new $name:literal, $doc:literal, [$($p:expr),* $(,)?], $f:path) => {
-        Operation {
-            name: $name,
-            receiver: Receiver::Constructor,
-            doc: $doc,
-            params: &[$($p),*],
-            #[cfg(feature = "ts")]
-            returns: super::ts::engine,
-            call: Call::New($f),
-        }
+        op!(@entry $name, Constructor, $doc, [$($p),*], super::ts::engine, Call::New($f))
     };
 }
 
