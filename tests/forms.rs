@@ -501,3 +501,192 @@ fn json_schema_export() {
     // A year's schema carries the fields of that year's rules only.
     assert!(schema(rules, ObligationKind::InspectionNotice, 2025).is_err());
 }
+
+/// The label a form shows for `path`, from the JSON Schema of the form.
+fn label_of(schema: &Value, path: &str) -> Option<String> {
+    let mut node = schema;
+    for seg in path.split('/').skip(1) {
+        node = if seg.bytes().all(|b| b.is_ascii_digit()) {
+            node.get("items")?
+        } else {
+            node.get("properties")?.get(seg)?
+        };
+    }
+    node.get("title")?.as_str().map(str::to_string)
+}
+
+/// A label as a sentence carries it: without an outline heading's number
+/// ("9. Kinh phí…"), in lower case.
+fn in_sentence(label: &str) -> String {
+    let rest = match label.split_once(". ") {
+        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit() || c == '.') => rest,
+        _ => label,
+    };
+    rest.to_lowercase()
+}
+
+/// Snake-case ids and English words outside what a message quotes.
+fn jargon(vi: &str) -> Vec<String> {
+    let english = [
+        "string",
+        "number",
+        "boolean",
+        "array",
+        "object",
+        "null",
+        "true",
+        "false",
+        "got",
+        "expected",
+        "undefined",
+        "field",
+        "input",
+    ];
+    let mut own = String::new();
+    let mut closing: Option<char> = None;
+    for c in vi.split("chi tiết:").next().unwrap_or(vi).chars() {
+        match (closing, c) {
+            (Some(end), c) if c == end => closing = None,
+            (Some(_), _) => {}
+            (None, '\'' | '`' | '"') => closing = Some(c),
+            (None, '«') => closing = Some('»'),
+            (None, c) => own.push(c),
+        }
+    }
+    own.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| w.contains('_') || english.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every diagnostic a form can show about one of its fields speaks to the
+/// person filling it in (docs/diagnostics.md, the style guide; issue 18):
+/// the field by its label, never its id; no English word in the Vietnamese;
+/// and for an error, a hint that says what to do. The reports: every invalid
+/// example of `golden/report_diagnostics.txt` (one per code a report can
+/// get), and the other ways a typed value can be wrong (text in a number, a
+/// day that does not exist, a figure too large to be exact, a negative
+/// count, no answer to a yes/no question, a numerator above its
+/// denominator, a zero denominator).
+#[test]
+fn form_messages_name_fields_by_label_and_say_what_to_do() {
+    let v = Validator::new(defaults::rules());
+    let mut reports: Vec<(String, Value, NaiveDate)> = read_table("report_diagnostics.txt", 5)
+        .into_iter()
+        .map(|row| {
+            let r = load(&format!("invalid/{}", row.cell(0)));
+            (row.cell(0).to_string(), r, day(row.cell(1)))
+        })
+        .collect();
+    let base = load("valid/quarterly.json");
+    let variants: [(&str, &str, Value); 9] = [
+        (
+            "text in a count",
+            "/values/dossiers_total",
+            json!("một trăm"),
+        ),
+        ("negative count", "/values/dossiers_total", json!(-5)),
+        ("too large", "/values/dossiers_total", json!(1e300)),
+        (
+            "fraction of a count",
+            "/values/households_total",
+            json!("12,5"),
+        ),
+        (
+            "yes/no as text",
+            "/values/unit_has_dx_focal_point",
+            json!("có"),
+        ),
+        (
+            "numerator above denominator",
+            "/values/dossiers_full_online",
+            json!(5000),
+        ),
+        ("zero denominator", "/values/respondents_total", json!(0)),
+        (
+            "a day that does not exist",
+            "/appendices/news/0/published_on",
+            json!("31/02/2025"),
+        ),
+        (
+            "text in an amount",
+            "/appendices/investments/0/disbursed",
+            json!("nhiều"),
+        ),
+    ];
+    for (what, path, value) in variants {
+        let mut r = base.clone();
+        *r.pointer_mut(path)
+            .unwrap_or_else(|| panic!("{path} in the example")) = value;
+        reports.push((what.to_string(), r, day("2025-09-16")));
+    }
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (what, report, today) in &reports {
+        // A report of a kind no form has (kind.unknown) has no labels to check.
+        let year = report["period"]
+            .as_str()
+            .and_then(|p| p.get(..4)?.parse().ok());
+        let schema = report["kind"]
+            .as_str()
+            .and_then(|k| k.parse().ok())
+            .zip(year)
+            .and_then(|(k, y)| schema(&defaults::rules(), k, y).ok())
+            .unwrap_or(Value::Null);
+        for d in v.validate(report, *today).diagnostics {
+            let Some(path) = d.path.as_deref().filter(|p| p.starts_with('/')) else {
+                continue;
+            };
+            if d.severity == Severity::Info {
+                continue;
+            }
+            seen.insert(d.code.as_str());
+            let at = format!("{what}: {} at {path}: {}", d.code, d.message.vi);
+            // The page sent a name its form does not have: the message must
+            // quote that name (for the form's builder), not a label.
+            let misnamed = matches!(
+                d.code,
+                Code::ReportUnknownField | Code::KpiInputUnknown | Code::KindUnknown
+            );
+            let hint = d.hint.as_ref().map_or("", |h| h.vi.as_str());
+            if !misnamed {
+                for w in jargon(&d.message.vi).into_iter().chain(jargon(hint)) {
+                    problems.push(format!("{at}: '{w}' is an id or an English word"));
+                }
+            }
+            let about_a_value = ["report.", "kpi.", "date."]
+                .iter()
+                .any(|p| d.code.as_str().starts_with(p));
+            if let (Some(label), true, false) = (label_of(&schema, path), about_a_value, misnamed) {
+                if !d.message.vi.to_lowercase().contains(&in_sentence(&label)) {
+                    problems.push(format!("{at}: does not name the field '{label}'"));
+                }
+            }
+            if d.severity == Severity::Error && hint.is_empty() {
+                problems.push(format!("{at}: an error says what to do (hint)"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    // The reports reach every code a form's field can get.
+    for code in [
+        "report.required",
+        "report.type",
+        "report.out_of_range",
+        "report.invalid_choice",
+        "report.date_in_future",
+        "report.date_outside_window",
+        "report.format",
+        "report.exceeds",
+        "report.appendix_mismatch",
+        "report.kpi_not_reported",
+        "kpi.input_invalid",
+        "kpi.input_missing",
+        "kpi.denominator_zero",
+        "kpi.numerator_exceeds_denominator",
+        "date.invalid",
+        "report.period_mismatch",
+    ] {
+        assert!(seen.contains(code), "no report gives {code}: {seen:?}");
+    }
+}

@@ -374,4 +374,39 @@ proptest! {
             prop_assert_eq!(s.validation(), &fresh);
         }
     }
+
+    /// The same with a form that shows only some fields: its view, counts
+    /// and validity are those of a validation limited to the same fields
+    /// (missing values reported only where the form can take them).
+    #[test]
+    fn a_session_limited_to_a_form_s_fields_is_a_limited_validation(
+        steps in proptest::collection::vec((0usize..1000, any_value(), any::<bool>()), 1..16),
+        shown in proptest::collection::vec(any::<bool>(), 32)
+    ) {
+        let engine = Engine::with_defaults();
+        let paths = paths();
+        let fields: Vec<String> = ["/kind", "/plan", "/period", "/unit"]
+            .into_iter()
+            .map(String::from)
+            .chain(paths.iter().zip(shown.iter().cycle()).filter(|(_, s)| **s).map(|(p, _)| p.clone()))
+            .collect();
+        let options = dxplan::ValidateOptions { explain: Some(true), fields: Some(fields.clone()) };
+        let mut s = engine
+            .open_report(quarterly(), today())
+            .unwrap()
+            .only_fields(dxplan::validation::FormFields::new(fields));
+        let mut view = view_of(s.validation());
+        prop_assert_eq!(&view, &view_of(&engine.validate_with(s.report(), today(), &options)));
+        for (i, value, remove) in steps {
+            let path = &paths[i % paths.len()];
+            let change = if remove { s.remove(path) } else { s.set(path, value) };
+            let Ok(change) = change else { continue };
+            apply(&mut view, &change);
+            let fresh = engine.validate_with(s.report(), today(), &options);
+            prop_assert_eq!(&view, &view_of(&fresh));
+            prop_assert_eq!(change.counts, fresh.counts);
+            prop_assert_eq!(change.valid, fresh.valid);
+            prop_assert_eq!(s.validation(), &fresh);
+        }
+    }
 }

@@ -349,10 +349,24 @@ codes! {
 /// the rest as written ("Báo cáo quý III/2025" → "báo cáo quý III/2025",
 /// "Ban Chỉ đạo / UBND tỉnh" keeps its "UBND").
 pub(crate) fn lower_first(s: &str) -> String {
+    // An outline heading's list number ("9. Kinh phí…", "II.1. …") does not
+    // read inside a sentence.
+    let s = match s.split_once(". ") {
+        Some((n, rest))
+            if !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || "IVX".contains(c)) =>
+        {
+            rest
+        }
+        _ => s,
+    };
     let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    match (chars.next(), chars.clone().next()) {
+        // An acronym ("CSDL", "DTI") or a name keeps its capitals.
+        (Some(c), Some(next)) if next.is_uppercase() => std::iter::once(c).chain(chars).collect(),
+        (Some(c), _) => c.to_lowercase().chain(chars).collect(),
+        (None, _) => String::new(),
     }
 }
 

@@ -335,6 +335,9 @@ impl Engine {
         if o.explain != Some(true) {
             v.without_quotes();
         }
+        if let Some(fields) = o.form_fields() {
+            v.only_fields(&fields);
+        }
         v
     }
 

@@ -132,6 +132,21 @@ pub struct ValidateOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub explain: Option<bool>,
+    /// The fields the form shows (JSON pointers): missing values are
+    /// reported only there (see [`crate::validation::FormFields`]); without
+    /// it, everywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub fields: Option<Vec<String>>,
+}
+
+impl ValidateOptions {
+    /// The fields the form shows, when given.
+    pub fn form_fields(&self) -> Option<crate::validation::FormFields> {
+        self.fields
+            .as_ref()
+            .map(|f| crate::validation::FormFields::new(f.iter().cloned()))
+    }
 }
 
 /// Which accepted reports a roll-up consolidates.

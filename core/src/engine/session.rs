@@ -40,7 +40,7 @@ use crate::diagnostic::{Code, Counts, Diagnostic, Text, MAX_INPUT_BYTES, MAX_TEX
 use crate::kpi::{Evaluation, KpiResult};
 use crate::obligations::ObligationKind;
 use crate::validation::{
-    describe, pointer_push, DeadlineStatus, Kept, Parts, Refreshed, Validation,
+    describe, pointer_push, DeadlineStatus, FormFields, Kept, Parts, Refreshed, Validation,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -68,6 +68,8 @@ pub struct ReportSession {
     weight: usize,
     /// Whether KPI targets in its answers quote their documents' words.
     explain: bool,
+    /// The fields the form shows, when its missing values are limited to them.
+    fields: Option<FormFields>,
 }
 
 impl std::fmt::Debug for ReportSession {
@@ -167,6 +169,7 @@ impl Engine {
             whole: OnceCell::new(),
             weight,
             explain: true,
+            fields: None,
         })
     }
 }
@@ -192,6 +195,29 @@ impl ReportSession {
         self
     }
 
+    /// The session reporting missing values only at the fields a form shows
+    /// (see [`FormFields`]); its validation and every change say the same.
+    ///
+    /// ```
+    /// use dxplan::validation::FormFields;
+    /// let e = dxplan::Engine::with_defaults();
+    /// let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 10).unwrap();
+    /// let report = serde_json::json!({"kind": "quarterly", "plan": "city-2025", "period": "2025-Q3",
+    ///     "unit": {"id": "a", "name": "UBND phường A", "level": "commune"}});
+    /// let shown = FormFields::new(["/values/dossiers_total", "/values/dossiers_full_online"]);
+    /// let mut s = e.open_report(report, today).unwrap().only_fields(shown);
+    /// s.set("/values/dossiers_total", 20.into()).unwrap();
+    /// let c = s.set("/values/dossiers_full_online", 15.into()).unwrap();
+    /// // Not one warning about the indicators the form does not ask for.
+    /// assert!(s.validation().diagnostics.iter().all(|d| d.code.as_str() != "report.kpi_not_reported"));
+    /// assert_eq!(c.counts, s.validation().counts);
+    /// ```
+    pub fn only_fields(mut self, fields: FormFields) -> ReportSession {
+        self.fields = Some(fields);
+        self.whole = OnceCell::new();
+        self
+    }
+
     /// The report as it stands.
     pub fn report(&self) -> &Value {
         &self.report
@@ -209,6 +235,9 @@ impl ReportSession {
             let mut v = self.kept.validation();
             if !self.explain {
                 v.without_quotes();
+            }
+            if let Some(fields) = &self.fields {
+                v.only_fields(fields);
             }
             v
         })
@@ -303,10 +332,22 @@ impl ReportSession {
         })
     }
 
+    /// The counts of what a form showing `fields` reports now.
+    fn counts_now(&self, fields: &FormFields) -> Counts {
+        match &self.kept {
+            Kept::Early(v) => Counts::of(v.diagnostics.iter().filter(|d| fields.keeps(d))),
+            Kept::Parts(p) => Counts::of(p.diagnostics().filter(|d| fields.keeps(d))),
+        }
+    }
+
     fn unchanged(&self) -> ReportChange {
         let (kind, counts) = match &self.kept {
             Kept::Early(v) => (v.kind, v.counts),
             Kept::Parts(p) => (Some(p.kind), Counts::of(p.diagnostics())),
+        };
+        let counts = match &self.fields {
+            Some(f) => self.counts_now(f),
+            None => counts,
         };
         ReportChange {
             kind,
@@ -325,6 +366,13 @@ impl ReportSession {
         let mut change = self.recompute(tokens);
         if !self.explain {
             change.kpi.iter_mut().for_each(KpiResult::without_quotes);
+        }
+        if let Some(fields) = &self.fields {
+            for p in &mut change.diagnostics {
+                p.diagnostics.retain(|d| fields.keeps(d));
+            }
+            change.counts = self.counts_now(fields);
+            change.valid = change.counts.errors == 0;
         }
         change
     }

@@ -99,12 +99,12 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("data": String)], from_data),
     op!(engine "rulesSummary", "What the loaded scripts changed and the checks they registered.",
         [] -> RulesCheck, rules_summary),
-    op!(engine "validate", "Validates a whole report on `today` (dd/mm/yyyy or yyyy-mm-dd); KPI targets cite their documents, and quote their words with `{ explain: true }`.",
+    op!(engine "validate", "Validates a whole report on `today` (dd/mm/yyyy or yyyy-mm-dd); KPI targets cite their documents, and quote their words with `{ explain: true }`; with `{ fields: [pointers] }`, missing values are reported only at the fields a form shows.",
         [req!("report": Value), req!("today": String), opt!("options": ValidateOptions)] -> Validation, validate),
     op!(engine "validateField", "Validates one field (`path`, a JSON pointer) of a report of `kind` being typed; `context` is the rest of the report.",
         [req!("kind": String), req!("path": String), param!("value", Value, false, Some(1)),
          req!("context": Value), req!("today": String)] -> FieldValidation, validate_field),
-    op!(open "openReport", "Opens a session on a report being filled in, validated on `today`: the report stays inside the engine, each change sends one value and answers only what changed (KPI targets quoting their documents with `{ explain: true }`).",
+    op!(open "openReport", "Opens a session on a report being filled in, validated on `today`: the report stays inside the engine, each change sends one value and answers only what changed (KPI targets quoting their documents with `{ explain: true }`; missing values only at the form's `fields` when given).",
         [req!("report": Value), req!("today": String), opt!("options": ValidateOptions)], open_report),
     op!(change "set", "Sets `value` at `path` (a JSON pointer; missing objects and table rows on the way are created) and answers what changed: the diagnostics of every path whose problems changed, the KPI results that changed, the counts.",
         [req!("path": String), param!("value", Value, false, Some(0))], session_set),
@@ -234,7 +234,7 @@ fn rules_summary(e: &Engine, _: &Args) -> Result<RulesCheck, Errors> {
 }
 
 fn validate_options_text() -> Text {
-    Text::new("{explain?}", "{explain?}")
+    Text::new("{explain?, fields?}", "{explain?, fields?}")
 }
 
 fn validate(e: &Engine, a: &Args) -> Result<Validation, Errors> {
@@ -248,8 +248,13 @@ fn open_report(e: &Engine, a: &Args) -> Result<ReportSession, Errors> {
     let report = a.value(0, "report")?;
     let today = a.date(1, "today")?;
     let o: ValidateOptions = a.opt(2, "options", validate_options_text())?;
-    Ok(e.open_report(report, today)?
-        .explain(o.explain == Some(true)))
+    let session = e
+        .open_report(report, today)?
+        .explain(o.explain == Some(true));
+    Ok(match o.form_fields() {
+        Some(fields) => session.only_fields(fields),
+        None => session,
+    })
 }
 
 fn session_set(s: &mut ReportSession, a: &Args) -> Result<ReportChange, Errors> {

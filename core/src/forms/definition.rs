@@ -15,7 +15,7 @@
 //! assert_eq!(news.title.vi, "Phụ lục 01. Danh sách tin bài tuyên truyền trên trang thông tin điện tử");
 //! ```
 
-use crate::diagnostic::{Code, Diagnostic, Result, Text};
+use crate::diagnostic::{lower_first, Code, Diagnostic, Result, Text};
 use crate::kpi::AdminLevel;
 use crate::obligations::ObligationKind;
 use crate::PeriodKind;
@@ -125,9 +125,60 @@ impl FieldType {
             }
             FieldType::Period { .. } => Text::new("mã kỳ báo cáo", "a period id"),
             FieldType::KpiValues | FieldType::Object { .. } => {
-                Text::new("đối tượng (object)", "an object")
+                Text::new("một nhóm trường", "a group of fields")
             }
-            FieldType::Table { .. } => Text::new("danh sách (mảng)", "a list (array)"),
+            FieldType::Table { .. } => {
+                Text::new("một bảng (danh sách dòng)", "a table (a list of rows)")
+            }
+        }
+    }
+
+    /// What a person filling the form is asked to do for a field of this
+    /// type titled `title`: the hint of its missing or wrong value.
+    ///
+    /// ```
+    /// use dxplan::{forms::definition::FieldType, Text};
+    /// let t = Text::new("Ngày ban hành", "Issued on");
+    /// let date = FieldType::Date { rule: dxplan::forms::definition::DateRule::Past };
+    /// assert_eq!(date.enter(&t).vi, "Nhập ngày ban hành dạng ngày/tháng/năm, ví dụ 15/09/2025.");
+    /// ```
+    pub fn enter(&self, title: &Text) -> Text {
+        let (vi, en) = (lower_first(&title.vi), lower_first(&title.en));
+        match self {
+            FieldType::Text { .. } => Text::new(format!("Nhập {vi}."), format!("Enter {en}.")),
+            FieldType::DocumentNumber => Text::new(
+                format!("Nhập {vi} dạng số/ký hiệu, ví dụ 125/KH-UBND."),
+                format!("Enter {en} as number/symbol, e.g. 125/KH-UBND."),
+            ),
+            FieldType::Date { .. } => Text::new(
+                format!("Nhập {vi} dạng ngày/tháng/năm, ví dụ 15/09/2025."),
+                format!("Enter {en} as day/month/year, e.g. 15/09/2025."),
+            ),
+            FieldType::Count => Text::new(
+                format!("Nhập {vi} là số nguyên không âm, ví dụ 1.250."),
+                format!("Enter {en} as a whole number of 0 or more, e.g. 1,250."),
+            ),
+            FieldType::Money => Text::new(
+                format!("Nhập {vi} bằng đồng, số không âm, ví dụ 1.500.000."),
+                format!("Enter {en} in VND, 0 or more, e.g. 1,500,000."),
+            ),
+            FieldType::Bool => Text::new(
+                format!("Chọn có hoặc không cho {vi}."),
+                format!("Choose yes or no for {en}."),
+            ),
+            FieldType::Choice { .. } | FieldType::Kind | FieldType::Plan | FieldType::Level => {
+                Text::new(
+                    format!("Chọn {vi} trong danh sách."),
+                    format!("Choose {en} from the list."),
+                )
+            }
+            FieldType::Period { kind } => Text::new(
+                format!("Chọn {vi}, ví dụ {}.", period_example_of(*kind)),
+                format!("Choose {en}, e.g. {}.", period_example_of(*kind)),
+            ),
+            FieldType::KpiValues | FieldType::Object { .. } | FieldType::Table { .. } => {
+                Text::new(format!("Điền {vi}."), format!("Fill in {en}."))
+            }
         }
     }
 }
@@ -882,5 +933,17 @@ impl Forms {
             .iter_mut()
             .find(|d| d.kind == kind)
             .map(std::sync::Arc::make_mut)
+    }
+}
+
+/// An example period id of a kind, as the hints show it.
+pub(crate) fn period_example_of(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Week => "2025-W05",
+        PeriodKind::Month => "2025-03",
+        PeriodKind::Quarter => "2025-Q3",
+        PeriodKind::HalfYear => "2025-H1",
+        PeriodKind::Year => "2025",
+        PeriodKind::Range => "2023-01-01..2024-09-15",
     }
 }

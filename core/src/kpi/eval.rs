@@ -28,13 +28,13 @@
 
 use super::input::{ConsolidationInput, InputValue, RawValue, UnitInput};
 use super::{
-    AdminLevel, Aggregation, Catalog, Comparator, Exact, Formula, Indicator, InputKind, Target,
-    ValueUnit,
+    AdminLevel, Aggregation, Catalog, Comparator, Exact, Formula, Indicator, InputKind, InputSpec,
+    Target, ValueUnit,
 };
 use crate::bodies::provinces_on;
 use crate::calendar::date::format_date;
 use crate::calendar::period::Period;
-use crate::diagnostic::{json_kind, Code, Counts, Diagnostic, Severity, Text};
+use crate::diagnostic::{json_kind, lower_first, Code, Counts, Diagnostic, Severity, Text};
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -361,15 +361,16 @@ fn diag(severity: Severity, code: Code, path: String, vi: String, en: String) ->
     Diagnostic::new(severity, code, Text::new(vi, en)).at(path)
 }
 
-/// Checks one raw value against its kind; `prefix` is the unit's JSON pointer
-/// (the path is only built for an error).
+/// Checks one raw value against its input's kind; `prefix` is the unit's
+/// JSON pointer (the path is only built for an error). Messages name the
+/// input by its label, as a form shows it.
 pub(crate) fn check_value(
-    kind: InputKind,
+    spec: &InputSpec,
     raw: &RawValue,
     prefix: &str,
-    id: &str,
     on: NaiveDate,
 ) -> Result<InputValue, Diagnostic> {
+    let (id, kind, name) = (spec.id.as_str(), spec.kind, &spec.name);
     let invalid = |vi: String, en: String| {
         diag(
             Severity::Error,
@@ -378,19 +379,13 @@ pub(crate) fn check_value(
             vi,
             en,
         )
-        .with_hint(Text::new(
-            format!("'{id}' phải là {}.", kind.describe().vi),
-            format!("'{id}' must be {}.", kind.describe().en),
-        ))
+        .with_hint(kind.enter())
     };
     match (kind, raw) {
         (InputKind::Boolean, RawValue::Bool(b)) => Ok(InputValue::Bool(*b)),
-        (InputKind::Boolean, other) => Err(invalid(
-            format!(
-                "'{id}' phải là có/không, nhận được {}",
-                json_kind(other.describe()).vi
-            ),
-            format!("'{id}' must be true or false, got a {}", other.describe()),
+        (InputKind::Boolean, _) => Err(invalid(
+            format!("{}: chỉ chọn có hoặc không", name.vi),
+            format!("{}: choose yes or no", name.en),
         )),
         (_, RawValue::Number(n)) => {
             let n = *n;
@@ -409,16 +404,22 @@ pub(crate) fn check_value(
                             Code::KpiInputInvalid,
                             format!("{prefix}/values/{id}"),
                             format!(
-                                "'{id}' = {} nằm ngoài miền giá trị hợp lệ: thứ hạng từ 1 đến {provinces} (số tỉnh, thành phố ngày {})",
+                                "{} phải là thứ hạng từ 1 đến {provinces} (số tỉnh, thành phố ngày {}), không phải {}",
+                                name.vi,
+                                format_date(on),
                                 n.display().vi,
-                                format_date(on)
                             ),
                             format!(
-                                "'{id}' = {} is out of range: a rank from 1 to {provinces} (the number of provinces on {})",
+                                "{} must be a rank from 1 to {provinces} (the number of provinces on {}), not {}",
+                                name.en,
+                                format_date(on),
                                 n.display().en,
-                                format_date(on)
                             ),
                         )
+                        .with_hint(Text::new(
+                            format!("Nhập số nguyên từ 1 đến {provinces}."),
+                            format!("Enter a whole number from 1 to {provinces}."),
+                        ))
                         .with_source(source));
                     }
                     true
@@ -429,8 +430,18 @@ pub(crate) fn check_value(
                 Ok(InputValue::Number(n))
             } else {
                 Err(invalid(
-                    format!("'{id}' = {} nằm ngoài miền giá trị hợp lệ", n.display().vi),
-                    format!("'{id}' = {} is out of range", n.display().en),
+                    format!(
+                        "{} phải là {}, không phải {}",
+                        name.vi,
+                        kind.describe().vi,
+                        n.display().vi
+                    ),
+                    format!(
+                        "{} must be {}, not {}",
+                        name.en,
+                        kind.describe().en,
+                        n.display().en
+                    ),
                 ))
             }
         }
@@ -439,57 +450,80 @@ pub(crate) fn check_value(
             let (vi, en) = if large {
                 (
                     format!(
-                        "'{id}' là một số quá lớn để tính chính xác (quá 9.007.199.254.740.991)"
+                        "{} là một số quá lớn để tính chính xác (quá 9.007.199.254.740.991)",
+                        name.vi
                     ),
                     format!(
-                        "'{id}' is a number too large to be exact (over 9,007,199,254,740,991)"
+                        "{} is a number too large to be exact (over 9,007,199,254,740,991)",
+                        name.en
                     ),
                 )
             } else {
                 (
-                    format!("'{id}' có quá nhiều chữ số thập phân để tính chính xác (quá 30)"),
-                    format!("'{id}' has too many decimals to be exact (over 30)"),
+                    format!(
+                        "{} có quá nhiều chữ số thập phân để tính chính xác (quá 30)",
+                        name.vi
+                    ),
+                    format!("{} has too many decimals to be exact (over 30)", name.en),
                 )
             };
             Err(invalid(vi, en).with_hint(crate::diagnostic::inexact_hint(large)))
         }
         (_, other) => Err(invalid(
             format!(
-                "'{id}' phải là số, nhận được {}",
+                "{} phải là {}, không phải {}",
+                name.vi,
+                kind.describe().vi,
                 json_kind(other.describe()).vi
             ),
-            format!("'{id}' must be a number, got a {}", other.describe()),
+            format!(
+                "{} must be {}, not a {}",
+                name.en,
+                kind.describe().en,
+                other.describe()
+            ),
         )),
     }
 }
 
-/// The diagnostic for a rate whose numerator is above its denominator;
-/// `prefix` is the unit's JSON pointer.
+/// The diagnostic for a rate whose numerator `n` is above its denominator
+/// `d`; `prefix` is the unit's JSON pointer.
 pub(crate) fn numerator_exceeds(
     prefix: &str,
-    n_id: &str,
-    n: Exact,
-    d_id: &str,
-    d: Exact,
+    n: (&InputSpec, Exact),
+    d: (&InputSpec, Exact),
 ) -> Diagnostic {
+    let ((ns, n), (ds, d)) = (n, d);
     diag(
         Severity::Error,
         Code::KpiNumeratorExceedsDenominator,
-        format!("{prefix}/values/{n_id}"),
+        format!("{prefix}/values/{}", ns.id),
         format!(
-            "'{n_id}' ({}) lớn hơn '{d_id}' ({})",
+            "{} ({}) không được lớn hơn {} ({})",
+            ns.name.vi,
             n.display().vi,
+            lower_first(&ds.name.vi),
             d.display().vi
         ),
         format!(
-            "'{n_id}' ({}) is greater than '{d_id}' ({})",
+            "{} ({}) cannot be greater than {} ({})",
+            ns.name.en,
             n.display().en,
+            lower_first(&ds.name.en),
             d.display().en
         ),
     )
     .with_hint(Text::new(
-        "Tử số là một phần của mẫu số; kiểm tra lại hai số liệu.",
-        "The numerator is part of the denominator; check both figures.",
+        format!(
+            "{} được tính trong {}: kiểm tra lại hai số liệu.",
+            ns.name.vi,
+            lower_first(&ds.name.vi)
+        ),
+        format!(
+            "{} are counted within {}: check both figures.",
+            ns.name.en,
+            lower_first(&ds.name.en)
+        ),
     ))
 }
 
@@ -545,7 +579,7 @@ fn validate_values(
             Some(_) if *raw == RawValue::Null => {}
             Some((slot, spec)) => {
                 values.given[slot] = true;
-                match check_value(spec.kind, raw, prefix, id, input.period.end()) {
+                match check_value(spec, raw, prefix, input.period.end()) {
                     Ok(v) => values.valid[slot] = Some(v),
                     Err(d) => diags.push(d),
                 }
@@ -580,6 +614,25 @@ fn complete_weeks(period: &Period) -> i64 {
     (period_days(period).0 / 7).max(1)
 }
 
+/// The spec of one of an indicator's inputs (an input it does not declare,
+/// which the catalog refuses, is named by its id).
+fn input_spec(ind: &Indicator, id: &str) -> InputSpec {
+    ind.inputs
+        .iter()
+        .find(|s| s.id == id)
+        .cloned()
+        .unwrap_or_else(|| InputSpec {
+            id: id.to_string(),
+            name: Text::new(id, id),
+            kind: InputKind::Count,
+        })
+}
+
+/// The label of one of an indicator's inputs.
+fn input_name(ind: &Indicator, id: &str) -> Text {
+    input_spec(ind, id).name
+}
+
 /// Computes an indicator's value from the values of its formula's inputs
 /// (`vals`, in formula order). `Err` carries the reasons.
 fn compute(
@@ -594,13 +647,26 @@ fn compute(
         .zip(vals)
         .filter(|(_, v)| v.is_none())
         .map(|(id, _)| {
+            let name = input_name(ind, id);
             diag(
                 Severity::Error,
                 Code::KpiInputMissing,
                 format!("{path}/values/{id}"),
-                format!("Thiếu số liệu '{id}' để tính chỉ tiêu '{}'", ind.id),
-                format!("input '{id}' is missing to compute '{}'", ind.id),
+                format!(
+                    "Thiếu {} để tính {}",
+                    lower_first(&name.vi),
+                    lower_first(&ind.name.vi)
+                ),
+                format!(
+                    "{} is missing to compute {}",
+                    name.en,
+                    lower_first(&ind.name.en)
+                ),
             )
+            .with_hint(Text::new(
+                format!("Nhập {}.", lower_first(&name.vi)),
+                format!("Enter {}.", lower_first(&name.en)),
+            ))
         })
         .collect();
     if !missing.is_empty() || vals.len() < ids.len() {
@@ -612,12 +678,12 @@ fn compute(
             Code::KpiOverflow,
             path.to_string(),
             format!(
-                "Số liệu của chỉ tiêu '{}' quá lớn để tính chính xác",
-                ind.id
+                "Số liệu của chỉ tiêu {} quá lớn để tính chính xác",
+                lower_first(&ind.name.vi)
             ),
             format!(
-                "the inputs of '{}' are too large to compute exactly",
-                ind.id
+                "the inputs of {} are too large to compute exactly",
+                lower_first(&ind.name.en)
             ),
         )]
     };
@@ -629,16 +695,39 @@ fn compute(
                 return Err(overflow());
             };
             if d == Exact::ZERO {
+                let name = input_name(ind, d_id);
                 return Err(vec![diag(
                     Severity::Error,
                     Code::KpiDenominatorZero,
                     format!("{path}/values/{d_id}"),
-                    format!("Mẫu số '{d_id}' bằng 0: không tính được '{}'", ind.id),
-                    format!("denominator '{d_id}' is 0: '{}' cannot be computed", ind.id),
-                )]);
+                    format!(
+                        "{} bằng 0 nên không tính được {}",
+                        name.vi,
+                        lower_first(&ind.name.vi)
+                    ),
+                    format!(
+                        "{} is 0, so {} cannot be computed",
+                        name.en,
+                        lower_first(&ind.name.en)
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!(
+                        "Nhập {} lớn hơn 0, hoặc để trống cả hai ô khi chưa có số liệu.",
+                        lower_first(&name.vi)
+                    ),
+                    format!(
+                        "Enter {} above 0, or leave both fields empty when there are no figures yet.",
+                        lower_first(&name.en)
+                    ),
+                ))]);
             }
             if n > d {
-                return Err(vec![numerator_exceeds(path, n_id, n, d_id, d)]);
+                return Err(vec![numerator_exceeds(
+                    path,
+                    (&input_spec(ind, n_id), n),
+                    (&input_spec(ind, d_id), d),
+                )]);
             }
             n.checked_div(d)
                 .and_then(Exact::times_100)
@@ -747,9 +836,9 @@ fn result(
                         Code::KpiNoTarget,
                         Text::new(
                             format!(
-                                "Kế hoạch '{plan}' không đặt chỉ tiêu '{}' cho năm {year}, cấp {}",
-                                ind.id,
-                                level.as_str()
+                                "Kế hoạch '{plan}' không đặt mục tiêu cho chỉ tiêu {} năm {year}, {}",
+                                lower_first(&ind.name.vi),
+                                level.name().vi
                             ),
                             format!(
                                 "plan '{plan}' sets no target for '{}' in {year} at level {}",

@@ -354,8 +354,8 @@ impl InputKind {
     /// The valid range in words.
     pub fn describe(self) -> Text {
         match self {
-            InputKind::Count => Text::new("số nguyên ≥ 0", "a whole number ≥ 0"),
-            InputKind::Money => Text::new("số tiền (đồng) ≥ 0", "an amount in VND ≥ 0"),
+            InputKind::Count => Text::new("số nguyên không âm", "a whole number ≥ 0"),
+            InputKind::Money => Text::new("số tiền (đồng) không âm", "an amount in VND ≥ 0"),
             InputKind::Percent => {
                 Text::new("tỷ lệ phần trăm từ 0 đến 100", "a percentage from 0 to 100")
             }
@@ -363,7 +363,35 @@ impl InputKind {
                 "thứ hạng, số nguyên từ 1 đến số tỉnh, thành phố (63; 34 từ 01/07/2025)",
                 "a rank, a whole number from 1 to the number of provinces (63; 34 from 1/7/2025)",
             ),
-            InputKind::Boolean => Text::new("có/không (true/false)", "yes/no (true/false)"),
+            InputKind::Boolean => Text::new("có hoặc không", "yes or no"),
+        }
+    }
+
+    /// What a person filling a form is asked to do, for the hint of a
+    /// value that is not of this kind.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::kpi::InputKind::Count.enter().vi, "Nhập số nguyên không âm, ví dụ 1.250.");
+    /// ```
+    pub fn enter(self) -> Text {
+        match self {
+            InputKind::Count => Text::new(
+                "Nhập số nguyên không âm, ví dụ 1.250.",
+                "Enter a whole number of 0 or more, e.g. 1,250.",
+            ),
+            InputKind::Money => Text::new(
+                "Nhập số tiền bằng đồng, không âm, ví dụ 1.500.000.",
+                "Enter an amount in VND of 0 or more, e.g. 1,500,000.",
+            ),
+            InputKind::Percent => Text::new(
+                "Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 97,5.",
+                "Enter a percentage from 0 to 100, e.g. 97.5.",
+            ),
+            InputKind::Rank => Text::new(
+                "Nhập thứ hạng là số nguyên từ 1 đến số tỉnh, thành phố.",
+                "Enter a rank, a whole number from 1 to the number of provinces.",
+            ),
+            InputKind::Boolean => Text::new("Chọn có hoặc không.", "Choose yes or no."),
         }
     }
 }

@@ -192,7 +192,7 @@ impl Obligation {
                 .with_source(e.source.clone())
                 .with_hint(Text::new(
                     format!(
-                        "Khi có văn bản giao cơ quan nhận thay, khai báo trong tệp quy tắc: ket_thuc(#{{ ma: \"{}\", ten: \"...\", tu_ngay: \"{}\", ke_thua: #{{ ma, ten, ten_en }} }}, nguon) hoặc noi_nhan(\"{}\", \"{}\", \"{}\", ...).",
+                        "Báo cáo vẫn gửi được. Khi có văn bản giao cơ quan nhận thay, cán bộ quản lý quy tắc khai báo cơ quan kế thừa trong tệp quy tắc của năm: `ket_thuc(#{{ ma: \"{}\", ten: \"...\", tu_ngay: \"{}\", ke_thua: #{{ ma, ten, ten_en }} }}, nguon)` hoặc `noi_nhan(\"{}\", \"{}\", \"{}\", ...)`.",
                         self.recipient.id,
                         e.since,
                         self.plan,
@@ -200,7 +200,7 @@ impl Obligation {
                         e.since
                     ),
                     format!(
-                        "When a document names who receives instead, declare it in the rule file: ket_thuc(#{{ ma: \"{}\", ten: \"...\", tu_ngay: \"{}\", ke_thua: #{{ ma, ten, ten_en }} }}, nguon) or noi_nhan(\"{}\", \"{}\", \"{}\", ...).",
+                        "The report can still be sent. When a document names who receives instead, the rules' staff declare the successor in the year's rule file: `ket_thuc(#{{ ma: \"{}\", ten: \"...\", tu_ngay: \"{}\", ke_thua: #{{ ma, ten, ten_en }} }}, nguon)` or `noi_nhan(\"{}\", \"{}\", \"{}\", ...)`.",
                         self.recipient.id,
                         e.since,
                         self.plan,

@@ -713,8 +713,8 @@ impl Plans {
                         ),
                     ),
                     None => Text::new(
-                        "Xem các nghĩa vụ của năm bằng lệnh `dxplan calendar NĂM --plan KẾ_HOẠCH`.",
-                        "List the year's obligations with `dxplan calendar YEAR --plan PLAN`.",
+                        "Chọn một kỳ mà kế hoạch có báo cáo này: lịch báo cáo của năm liệt kê các kỳ (dòng lệnh: `dxplan calendar NĂM --plan KẾ_HOẠCH`).",
+                        "Choose a period in which the plan has this report: the year's reporting calendar lists them (command line: `dxplan calendar YEAR --plan PLAN`).",
                     ),
                 })
             })

@@ -27,28 +27,37 @@ pub(crate) fn describe(v: &Value) -> &'static str {
     }
 }
 
+/// A diagnostic of a value (a date, a period) told about the field it is in:
+/// "Ngày ban hành: Ngày 31/02/2025 không tồn tại".
+/// Without a hint of its own, it gets the field's ("Nhập … dạng ngày/tháng/năm").
+fn labelled(mut d: Diagnostic, field: &Field) -> Diagnostic {
+    d.message = Text::new(
+        format!("{}: {}", field.title.vi, d.message.vi),
+        format!("{}: {}", field.title.en, d.message.en),
+    );
+    if d.hint.is_none() {
+        d.hint = Some(field.ty.enter(&field.title));
+    }
+    d
+}
+
 pub(super) fn wrong_type(field: &Field, path: &str, v: &Value) -> Diagnostic {
     let t = field.ty.name();
     let d = err(
         Code::ReportType,
         path,
         format!(
-            "'{}' phải là {}, nhận được {}",
+            "{} phải là {}, không phải {}",
             field.title.vi,
             t.vi,
             json_kind(describe(v)).vi
         ),
-        format!(
-            "'{}' must be {}, got a {}",
-            field.title.en,
-            t.en,
-            describe(v)
-        ),
+        format!("{} must be {}, not a {}", field.title.en, t.en, describe(v)),
     );
     let d = match RawValue::deserialize(v) {
         Ok(RawValue::TooLarge) => d.with_hint(crate::diagnostic::inexact_hint(true)),
         Ok(RawValue::TooPrecise) => d.with_hint(crate::diagnostic::inexact_hint(false)),
-        _ => d,
+        _ => d.with_hint(field.ty.enter(&field.title)),
     };
     d.with_source(field.source.clone())
 }
@@ -129,9 +138,10 @@ pub(super) fn check_field(
                     err(
                         Code::ReportRequired,
                         path,
-                        format!("Thiếu '{}'", field.title.vi),
-                        format!("'{}' is required", field.title.en),
+                        format!("Chưa có {}", lower_first(&field.title.vi)),
+                        format!("{} is missing", field.title.en),
                     )
+                    .with_hint(field.ty.enter(&field.title))
                     .with_source(field.source.clone()),
                 );
             }
@@ -153,9 +163,13 @@ pub(super) fn check_field(
                 out.push(err(
                     Code::ReportOutOfRange,
                     path,
-                    format!("'{}' dài {n} ký tự, tối đa {max}", field.title.vi),
-                    format!("'{}' is {n} characters long, at most {max}", field.title.en),
-                ));
+                    format!("{} dài {n} ký tự, tối đa {max}", field.title.vi),
+                    format!("{} is {n} characters long, at most {max}", field.title.en),
+                )
+                .with_hint(Text::new(
+                    format!("Rút gọn còn tối đa {max} ký tự."),
+                    format!("Shorten it to at most {max} characters."),
+                )));
             }
         }
         FieldType::DocumentNumber => {
@@ -167,8 +181,8 @@ pub(super) fn check_field(
                     warn(
                         Code::ReportFormat,
                         path,
-                        format!("'{s}' không có dạng số/ký hiệu văn bản"),
-                        format!("'{s}' is not of the form number/symbol"),
+                        format!("{}: '{s}' không có dạng số/ký hiệu văn bản", field.title.vi),
+                        format!("{}: '{s}' is not of the form number/symbol", field.title.en),
                     )
                     .with_hint(Text::new(
                         "Ví dụ: 125/KH-UBND (Nghị định 30/2020/NĐ-CP, Phụ lục I).",
@@ -183,7 +197,7 @@ pub(super) fn check_field(
                 return out.push(wrong_type(field, path, value));
             };
             match parse_date(s) {
-                Err(d) => out.push(d.at(path)),
+                Err(d) => out.push(labelled(d, field).at(path)),
                 Ok(date) => check_date_rule(*rule, date, field, path, ctx, out),
             }
         }
@@ -194,12 +208,25 @@ pub(super) fn check_field(
             let count = field.ty == FieldType::Count;
             if n < Exact::ZERO || (count && !n.is_integer()) {
                 let t = field.ty.name();
-                out.push(err(
-                    Code::ReportOutOfRange,
-                    path,
-                    format!("'{}' = {} phải là {}", field.title.vi, n.display().vi, t.vi),
-                    format!("'{}' = {} must be {}", field.title.en, n.display().en, t.en),
-                ));
+                out.push(
+                    err(
+                        Code::ReportOutOfRange,
+                        path,
+                        format!(
+                            "{} phải là {}, không phải {}",
+                            field.title.vi,
+                            t.vi,
+                            n.display_grouped().vi
+                        ),
+                        format!(
+                            "{} must be {}, not {}",
+                            field.title.en,
+                            t.en,
+                            n.display_grouped().en
+                        ),
+                    )
+                    .with_hint(field.ty.enter(&field.title)),
+                );
             }
         }
         FieldType::Bool => {
@@ -227,10 +254,10 @@ pub(super) fn check_field(
                         Code::ReportInvalidChoice,
                         path,
                         format!(
-                            "'{}': giá trị '{given}' không có trong danh sách",
+                            "{}: '{given}' không phải một lựa chọn của danh sách",
                             field.title.vi
                         ),
-                        format!("'{}': '{given}' is not an allowed value", field.title.en),
+                        format!("{}: '{given}' is not one of the choices", field.title.en),
                     )
                     .with_hint(Text::new(list.join("; "), list_en.join("; ")))
                     .with_source(field.source.clone()),
@@ -242,9 +269,19 @@ pub(super) fn check_field(
             Some(k) if k.trim() != ctx.def.kind.as_str() => out.push(err(
                 Code::KindUnknown,
                 path,
-                format!("Biểu mẫu '{}' nhận được loại '{k}'", ctx.def.kind.as_str()),
-                format!("form '{}' got kind '{k}'", ctx.def.kind.as_str()),
-            )),
+                format!(
+                    "Biểu mẫu {} không nhận báo cáo loại '{k}'",
+                    lower_first(&ctx.def.kind.name().vi)
+                ),
+                format!(
+                    "the form of {} does not take a report of kind '{k}'",
+                    lower_first(&ctx.def.kind.name().en)
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Dùng biểu mẫu của loại báo cáo '{k}', hoặc bỏ ô loại báo cáo khỏi biểu mẫu này."),
+                format!("Use the form of report kind '{k}', or leave the kind out of this form."),
+            ))),
             Some(_) => {}
         },
         FieldType::Plan => match value.as_str() {
@@ -258,18 +295,20 @@ pub(super) fn check_field(
         FieldType::Period { kind } => match value.as_str() {
             None => out.push(wrong_type(field, path, value)),
             Some(p) => match p.parse::<Period>() {
-                Err(d) => out.push(d.at(path)),
+                Err(d) => out.push(labelled(d, field).at(path)),
                 Ok(period) if period.kind() != *kind => out.push(
                     err(
                         Code::ReportPeriodMismatch,
                         path,
                         format!(
-                            "{} phải là kỳ {}, nhận được '{p}'",
+                            "{}: {} phải là kỳ {}, không phải '{p}'",
+                            field.title.vi,
                             ctx.def.kind.name().vi,
                             period_kind_vi(*kind)
                         ),
                         format!(
-                            "a {} needs a {} period, got '{p}'",
+                            "{}: a {} needs a {} period, not '{p}'",
+                            field.title.en,
                             lower_first(&ctx.def.kind.name().en),
                             period_kind_en(*kind)
                         ),
@@ -411,18 +450,28 @@ pub(super) fn check_date_rule(
                 Code::ReportDateInFuture,
                 path,
                 format!(
-                    "'{}' ({}) sau ngày hôm nay ({})",
+                    "{} ({}) không được sau hôm nay ({})",
                     field.title.vi,
                     format_date(date),
                     format_date(ctx.today)
                 ),
                 format!(
-                    "'{}' ({}) is after today ({})",
+                    "{} ({}) cannot be after today ({})",
                     field.title.en,
                     format_date(date),
                     format_date(ctx.today)
                 ),
             )
+            .with_hint(Text::new(
+                format!(
+                    "Nhập {} là hôm nay hoặc một ngày đã qua.",
+                    lower_first(&field.title.vi)
+                ),
+                format!(
+                    "Enter {} as today or a day in the past.",
+                    lower_first(&field.title.en)
+                ),
+            ))
             .with_source(field.source.clone()),
         );
         return;
@@ -435,14 +484,14 @@ pub(super) fn check_date_rule(
                         Code::ReportDateOutsideWindow,
                         path,
                         format!(
-                            "'{}' ({}) nằm ngoài kỳ lấy số liệu {}–{}",
+                            "{} ({}) nằm ngoài kỳ lấy số liệu {}–{}",
                             field.title.vi,
                             format_date(date),
                             format_date(w.start),
                             format_date(w.end)
                         ),
                         format!(
-                            "'{}' ({}) is outside the data window {}–{}",
+                            "{} ({}) is outside the data window {}–{}",
                             field.title.en,
                             format_date(date),
                             format_date(w.start),
@@ -484,17 +533,7 @@ pub(super) fn period_kind_en(k: crate::PeriodKind) -> &'static str {
     }
 }
 
-pub(super) fn period_example(k: crate::PeriodKind) -> &'static str {
-    use crate::PeriodKind as K;
-    match k {
-        K::Week => "2025-W05",
-        K::Month => "2025-03",
-        K::Quarter => "2025-Q3",
-        K::HalfYear => "2025-H1",
-        K::Year => "2025",
-        K::Range => "2023-01-01..2024-09-15",
-    }
-}
+pub(super) use crate::forms::definition::period_example_of as period_example;
 
 /// One KPI input alone: known id, type and range.
 /// Checks one KPI input of a report; `on` is the day its value describes
@@ -526,7 +565,7 @@ pub(super) fn check_kpi_input(
     if raw == RawValue::Null {
         return;
     }
-    if let Err(d) = check_value(spec.kind, &raw, "", id, on) {
+    if let Err(d) = check_value(spec, &raw, "", on) {
         out.push(d);
     }
 }

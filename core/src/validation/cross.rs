@@ -3,6 +3,7 @@
 //! details.
 
 use super::*;
+use crate::diagnostic::lower_first;
 
 /// The row index when `path` is a column of a row of `table`.
 pub(super) fn row_of<'p>(path: &'p str, table: &str) -> Option<&'p str> {
@@ -58,7 +59,11 @@ pub(super) fn kpi_pairs(
                 .iter()
                 .any(|x| x.path.as_deref() == Some(n_path.as_str()))
         {
-            out.push(numerator_exceeds("", n_id, n, d_id, d));
+            let (Some(ns), Some(ds)) = (rules.catalog.input(n_id), rules.catalog.input(d_id))
+            else {
+                continue;
+            };
+            out.push(numerator_exceeds("", (ns, n), (ds, d)));
         }
     }
 }
@@ -88,22 +93,48 @@ pub(super) fn exceeds(
             Code::ReportExceeds,
             path,
             format!(
-                "'{}' ({}) lớn hơn '{}' ({})",
+                "{} ({}) không được lớn hơn {} ({})",
                 fd.title.vi,
                 a.display_grouped().vi,
-                ld.title.vi,
+                lower_first(&ld.title.vi),
                 b.display_grouped().vi
             ),
             format!(
-                "'{}' ({}) is greater than '{}' ({})",
+                "{} ({}) cannot be greater than {} ({})",
                 fd.title.en,
                 a.display_grouped().en,
-                ld.title.en,
+                lower_first(&ld.title.en),
                 b.display_grouped().en
             ),
         )
+        .with_hint(Text::new(
+            format!(
+                "Kiểm tra lại hai số liệu của dòng này: {} là một phần của {}.",
+                lower_first(&fd.title.vi),
+                lower_first(&ld.title.vi)
+            ),
+            format!(
+                "Check both figures of this row: {} is part of {}.",
+                lower_first(&fd.title.en),
+                lower_first(&ld.title.en)
+            ),
+        ))
         .with_source(source.to_string()),
     )
+}
+
+/// The label of a KPI input, as the form shows it (its id when the catalog
+/// has no such input).
+fn input_label(catalog: &crate::kpi::Catalog, id: &str) -> Text {
+    catalog
+        .input(id)
+        .map_or_else(|| Text::new(id, id), |s| s.name.clone())
+}
+
+/// The title of an appendix table.
+fn table_title(def: &FormDefinition, table: &str) -> Text {
+    def.field(table)
+        .map_or_else(|| Text::new("Phụ lục", "The appendix"), |f| f.title.clone())
 }
 
 /// The rows of an appendix table and the KPI input it details, when both are given.
@@ -121,6 +152,7 @@ pub(super) fn table_and_input<'v>(
 
 pub(super) fn constraints(
     def: &FormDefinition,
+    catalog: &crate::kpi::Catalog,
     report: &Value,
     window: Option<DataWindow>,
     out: &mut Vec<Diagnostic>,
@@ -176,13 +208,19 @@ pub(super) fn constraints(
                     })
                     .count();
                 if Exact::int(in_window as i64) != n {
+                    let name = input_label(catalog, input);
+                    let title = table_title(def, table);
                     out.push(
                         warn(
                             Code::ReportAppendixMismatch,
                             table,
-                            format!("Phụ lục liệt kê {in_window} mục trong kỳ nhưng '{input}' = {}", n.display().vi),
-                            format!("the appendix lists {in_window} items in the period but '{input}' = {}", n.display().en),
+                            format!("{} liệt kê {in_window} mục trong kỳ, nhưng {} là {}", title.vi, lower_first(&name.vi), n.display().vi),
+                            format!("{} lists {in_window} items in the period, but {} is {}", title.en, lower_first(&name.en), n.display().en),
                         )
+                        .with_hint(Text::new(
+                            format!("Thêm hoặc bỏ dòng trong phụ lục, hoặc sửa {}, cho khớp nhau.", lower_first(&name.vi)),
+                            format!("Add or remove rows of the appendix, or correct {}, so that they agree.", lower_first(&name.en)),
+                        ))
                         .with_source(source.clone()),
                     );
                 }
@@ -206,13 +244,37 @@ pub(super) fn constraints(
                     }
                 }
                 if sum > limit {
+                    let name = input_label(catalog, input);
+                    let column = def.field(&format!("{table}/0/{field}")).map_or_else(
+                        || Text::new(field.as_str(), field.as_str()),
+                        |f| f.title.clone(),
+                    );
+                    let title = table_title(def, table);
                     out.push(
                         warn(
                             Code::ReportAppendixMismatch,
                             table,
-                            format!("Tổng '{field}' của phụ lục ({}) lớn hơn '{input}' ({})", sum.display_grouped().vi, limit.display_grouped().vi),
-                            format!("the appendix's total '{field}' ({}) is greater than '{input}' ({})", sum.display_grouped().en, limit.display_grouped().en),
+                            format!(
+                                "Cộng cột {} của {} ({}) lớn hơn {} ({})",
+                                lower_first(&column.vi),
+                                lower_first(&title.vi),
+                                sum.display_grouped().vi,
+                                lower_first(&name.vi),
+                                limit.display_grouped().vi
+                            ),
+                            format!(
+                                "The column {} of {} adds up to {}, more than {} ({})",
+                                lower_first(&column.en),
+                                lower_first(&title.en),
+                                sum.display_grouped().en,
+                                lower_first(&name.en),
+                                limit.display_grouped().en
+                            ),
                         )
+                        .with_hint(Text::new(
+                            "Kiểm tra lại các dòng của phụ lục và số liệu tổng.",
+                            "Check the appendix's rows and the total.",
+                        ))
                         .with_source(source.clone()),
                     );
                 }

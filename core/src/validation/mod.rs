@@ -99,6 +99,87 @@ impl Validation {
             k.without_quotes();
         }
     }
+
+    /// Keeps only the missing-value diagnostics a form showing `fields` can
+    /// act on (see [`FormFields`]), and counts again.
+    ///
+    /// ```
+    /// let e = dxplan::Engine::with_defaults();
+    /// let today = chrono::NaiveDate::from_ymd_opt(2025, 9, 10).unwrap();
+    /// let report = serde_json::json!({"kind": "quarterly", "plan": "city-2025", "period": "2025-Q3",
+    ///     "unit": {"id": "phuong-a", "name": "UBND phường A", "level": "commune"},
+    ///     "values": {"dossiers_total": 20, "dossiers_full_online": 15}});
+    /// let mut v = e.validate(&report, today);
+    /// assert!(v.diagnostics.iter().any(|d| d.code.as_str() == "report.kpi_not_reported"));
+    /// let shown = dxplan::validation::FormFields::new(["/kind", "/plan", "/period", "/unit",
+    ///     "/values/dossiers_total", "/values/dossiers_full_online"]);
+    /// v.only_fields(&shown);
+    /// assert!(!v.diagnostics.iter().any(|d| d.code.as_str() == "report.kpi_not_reported"));
+    /// assert!(v.valid); // the outline is required, but this form does not show it
+    /// assert!(!e.validate(&report, today).valid); // a full validation still asks for it
+    /// ```
+    pub fn only_fields(&mut self, fields: &FormFields) {
+        self.diagnostics.retain(|d| fields.keeps(d));
+        self.counts = Counts::of(&self.diagnostics);
+        self.valid = self.counts.errors == 0;
+    }
+}
+
+/// The fields a form shows, as JSON pointers: what its missing-value
+/// diagnostics are limited to. A form for a few indicators should not
+/// warn about the hundred others it does not ask for.
+///
+/// A value that is missing (`report.required`, `report.kpi_not_reported`)
+/// is reported when its path is one of the fields, lies under one (a cell
+/// of a table row on the form) or above one (a section the form fills in
+/// part of). Every other diagnostic is kept: a wrong value is wrong
+/// wherever it is. A report limited so can pass while a full validation
+/// (the service's, on submission) still finds a required field missing:
+/// matching the form's fields to what the report requires is the form
+/// builder's part, and the field reference (`schema`) lists them.
+///
+/// ```
+/// use dxplan::validation::FormFields;
+/// let f = FormFields::new(["/values/dossiers_total", "/appendices/news"]);
+/// assert!(f.covers("/values/dossiers_total"));
+/// assert!(f.covers("/appendices/news/0/title")); // under a field
+/// assert!(f.covers("/values"));                  // above a field
+/// assert!(!f.covers("/values/households_total"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormFields(std::collections::BTreeSet<String>);
+
+impl FormFields {
+    /// The fields at these JSON pointers.
+    pub fn new<S: Into<String>>(paths: impl IntoIterator<Item = S>) -> FormFields {
+        FormFields(paths.into_iter().map(Into::into).collect())
+    }
+
+    /// Whether `path` is a field, under one or above one.
+    pub fn covers(&self, path: &str) -> bool {
+        if self.0.contains(path) {
+            return true;
+        }
+        // Above a field: a field starts with `path/`.
+        let below = format!("{path}/");
+        if self
+            .0
+            .range(below.clone()..)
+            .next()
+            .is_some_and(|f| f.starts_with(&below))
+        {
+            return true;
+        }
+        // Under a field: one of the path's ancestors is a field.
+        path.match_indices('/')
+            .any(|(i, _)| i > 0 && self.0.contains(&path[..i]))
+    }
+
+    /// Whether a form showing these fields reports `d`.
+    pub fn keeps(&self, d: &Diagnostic) -> bool {
+        let missing = matches!(d.code, Code::ReportRequired | Code::ReportKpiNotReported);
+        !missing || d.path.as_deref().is_some_and(|p| self.covers(p))
+    }
 }
 
 /// The outcome of validating one field while it is typed.

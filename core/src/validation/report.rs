@@ -1,6 +1,7 @@
 //! Whole-report validation.
 
 use super::*;
+use crate::diagnostic::lower_first;
 
 impl<R: Borrow<RuleSet>> Validator<R> {
     /// Validates a whole report on `today`. The report is only read.
@@ -74,7 +75,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
             submitted_path: def.submitted_path.clone(),
             fields,
             unknown: unknown_fields(&def.fields, map, ""),
-            constraints: constraints_of(&def, report, ctx.window),
+            constraints: constraints_of(&def, &self.rules().catalog, report, ctx.window),
             kpi_diagnostics,
             kpi,
             deadline_diagnostics,
@@ -162,7 +163,7 @@ impl<R: Borrow<RuleSet>> Validator<R> {
         if first == "values" || def.constraints.iter().any(read) {
             done.constraints = Some(std::mem::replace(
                 &mut parts.constraints,
-                constraints_of(&def, report, ctx.window),
+                constraints_of(&def, &self.rules().catalog, report, ctx.window),
             ));
         }
         if first == "values" {
@@ -254,23 +255,31 @@ impl<R: Borrow<RuleSet>> Validator<R> {
                             .first()
                             .map(|s| s.to_string())
                             .unwrap_or_default();
+                        let input = rules
+                            .catalog
+                            .input(&first)
+                            .map_or_else(|| ind.name.clone(), |s| s.name.clone());
                         out.push(
                             warn(
                                 Code::ReportKpiNotReported,
                                 &pointer_push("/values", &first),
                                 format!(
-                                    "Chưa có số liệu của chỉ tiêu '{}' ({}), mục tiêu {}",
-                                    ind.name.vi,
-                                    ind.id,
+                                    "Chưa có {}: chưa tính được chỉ tiêu {} (mục tiêu {})",
+                                    lower_first(&input.vi),
+                                    lower_first(&ind.name.vi),
                                     t.describe(ind.unit).vi
                                 ),
                                 format!(
-                                    "no input for indicator '{}' ({}), target {}",
-                                    ind.name.en,
-                                    ind.id,
+                                    "No {} yet: the indicator {} cannot be computed (target {})",
+                                    lower_first(&input.en),
+                                    lower_first(&ind.name.en),
                                     t.describe(ind.unit).en
                                 ),
                             )
+                            .with_hint(Text::new(
+                                "Nhập số liệu khi đã có.",
+                                "Enter the figure once it is known.",
+                            ))
                             .with_source(t.source.cite()),
                         );
                     }
@@ -448,11 +457,12 @@ impl FieldPart {
 
 fn constraints_of(
     def: &FormDefinition,
+    catalog: &crate::kpi::Catalog,
     report: &Value,
     window: Option<DataWindow>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    constraints(def, report, window, &mut out);
+    constraints(def, catalog, report, window, &mut out);
     out
 }
 
