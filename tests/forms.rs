@@ -631,7 +631,7 @@ fn form_messages_name_fields_by_label_and_say_what_to_do() {
             .as_str()
             .and_then(|k| k.parse().ok())
             .zip(year)
-            .and_then(|(k, y)| schema(&defaults::rules(), k, y).ok())
+            .and_then(|(k, y)| schema(defaults::rules(), k, y).ok())
             .unwrap_or(Value::Null);
         for d in v.validate(report, *today).diagnostics {
             let Some(path) = d.path.as_deref().filter(|p| p.starts_with('/')) else {
