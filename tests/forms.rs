@@ -690,3 +690,61 @@ fn form_messages_name_fields_by_label_and_say_what_to_do() {
         assert!(seen.contains(code), "no report gives {code}: {seen:?}");
     }
 }
+
+/// Amounts typed the Vietnamese way, with their currency ("1.500.000 đồng",
+/// "120.000.000đ"), are the same amounts as the figures: the same
+/// diagnostics and the same KPI results (issue 18: money in đồng). A count
+/// with a currency is still not a count.
+#[test]
+fn amounts_typed_with_their_currency_are_the_same_amounts() {
+    let v = Validator::new(defaults::rules());
+    let plain = load("valid/quarterly.json");
+    let mut typed = plain.clone();
+    for (path, text) in [
+        ("/values/dx_spending_vnd", "{} đồng"),
+        ("/values/recurrent_spending_vnd", "{}đ"),
+        ("/appendices/investments/0/disbursed", "{} VNĐ"),
+        ("/appendices/investments/0/total_estimate", "{} ₫"),
+    ] {
+        let n = plain
+            .pointer(path)
+            .unwrap_or_else(|| panic!("{path}"))
+            .as_i64()
+            .unwrap();
+        let grouped = n
+            .to_string()
+            .as_bytes()
+            .rchunks(3)
+            .rev()
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join(".");
+        *typed.pointer_mut(path).unwrap() = json!(text.replace("{}", &grouped));
+    }
+    let (a, b) = (
+        v.validate(&plain, day("2025-09-16")),
+        v.validate(&typed, day("2025-09-16")),
+    );
+    assert_eq!(a.diagnostics, b.diagnostics);
+    assert_eq!(a.kpi, b.kpi);
+    // Disbursed above the estimate (001 Phụ lục 04) is found in typed amounts too.
+    *typed
+        .pointer_mut("/appendices/investments/0/disbursed")
+        .unwrap() = json!("999.999.999.999 đồng");
+    let r = v.validate(&typed, day("2025-09-16"));
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == Code::ReportExceeds),
+        "{:#?}",
+        r.diagnostics
+    );
+    let mut count = plain.clone();
+    *count.pointer_mut("/values/dossiers_total").unwrap() = json!("1.850 đồng");
+    let r = v.validate(&count, day("2025-09-16"));
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == Code::KpiInputInvalid),
+        "{:#?}",
+        r.diagnostics
+    );
+}

@@ -383,6 +383,14 @@ pub(crate) fn check_value(
     };
     match (kind, raw) {
         (InputKind::Boolean, RawValue::Bool(b)) => Ok(InputValue::Bool(*b)),
+        // An amount typed with its currency ("1.500.000 đồng").
+        (InputKind::Money, RawValue::Text(s))
+            if Exact::read_amount(s).is_some_and(|n| n >= Exact::ZERO) =>
+        {
+            Ok(InputValue::Number(
+                Exact::read_amount(s).unwrap_or(Exact::ZERO),
+            ))
+        }
         (InputKind::Boolean, _) => Err(invalid(
             format!("{}: chỉ chọn có hoặc không", name.vi),
             format!("{}: choose yes or no", name.en),

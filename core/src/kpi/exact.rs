@@ -154,6 +154,31 @@ impl Exact {
     /// assert_eq!(Exact::read("1,234,567"), None); // English grouping is not Vietnamese writing
     /// ```
     pub fn read(text: &str) -> Option<Exact> {
+        Exact::read_plain(text)
+    }
+
+    /// Reads an amount of money as people write it: [`Exact::read`], with
+    /// the currency after it or not (`"1.500.000 đồng"`, `"1.500.000đ"`,
+    /// `"1.500.000 ₫"`, `"1.500.000 VNĐ"`).
+    ///
+    /// ```
+    /// use dxplan::kpi::Exact;
+    /// assert_eq!(Exact::read_amount("1.500.000 đồng"), Some(Exact::int(1_500_000)));
+    /// assert_eq!(Exact::read_amount("1.500.000đ"), Some(Exact::int(1_500_000)));
+    /// assert_eq!(Exact::read_amount("250.000 VNĐ"), Some(Exact::int(250_000)));
+    /// assert_eq!(Exact::read_amount("2 triệu"), None); // words are not figures
+    /// assert_eq!(Exact::read("1.500.000 đồng"), None);  // only amounts carry a currency
+    /// ```
+    pub fn read_amount(text: &str) -> Option<Exact> {
+        let t = text.trim();
+        let body = ["đồng", "Đồng", "VNĐ", "VND", "vnđ", "vnd", "đ", "₫"]
+            .iter()
+            .find_map(|c| t.strip_suffix(c))
+            .unwrap_or(t);
+        Exact::read_plain(body)
+    }
+
+    fn read_plain(text: &str) -> Option<Exact> {
         let t = text.trim();
         let (sign, body) = match t.strip_prefix('-') {
             Some(rest) => ("-", rest),

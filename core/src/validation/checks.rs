@@ -79,6 +79,15 @@ pub(super) fn number(v: &Value) -> Option<Exact> {
     }
 }
 
+/// An amount as sent: a number, or text that reads as an amount in đồng
+/// ("1.500.000 đồng").
+pub(super) fn amount(v: &Value) -> Option<Exact> {
+    match v {
+        Value::String(s) => Exact::read_amount(s),
+        _ => number(v),
+    }
+}
+
 /// The KPI inputs of a report's `values` object, read leniently (a value
 /// that cannot be read is kept as structured, and reported by validation).
 pub(crate) fn raw_values(
@@ -202,7 +211,11 @@ pub(super) fn check_field(
             }
         }
         FieldType::Count | FieldType::Money => {
-            let Some(n) = number(value) else {
+            let n = match value {
+                Value::String(s) if field.ty == FieldType::Money => Exact::read_amount(s),
+                _ => number(value),
+            };
+            let Some(n) = n else {
                 return out.push(wrong_type(field, path, value));
             };
             let count = field.ty == FieldType::Count;

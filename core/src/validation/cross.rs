@@ -146,7 +146,7 @@ pub(super) fn table_and_input<'v>(
     let rows = report.pointer(table)?.as_array()?;
     let n = report
         .pointer(&pointer_push("/values", input))
-        .and_then(number)?;
+        .and_then(amount)?;
     Some((rows, n))
 }
 
@@ -170,8 +170,8 @@ pub(super) fn constraints(
                 };
                 for (i, row) in rows.iter().enumerate() {
                     let (Some(a), Some(b)) = (
-                        row.get(field).and_then(number),
-                        row.get(limit).and_then(number),
+                        row.get(field).and_then(amount),
+                        row.get(limit).and_then(amount),
                     ) else {
                         continue;
                     };
@@ -236,7 +236,7 @@ pub(super) fn constraints(
                 };
                 let mut sum = Exact::ZERO;
                 for r in rows {
-                    if let Some(v) = r.get(field).and_then(number) {
+                    if let Some(v) = r.get(field).and_then(amount) {
                         match sum.checked_add(v) {
                             Some(s) => sum = s,
                             None => break,
