@@ -69,13 +69,16 @@ pub(crate) enum Command {
         #[arg(long)]
         progress: Option<String>,
     },
-    /// Lược đồ JSON (2020-12) của một loại báo cáo
+    /// Lược đồ JSON (2020-12) của một loại báo cáo, hoặc danh sách ô của biểu mẫu (--fields)
     Schema {
         /// Loại báo cáo: quarterly, half_year, annual, plan_issue, self_inspection, inspection_report
         kind: String,
         /// Năm của biểu mẫu (mặc định: năm nay)
         #[arg(long)]
         year: Option<String>,
+        /// In danh sách ô (tên ô, nhãn, kiểu, bắt buộc, đơn vị, nguồn) thay cho lược đồ
+        #[arg(long)]
+        fields: bool,
     },
 }
 

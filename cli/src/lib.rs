@@ -123,7 +123,9 @@ fn execute(command: &Command, ctx: &commands::Ctx, out: &mut String) -> Result<(
         Command::Validate { file, today } => {
             report::validate(&engine, file, today.as_deref(), ctx, out)
         }
-        Command::Schema { kind, year } => report::schema(&engine, kind, year.as_deref(), ctx, out),
+        Command::Schema { kind, year, fields } => {
+            report::schema(&engine, kind, year.as_deref(), *fields, ctx, out)
+        }
         Command::Workflow(w) => workflow::run(&engine, w, ctx, out),
         Command::Tasks {
             as_of,

@@ -121,6 +121,7 @@ pub(crate) fn schema(
     engine: &Engine,
     kind: &str,
     year: Option<&str>,
+    fields: bool,
     ctx: &Ctx,
     out: &mut String,
 ) -> Result<(), Failure> {
@@ -128,6 +129,22 @@ pub(crate) fn schema(
         Some(y) => parse_year(y).map_err(|d| d.at("--year"))?,
         None => chrono::Datelike::year(&ctx.clock_today),
     };
+    if fields {
+        let f = engine
+            .field_reference(kind, year)
+            .map_err(|e| {
+                e.into_iter()
+                    .map(|d| if d.path.is_none() { d.at("kind") } else { d })
+                    .collect()
+            })
+            .flags(&[("kind", "KIND"), ("year", "--year")])?;
+        out.push_str(&if ctx.json {
+            to_json(&f)
+        } else {
+            dxplan::validation::reference::markdown(&f)
+        });
+        return Ok(());
+    }
     // A kind without a form is a problem of KIND too.
     let s = engine
         .schema(kind, year)

@@ -591,6 +591,30 @@ impl Engine {
         Ok(c)
     }
 
+    /// The field reference of a report kind's form for a year: each field's
+    /// path and control name, label, type, whether it is required, unit and
+    /// source (see [`crate::validation::reference`]).
+    ///
+    /// ```
+    /// let e = dxplan::Engine::with_defaults();
+    /// let f = e.field_reference("quarterly", 2025).unwrap();
+    /// assert!(f.iter().any(|f| f.name == "values.dossiers_full_online"));
+    /// assert_eq!(e.field_reference("monthly", 2025).unwrap_err()[0].path.as_deref(), Some("kind"));
+    /// ```
+    pub fn field_reference(
+        &self,
+        kind: &str,
+        year: i32,
+    ) -> Result<Vec<crate::validation::reference::FieldEntry>, Errors> {
+        let kind: ObligationKind = parse(kind, "kind")?;
+        let year = self::year(year, "year")?;
+        one(crate::validation::reference::field_reference(
+            self.rules(),
+            kind,
+            year,
+        ))
+    }
+
     /// The JSON Schema (2020-12) of a report kind for a year.
     pub fn schema(&self, kind: &str, year: i32) -> Result<Value, Errors> {
         let kind: ObligationKind = parse(kind, "kind")?;

@@ -18,6 +18,7 @@ use crate::obligations::Plan;
 use crate::rules::testing::TestOutcome;
 use crate::rules::{ApiFunction, DeadlineExplanation, PlanSteps, RulesDiff};
 use crate::tasks::TaskStatus;
+use crate::validation::reference::FieldEntry;
 use crate::validation::{FieldValidation, Validation};
 use crate::workflow::{Actor, ReportRecord, Rollup, SealKey, Transition};
 use serde_json::Value;
@@ -138,6 +139,8 @@ pub const OPERATIONS: &[Operation] = &[
         [req!("input": ConsolidationInput), opt!("options": KpiOptions)] -> Consolidation, consolidate_kpi),
     op!(engine "schema", "The JSON Schema (2020-12) of a report kind for a year.",
         [req!("kind": String), req!("year": i32)] -> Value, schema),
+    op!(engine "fieldReference", "The fields of a report kind's form for a year: each one's control `name` and path, label, type, whether it is required, unit and source — what a form builder maps controls to.",
+        [req!("kind": String), req!("year": i32)] -> Vec<FieldEntry>, field_reference),
     op!(engine "explainTarget", "The targets of an indicator in force on `date`, per plan, and the rules that set them.",
         [req!("kpi": String), req!("date": String), opt!("plan": String)] -> Vec<PlanSteps>, explain_target),
     op!(engine "explainDeadline", "The deadlines of a report kind in the year of `date` and its recipients over time.",
@@ -367,6 +370,12 @@ fn consolidate_kpi(e: &Engine, a: &Args) -> Result<Consolidation, Errors> {
     )?;
     let o: KpiOptions = a.opt(1, "options", kpi_options_text())?;
     e.consolidate_kpi(&input, &o)
+}
+
+fn field_reference(e: &Engine, a: &Args) -> Result<Vec<FieldEntry>, Errors> {
+    let kind = a.text(0, "kind")?;
+    let year = a.year(1, "year")?;
+    e.field_reference(&kind, year)
 }
 
 fn schema(e: &Engine, a: &Args) -> Result<Value, Errors> {

@@ -28,6 +28,7 @@
 mod checks;
 mod cross;
 mod field;
+pub mod reference;
 mod report;
 pub mod schema;
 
