@@ -100,9 +100,10 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("tasks as_of", "Day of the status (default: today, Vietnam time)"),
     ("tasks agency", "Only tasks this agency leads or coordinates (part of its name)"),
     ("tasks progress", "Progress file: a JSON array of {task, on, kind, note}, or {events: [{event, on, starts, note}], progress: [...]}"),
-    ("schema", "JSON Schema (2020-12) of a report kind"),
+    ("schema", "JSON Schema (2020-12) of a report kind, or the fields of its form (--fields)"),
     ("schema kind", "Report kind: quarterly, half_year, annual, plan_issue, self_inspection, inspection_report"),
     ("schema year", "Year whose form applies (default: this year)"),
+    ("schema fields", "Print the form's fields (control name, label, type, required, unit, source) instead of the schema"),
 ];
 
 /// The Vietnamese placeholder of an argument's value in the help, by
