@@ -12,6 +12,7 @@ export default {
   resolve: {
     alias: [
       { find: /^dxplan\/form$/, replacement: here('../wasm/pkg/form.js') },
+      { find: /^dxplan\/form\.css$/, replacement: here('../wasm/pkg/form.css') },
       { find: /^dxplan\/rules$/, replacement: here('../wasm/pkg/rules/index.js') },
       { find: /^dxplan$/, replacement: here('../wasm/pkg/index.js') },
     ],

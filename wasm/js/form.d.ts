@@ -3,7 +3,7 @@ import type { Diagnostic, Engine, JsonValue, Validation } from './index.js';
 export interface AttachOptions {
   /** Report kind when the form has no `kind` control (e.g. `quarterly`). */
   kind?: string;
-  /** Fields the form does not show (plan, period, unit…), merged under the controls' values. */
+  /** Fields the form does not show (plan, period, unit…), merged under the controls' values; they count as fields of the form. */
   base?: JsonValue | (() => JsonValue);
   /** Day to validate on, `yyyy-mm-dd` or `dd/mm/yyyy` (default: today in Vietnam, UTC+7). */
   today?: string | (() => string);
@@ -11,11 +11,17 @@ export interface AttachOptions {
   lang?: "vi" | "en";
   /** Attribute holding a control's report path (default `data-dx-path`; else its `name`). */
   attribute?: string;
-  /** Element that lists every error and warning, with links to the fields. */
+  /** The error summary's element (default: one made at the top of the form). It is shown after a submit with errors, focused, with `role="alert"`. */
   summary?: HTMLElement | null;
-  /** When the browser shows a field's message bubble (default `change`). */
-  reportOn?: "input" | "change" | "submit";
-  /** Validate the whole form at once when attached (default true). */
+  /**
+   * When a field's messages appear: `blur` (default) once the person leaves a field they
+   * changed, with the messages that change caused on other fields, and on submit;
+   * `input` as they type; `submit` only on submit; `now` at once, even on load.
+   */
+  show?: "blur" | "input" | "submit" | "now";
+  /** Which missing values are reported: `form` (default) only at the form's fields and `base`; `all` everywhere. */
+  scope?: "form" | "all";
+  /** Validate the whole form at once when attached (default true; nothing is shown until `show` says so). */
   validateNow?: boolean;
   /** Called after every validation with the last whole-form result and the diagnostics by path. */
   onResult?: (result: Validation | null, byPath: Map<string, Diagnostic[]>) => void;
@@ -26,11 +32,15 @@ export interface FormValidation {
   validate(): Validation | null;
   /** The report the form's controls make now. */
   report(): JsonValue;
+  /** The fields the form shows (JSON pointers): its controls and `base`. */
+  fields(): string[];
   /** The last whole-form result. */
   readonly result: Validation | null;
-  /** The diagnostics shown now. */
+  /** The diagnostics now (shown or not yet shown). */
   readonly diagnostics: Diagnostic[];
-  /** Removes the listeners and the messages, and frees the form's report session. */
+  /** Shows every field's messages and the summary, as a submit does, without submitting. */
+  showAll(): void;
+  /** Removes the listeners, the messages and the elements it made, and frees the form's report session. */
   detach(): void;
 }
 

@@ -75,3 +75,39 @@ export function pageServer(where, csp) {
     return fileServer(resolve, roots, csp)(req, res);
   };
 }
+
+const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
+
+/**
+ * The WCAG 2.2 A/AA violations axe-core finds on `page` as it is now (in
+ * the element `within` selects, or the whole page):
+ * `[{ id, impact, help, nodes: [selector…] }]`. axe-core is evaluated through
+ * the browser's debugging protocol, so the page's strict CSP stays as served.
+ */
+export async function axeViolations(page, within = null) {
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate((sel) =>
+    // eslint-disable-next-line no-undef
+    axe.run(sel ? { include: [[sel]] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }), within);
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+/**
+ * Counts the page's Content Security Policy violations in
+ * `window.__cspViolations` (an init script, so the page needs no code for it).
+ */
+export async function countCspViolations(page) {
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+}

@@ -509,16 +509,16 @@ pub(crate) fn numerator_exceeds(
         format!(
             "{} ({}) không được lớn hơn {} ({})",
             ns.name.vi,
-            n.display().vi,
+            n.display_grouped().vi,
             lower_first(&ds.name.vi),
-            d.display().vi
+            d.display_grouped().vi
         ),
         format!(
             "{} ({}) cannot be greater than {} ({})",
             ns.name.en,
-            n.display().en,
+            n.display_grouped().en,
             lower_first(&ds.name.en),
-            d.display().en
+            d.display_grouped().en
         ),
     )
     .with_hint(Text::new(

@@ -130,7 +130,8 @@ impl Validation {
 /// diagnostics are limited to. A form for a few indicators should not
 /// warn about the hundred others it does not ask for.
 ///
-/// A value that is missing (`report.required`, `report.kpi_not_reported`)
+/// A value that is missing (`report.required`, `report.kpi_not_reported`,
+/// `kpi.input_missing`: the other half of a rate the form does not ask for)
 /// is reported when its path is one of the fields, lies under one (a cell
 /// of a table row on the form) or above one (a section the form fills in
 /// part of). Every other diagnostic is kept: a wrong value is wrong
@@ -178,7 +179,10 @@ impl FormFields {
 
     /// Whether a form showing these fields reports `d`.
     pub fn keeps(&self, d: &Diagnostic) -> bool {
-        let missing = matches!(d.code, Code::ReportRequired | Code::ReportKpiNotReported);
+        let missing = matches!(
+            d.code,
+            Code::ReportRequired | Code::ReportKpiNotReported | Code::KpiInputMissing
+        );
         !missing || d.path.as_deref().is_some_and(|p| self.covers(p))
     }
 }

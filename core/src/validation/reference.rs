@@ -151,24 +151,21 @@ fn entries(
             }
         }
         ty => out.push(FieldEntry {
+            required: {
+                let r = required_text(&f.required);
+                if parent.ends_with("/*") && f.required != Required::No {
+                    Text::new(
+                        format!("{} (trong mỗi dòng)", r.vi),
+                        format!("{} (in each row)", r.en),
+                    )
+                } else {
+                    r
+                }
+            },
             name: name_of(parent, &f.id),
             path,
             label: f.title.clone(),
             ty: ty.name(),
-            required: match &f.required {
-                Required::Always => Text::new("bắt buộc", "required"),
-                Required::No => Text::new("không bắt buộc", "optional"),
-                Required::Levels(ls) => {
-                    let (vi, en): (Vec<String>, Vec<String>) = ls
-                        .iter()
-                        .map(|l| (l.name().vi.to_string(), l.name().en.to_string()))
-                        .unzip();
-                    Text::new(
-                        format!("bắt buộc với {}", vi.join(", ")),
-                        format!("required of {}", en.join(", ")),
-                    )
-                }
-            },
             always_required: f.required == Required::Always,
             unit: (*ty == FieldType::Money).then(|| Text::new("đồng", "VND")),
             choices: match ty {
@@ -181,6 +178,23 @@ fn entries(
             plans: Vec::new(),
             source: f.source.clone(),
         }),
+    }
+}
+
+fn required_text(r: &Required) -> Text {
+    match r {
+        Required::Always => Text::new("bắt buộc", "required"),
+        Required::No => Text::new("không bắt buộc", "optional"),
+        Required::Levels(ls) => {
+            let (vi, en): (Vec<String>, Vec<String>) = ls
+                .iter()
+                .map(|l| (l.name().vi.to_string(), l.name().en.to_string()))
+                .unzip();
+            Text::new(
+                format!("bắt buộc với {}", vi.join(", ")),
+                format!("required of {}", en.join(", ")),
+            )
+        }
     }
 }
 
