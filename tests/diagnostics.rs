@@ -285,6 +285,19 @@ fn every_code_has_an_example_that_gives_it_and_the_catalogue_is_current() {
             problems.push(format!("{code}: a message in each language"));
         }
         let own = own_words(&vi).to_lowercase();
+        // Internal ids (snake_case) are for `code` and `path`, not for the
+        // Vietnamese sentence; what a message quotes ('…') may be one.
+        // A cited seed document is named by its file (`003_….txt §V.19`).
+        let own_ids = own.replace(".txt", "");
+        if let Some(id) = own_ids
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .find(|w| w.contains('_') && !w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            problems.push(format!(
+                "line {} ({code}): the id '{id}' in the Vietnamese message: {vi}",
+                row.line
+            ));
+        }
         for w in english {
             if own
                 .split(|c: char| !c.is_alphanumeric())

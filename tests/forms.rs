@@ -564,7 +564,8 @@ fn jargon(vi: &str) -> Vec<String> {
 /// the field by its label, never its id; no English word in the Vietnamese;
 /// and for an error, a hint that says what to do. The reports: every invalid
 /// example of `golden/report_diagnostics.txt` (one per code a report can
-/// get), and the other ways a typed value can be wrong (text in a number, a
+/// get), every row of the diagnostics catalogue that validates a report
+/// (`golden/diagnostics.txt`), and the other ways a typed value can be wrong (text in a number, a
 /// day that does not exist, a figure too large to be exact, a negative
 /// count, no answer to a yes/no question, a numerator above its
 /// denominator, a zero denominator).
@@ -578,6 +579,19 @@ fn form_messages_name_fields_by_label_and_say_what_to_do() {
             (row.cell(0).to_string(), r, day(row.cell(1)))
         })
         .collect();
+    // The catalogue's rows that validate a report (tests/golden/diagnostics.txt).
+    for row in read_table("diagnostics.txt", 3) {
+        if row.cell(1) != "validate" {
+            continue;
+        }
+        let args = dxplan_tests::expand(serde_json::from_str(row.cell(2)).unwrap()).unwrap();
+        let today = args[1].as_str().map_or_else(|| day("2025-09-16"), day);
+        reports.push((
+            format!("catalogue line {}", row.line),
+            args[0].clone(),
+            today,
+        ));
+    }
     let base = load("valid/quarterly.json");
     let variants: [(&str, &str, Value); 9] = [
         (

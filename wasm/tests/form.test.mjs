@@ -65,6 +65,13 @@ async function check(t, url, name) {
   await page.fill('#disbursed', '999.999.999.999');
   await page.press('#disbursed', 'Tab');
   assert.match(await message('#disbursed'), /vượt|lớn hơn/);
+  // In the page's own element, not one the adapter made.
+  const own = await page.$eval('#disbursed-error', (p) => ({ hidden: p.hidden, cls: p.className, text: p.textContent }));
+  assert.equal(own.hidden, false);
+  assert.match(own.cls, /portal-error/);
+  assert.match(own.text, /^Lỗi: Tổng kinh phí giải ngân/);
+  assert.equal(await page.$$eval('[id="disbursed-error"]', (ps) => ps.length), 1);
+  assert.equal(await page.getAttribute('#disbursed', 'aria-describedby'), 'disbursed-error');
   await page.fill('#disbursed', '1.000 đồng');
   assert.equal(await message('#disbursed'), '');
 

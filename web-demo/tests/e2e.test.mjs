@@ -88,6 +88,10 @@ test('report form: messages after leaving a field, the error summary on submit, 
   assert.equal(await page.textContent('.dx-error-summary h2'), 'Có lỗi cần sửa');
   assert.equal(await page.title(), 'Lỗi: ' + title);
   assert.equal(await page.textContent('#sent'), '');
+  // What no field of the form can show is listed with what it means: the Q3 report's
+  // recipient (Phòng VH&TT) ended with the district level on 1/7/2025 (DOMAIN.md).
+  assert.match(await page.textContent('.dx-error-summary li[data-code="recipient.dissolved"]'),
+    /không còn từ 01\/07\/2025.*Biểu mẫu này không có ô cho mục này/);
   assert.deepEqual(await axeViolations(page, 'main'), [], 'no violation with the errors showing');
   await page.screenshot({ path: join(artefacts, 'demo-form-summary.png'), fullPage: true });
   await page.fill(total, '1850');

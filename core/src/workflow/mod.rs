@@ -116,11 +116,16 @@ impl Role {
         Role::of_level(obligation_level(l))
     }
 
-    fn as_str(self) -> &'static str {
+    /// The role in words, as messages name it.
+    ///
+    /// ```
+    /// assert_eq!(dxplan::workflow::Role::CityOffice.name().vi, "phòng cấp thành phố");
+    /// ```
+    pub fn name(self) -> Text {
         match self {
-            Role::Unit => "unit",
-            Role::CityOffice => "city_office",
-            Role::ProvinceDepartment => "province_department",
+            Role::Unit => Text::new("đơn vị báo cáo", "the reporting unit"),
+            Role::CityOffice => Text::new("phòng cấp thành phố", "the city office"),
+            Role::ProvinceDepartment => Text::new("sở cấp tỉnh", "the provincial department"),
         }
     }
 }
@@ -361,36 +366,40 @@ pub fn apply<R: std::borrow::Borrow<RuleSet>>(
         ));
     }
     let Some(to) = next_state(t.action, record.state) else {
-        let allowed: Vec<&str> = allowed_from(record.state)
+        let allowed: Vec<Text> = allowed_from(record.state)
             .iter()
             .map(|a| action_name(*a))
             .collect();
-        let list = |none: &str| {
+        let list = |none: &str, en: bool| {
             if allowed.is_empty() {
                 none.to_string()
             } else {
-                allowed.join(", ")
+                let words: Vec<&str> = allowed
+                    .iter()
+                    .map(|t| if en { t.en.as_str() } else { t.vi.as_str() })
+                    .collect();
+                words.join(", ")
             }
         };
         return Err(vec![Diagnostic::error(
             Code::WorkflowTransitionInvalid,
             Text::new(
                 format!(
-                    "Không thể '{}' một báo cáo {}",
-                    action_name(t.action),
+                    "Không thể {} một báo cáo {}",
+                    action_name(t.action).vi,
                     record.state.name().vi
                 ),
                 format!(
-                    "cannot '{}' a report that is {}",
-                    action_name(t.action),
+                    "cannot {} a report that is {}",
+                    action_name(t.action).en,
                     record.state.name().en
                 ),
             ),
         )
         .at("/action")
         .with_hint(Text::new(
-            format!("Thao tác được phép: {}.", list("không có")),
-            format!("Allowed actions: {}.", list("none")),
+            format!("Thao tác được phép: {}.", list("không có", false)),
+            format!("Allowed actions: {}.", list("none", true)),
         ))]);
     };
     if let Some(last) = record.history.last() {
@@ -416,7 +425,7 @@ pub fn apply<R: std::borrow::Borrow<RuleSet>>(
             }
             let author = author_role(&next.report);
             if author.is_some_and(|a| a != t.by.role) {
-                return Err(role_refused(t, author.map_or("unit", Role::as_str)));
+                return Err(role_refused(t, author.unwrap_or(Role::Unit)));
             }
             let result = validator.validate(&next.report, at.date());
             if !result.valid {
@@ -449,12 +458,14 @@ pub fn apply<R: std::borrow::Borrow<RuleSet>>(
                         Code::WorkflowSelfReview,
                         "/report/unit/level",
                         format!(
-                            "Báo cáo của vai trò '{}' lại do chính vai trò đó tiếp nhận: không ai tự duyệt báo cáo của mình",
-                            t.by.role.as_str()
+                            "Báo cáo của {} lại do chính {} tiếp nhận: không ai tự duyệt báo cáo của mình",
+                            t.by.role.name().vi,
+                            t.by.role.name().vi
                         ),
                         format!(
-                            "the report of role '{}' would be reviewed by that same role: nobody reviews their own report",
-                            t.by.role.as_str()
+                            "the report of {} would be reviewed by {} itself: nobody reviews their own report",
+                            t.by.role.name().en,
+                            t.by.role.name().en
                         ),
                     ));
                 }
@@ -468,7 +479,7 @@ pub fn apply<R: std::borrow::Borrow<RuleSet>>(
         A::Return | A::Accept | A::Consolidate => {
             let reviewer = reviewer_or_default(derived.reviewer);
             if t.by.role != reviewer {
-                return Err(role_refused(t, reviewer.as_str()));
+                return Err(role_refused(t, reviewer));
             }
             if t.action == A::Return {
                 if let Some(i) = t.reasons.iter().position(|r| is_blank(r)) {
@@ -688,14 +699,15 @@ pub fn seal_unsealed<R: std::borrow::Borrow<RuleSet>>(
     Ok(next)
 }
 
-fn action_name(a: Action) -> &'static str {
+/// An action in words (the verb), as messages name it.
+fn action_name(a: Action) -> Text {
     match a {
-        Action::Submit => "submit",
-        Action::Return => "return",
-        Action::Resubmit => "resubmit",
-        Action::Accept => "accept",
-        Action::Consolidate => "consolidate",
-        Action::Seal => "seal",
+        Action::Submit => Text::new("gửi", "submit"),
+        Action::Return => Text::new("trả lại", "return"),
+        Action::Resubmit => Text::new("gửi lại", "resubmit"),
+        Action::Accept => Text::new("tiếp nhận", "accept"),
+        Action::Consolidate => Text::new("tổng hợp", "consolidate"),
+        Action::Seal => Text::new("niêm phong", "seal"),
     }
 }
 
@@ -710,19 +722,21 @@ pub fn allowed_from(s: State) -> &'static [Action] {
     }
 }
 
-fn role_refused(t: &Transition, expected: &str) -> Vec<Diagnostic> {
+fn role_refused(t: &Transition, expected: Role) -> Vec<Diagnostic> {
     refuse(
         Code::WorkflowRoleNotAllowed,
         "/by/role",
         format!(
-            "Vai trò '{}' không được '{}' báo cáo này; cần vai trò '{expected}'",
-            t.by.role.as_str(),
-            action_name(t.action)
+            "Vai trò {} không được {} báo cáo này; việc này là của {}",
+            t.by.role.name().vi,
+            action_name(t.action).vi,
+            expected.name().vi
         ),
         format!(
-            "role '{}' may not '{}' this report; it takes role '{expected}'",
-            t.by.role.as_str(),
-            action_name(t.action)
+            "{} may not {} this report; that is for {}",
+            t.by.role.name().en,
+            action_name(t.action).en,
+            expected.name().en
         ),
     )
 }

@@ -364,15 +364,11 @@ pub(crate) fn derive(record: &ReportRecord, key: Option<&SealKey>) -> Result<Der
             return Err(tampered(
                 at("/by/role"),
                 format!(
-                    "mục {}: vai trò '{}' không được làm việc này",
+                    "mục {}: vai trò {} không được làm việc này",
                     i + 1,
-                    e.by.role.as_str()
+                    e.by.role.name().vi
                 ),
-                format!(
-                    "entry {}: role '{}' may not do this",
-                    i + 1,
-                    e.by.role.as_str()
-                ),
+                format!("entry {}: {} may not do this", i + 1, e.by.role.name().en),
             ));
         }
         let old_entry = migration.is_some_and(|m| i < m);

@@ -89,7 +89,7 @@ pub(crate) fn check_results(v: Dynamic, check: &Check) -> Vec<Diagnostic> {
             Code::RulesType,
             Text::new(
                 format!(
-                    "Hàm kiểm tra '{}' phải trả về một mảng các loi(...) / canh_bao(...)",
+                    "Hàm kiểm tra '{}' phải trả về một mảng các `loi(...)` / `canh_bao(...)`",
                     check.function
                 ),
                 format!(
