@@ -64,7 +64,7 @@ for name, pre, goal in (("lean, entry `dxplan` (no Rhai, precompiled rules)", ""
     total = s[pre + "total_gzip"]
     print(f"| {name} | {kb(s[pre + 'wasm_bytes'])} raw, {kb(s[pre + 'wasm_gzip'])} gzipped | {kb(s[pre + 'glue_gzip'])} gzipped "
           f"| **{kb(total)}** | ≤ {goal} KiB: {'met' if total <= goal * 1024 else 'missed'} |")
-print(f"| form adapter (form.js), loaded separately | | {kb(s['form_gzip'])} gzipped | | |")
+print(f"| form adapter (form.js + form.css), loaded separately | | {kb(s['form_gzip'])} gzipped | | |")
 print()
 print("Where the bytes go (wasm/bench/bytes.mjs): code by crate — for dxplan by module — summed from the symbol names of")
 print("the module before wasm-opt (which shrinks code by about a fifth and keeps no names), and the data segment")

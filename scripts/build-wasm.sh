@@ -90,7 +90,7 @@ wasm_raw=$(wc -c < "$out/dxplan_bg.wasm")
 full_glue_gz=$(gz "$out/rules/dxplan.js" "$out/rules/runtime.js" "$out/rules/api.js" "$out/rules/index.js" "$out/error.js")
 full_wasm_gz=$(gz "$out/rules/dxplan_bg.wasm")
 full_wasm_raw=$(wc -c < "$out/rules/dxplan_bg.wasm")
-form_gz=$(gz "$out/form.js")
+form_gz=$(gz "$out/form.js" "$out/form.css")
 total=$((wasm_gz + glue_gz))
 full_total=$((full_wasm_gz + full_glue_gz))
 say "lean (dxplan): dxplan_bg.wasm ${wasm_raw} bytes, ${wasm_gz} gzipped; JS ${glue_gz} gzipped; total $((total / 1024)) KiB"
