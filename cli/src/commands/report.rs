@@ -132,11 +132,7 @@ pub(crate) fn schema(
     if fields {
         let f = engine
             .field_reference(kind, year)
-            .map_err(|e| {
-                e.into_iter()
-                    .map(|d| if d.path.is_none() { d.at("kind") } else { d })
-                    .collect()
-            })
+            .map_err(at_kind)
             .flags(&[("kind", "KIND"), ("year", "--year")])?;
         out.push_str(&if ctx.json {
             to_json(&f)
@@ -145,15 +141,17 @@ pub(crate) fn schema(
         });
         return Ok(());
     }
-    // A kind without a form is a problem of KIND too.
     let s = engine
         .schema(kind, year)
-        .map_err(|e| {
-            e.into_iter()
-                .map(|d| if d.path.is_none() { d.at("kind") } else { d })
-                .collect()
-        })
+        .map_err(at_kind)
         .flags(&[("kind", "KIND"), ("year", "--year")])?;
     out.push_str(&to_json(&s));
     Ok(())
+}
+
+/// A kind without a form is a problem of KIND too.
+fn at_kind(e: Vec<dxplan::Diagnostic>) -> Vec<dxplan::Diagnostic> {
+    e.into_iter()
+        .map(|d| if d.path.is_none() { d.at("kind") } else { d })
+        .collect()
 }
