@@ -75,6 +75,20 @@ async function check(t, url, name) {
   await page.fill('#disbursed', '1.000 đồng');
   assert.equal(await message('#disbursed'), '');
 
+  // A warning sits next to its field too, in its own style, and does not mark it invalid:
+  // a news item of 18/05/2025 lies outside Q3's data window 15/06–14/09/2025 (Decree 09 art. 12).
+  await page.fill('#news-date', '18/05/2025');
+  await page.press('#news-date', 'Tab');
+  const warning = await page.$eval('#news-date-warning', (p) => ({ hidden: p.hidden, cls: p.className, text: p.textContent }));
+  assert.equal(warning.hidden, false);
+  assert.match(warning.cls, /dx-warning-message/);
+  assert.match(warning.text, /^Cảnh báo: Thời gian đăng tải \(18\/05\/2025\) nằm ngoài kỳ lấy số liệu 15\/06\/2025–14\/09\/2025/);
+  assert.equal(await page.getAttribute('#news-date', 'aria-describedby'), 'news-date-warning');
+  assert.equal(await page.getAttribute('#news-date', 'aria-invalid'), null);
+  await page.fill('#news-date', '18/07/2025');
+  await page.press('#news-date', 'Tab');
+  assert.equal(await page.$eval('#news-date-warning', (p) => p.hidden), true);
+
   // A submit with an error is blocked (the page's own handler never runs)
   // and the summary lists it with a link.
   await page.fill('#total', '5');
